@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error codes. Each maps to one HTTP status in the dashboards package.
+const (
+	CodeInvalid      = "invalid"      // malformed input (HTTP 400)
+	CodeValidation   = "validation"   // well-formed rows that fail validation (HTTP 422)
+	CodeNotFound     = "not_found"    // HTTP 404
+	CodeConflict     = "conflict"     // HTTP 409
+	CodeUnauthorized = "unauthorized" // HTTP 401
+	CodeForbidden    = "forbidden"    // HTTP 403
+	CodeTooLarge     = "too_large"    // HTTP 413
+	CodeInternal     = "internal"     // HTTP 500; the only kind that is logged
+)
+
+// Error is an error fit to show a user: a code, a message that says what is
+// wrong and what to do, and optional details naming rows and fields.
+type Error struct {
+	Code    string   `json:"code"`
+	Message string   `json:"message"`
+	Details []Detail `json:"details,omitempty"`
+}
+
+// Detail names one problem in one row and field.
+type Detail struct {
+	Row    int    `json:"row,omitempty"` // 1-based data row (or file line), 0 when not row-bound
+	Sheet  string `json:"sheet,omitempty"`
+	Field  string `json:"field,omitempty"`
+	Value  string `json:"value,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (d Detail) String() string {
+	var b strings.Builder
+	if d.Sheet != "" {
+		fmt.Fprintf(&b, "sheet %s ", d.Sheet)
+	}
+	if d.Row > 0 {
+		fmt.Fprintf(&b, "row %d ", d.Row)
+	}
+	if d.Field != "" {
+		fmt.Fprintf(&b, "field %s ", d.Field)
+	}
+	if d.Value != "" {
+		fmt.Fprintf(&b, "%q ", d.Value)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Reason)
+	return b.String()
+}
+
+func (e *Error) Error() string {
+	if len(e.Details) == 0 {
+		return e.Message
+	}
+	parts := make([]string, 0, len(e.Details)+1)
+	parts = append(parts, e.Message)
+	for _, d := range e.Details {
+		parts = append(parts, d.String())
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Errorf returns an *Error with code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, or
+// CodeInternal for any other non-nil error, or "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	}
+	return CodeInternal
+}

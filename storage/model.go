@@ -1,0 +1,216 @@
+// Package storage owns plantrack's domain model — units, indicators,
+// periods, observations, plans and the figures derived from them — and its
+// persistence in SQLite. The model files hold no SQL; the files named
+// sqlite*.go talk to the database.
+package storage
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind says whether an indicator accumulates over the year.
+type Kind string
+
+const (
+	KindFlow  Kind = "flow"  // year-to-date values add up (revenue, exports)
+	KindLevel Kind = "level" // a state or rate at the period's end; not additive
+)
+
+// Direction says whether higher values are better.
+type Direction string
+
+const (
+	DirectionUp   Direction = "up"
+	DirectionDown Direction = "down" // a cap: accidents, poverty rate
+)
+
+// PaceProfile says how the expected completion is drawn through the year.
+type PaceProfile string
+
+const (
+	PaceLinear   PaceProfile = "linear"
+	PaceSeasonal PaceProfile = "seasonal"
+	PaceNone     PaceProfile = "none" // events not spread over the year
+)
+
+// GrowthBasis says whether reported growth is in current or constant prices.
+type GrowthBasis string
+
+const (
+	GrowthNominal GrowthBasis = "nominal"
+	GrowthReal    GrowthBasis = "real" // cannot be checked against current-price values
+)
+
+// ReportStatus is how final a reported figure is.
+type ReportStatus string
+
+const (
+	StatusEstimate    ReportStatus = "estimate"
+	StatusPreliminary ReportStatus = "preliminary"
+	StatusOfficial    ReportStatus = "official"
+)
+
+// PlanBasis says what a plan's target measures.
+type PlanBasis string
+
+const (
+	BasisValue  PlanBasis = "value"  // a yearly total or level in the indicator's measure
+	BasisGrowth PlanBasis = "growth" // a yearly growth in percent
+)
+
+// Pace is the verdict on whether an indicator is where it should be.
+type Pace string
+
+const (
+	PaceAhead   Pace = "ahead"
+	PaceOnTrack Pace = "on_track"
+	PaceBehind  Pace = "behind"
+	PaceAtRisk  Pace = "at_risk"
+	PaceUnknown Pace = "unknown"
+)
+
+// Unit is a reporting entity: a province, city, district, department or
+// party committee.
+type Unit struct {
+	Code      string `json:"code"`
+	NameVI    string `json:"name_vi"`
+	NameEN    string `json:"name_en"`
+	Parent    string `json:"parent,omitempty"`
+	Synthetic bool   `json:"synthetic,omitempty"` // generated sample data, labelled as such everywhere
+	Depth     int    `json:"-"`                   // 0 for a root; filled on read
+}
+
+// Name returns the unit's name in lang ("en" or Vietnamese otherwise),
+// falling back to the other language when one is empty.
+func (u Unit) Name(lang string) string { return pick(lang, u.NameVI, u.NameEN, u.Code) }
+
+// Indicator is what is measured.
+type Indicator struct {
+	Code        string      `json:"code"`
+	NameVI      string      `json:"name_vi"`
+	NameEN      string      `json:"name_en"`
+	Measure     string      `json:"measure"`
+	Kind        Kind        `json:"kind"`
+	Direction   Direction   `json:"direction"`
+	PaceProfile PaceProfile `json:"pace_profile"`
+	GrowthBasis GrowthBasis `json:"growth_basis"`
+}
+
+// Name returns the indicator's name in lang, as Unit.Name does.
+func (i Indicator) Name(lang string) string { return pick(lang, i.NameVI, i.NameEN, i.Code) }
+
+func pick(lang, vi, en, code string) string {
+	first, second := vi, en
+	if lang == "en" {
+		first, second = en, vi
+	}
+	switch {
+	case first != "":
+		return first
+	case second != "":
+		return second
+	}
+	return code
+}
+
+// Percent is a percentage as a report wrote it: its value and the number of
+// decimals it was written with (53.7 has one), which bounds its precision.
+type Percent struct {
+	Value    float64
+	Decimals int
+}
+
+// ParsePercent parses a canonical decimal ("53.7", "-2", "66.25"); the
+// number of digits after the point becomes Decimals.
+func ParsePercent(s string) (Percent, error) {
+	s = strings.TrimSpace(s)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(s, "eExXpP_") {
+		return Percent{}, &Error{Code: CodeInvalid, Message: "not a decimal number: " + strconv.Quote(s)}
+	}
+	d := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		d = len(s) - i - 1
+	}
+	return Percent{Value: v, Decimals: d}, nil
+}
+
+// String writes the percentage with the decimals it was reported with.
+func (p Percent) String() string { return strconv.FormatFloat(p.Value, 'f', p.Decimals, 64) }
+
+// HalfWidth is half a unit of the last written decimal: 53.7 → 0.05.
+func (p Percent) HalfWidth() float64 { return 0.5 * math.Pow10(-p.Decimals) }
+
+// MarshalJSON writes the percentage as a JSON number with its decimals.
+func (p Percent) MarshalJSON() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalJSON reads a JSON number (or a string holding one), keeping its decimals.
+func (p *Percent) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	q, err := ParsePercent(s)
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}
+
+// Observation is one revision of one reported figure.
+type Observation struct {
+	Unit                string       `json:"unit"`
+	Indicator           string       `json:"indicator"`
+	Period              Period       `json:"period"`
+	Value               *float64     `json:"value"` // for the period's own span; nil when only a rate was reported
+	ReportStatus        ReportStatus `json:"report_status"`
+	ReportedPlanPercent *Percent     `json:"reported_plan_percent"`
+	ReportedYoYPercent  *Percent     `json:"reported_yoy_percent"`
+	ReportedAt          string       `json:"reported_at"` // YYYY-MM-DD
+	Source              string       `json:"source"`
+	Quote               string       `json:"quote,omitempty"`
+	Retracted           bool         `json:"retracted,omitempty"`
+
+	Provenance *Provenance `json:"provenance,omitempty"` // filled on read
+	Revision   int64       `json:"revision,omitempty"`   // filled on read; increases with every stored revision
+}
+
+// Plan is one version of a yearly target.
+type Plan struct {
+	Unit       string    `json:"unit"`
+	Indicator  string    `json:"indicator"`
+	Year       int       `json:"year"`
+	Basis      PlanBasis `json:"basis"`
+	Target     *float64  `json:"target"`      // single target; nil when a range is given
+	TargetLow  *float64  `json:"target_low"`  // range targets
+	TargetHigh *float64  `json:"target_high"` //
+	Version    string    `json:"version"`     // "original", "adjusted", …
+	AdoptedOn  string    `json:"adopted_on"`  // YYYY-MM-DD
+	Source     string    `json:"source"`
+
+	Provenance *Provenance `json:"provenance,omitempty"` // filled on read
+}
+
+// Bounds returns the plan's low and high targets (equal for a single target)
+// and whether it has any target.
+func (p Plan) Bounds() (low, high float64, ok bool) {
+	switch {
+	case p.Target != nil:
+		return *p.Target, *p.Target, true
+	case p.TargetLow != nil && p.TargetHigh != nil:
+		return *p.TargetLow, *p.TargetHigh, true
+	}
+	return 0, 0, false
+}
+
+// Provenance records how a revision arrived.
+type Provenance struct {
+	Via        string    `json:"via"`                  // api, csv, json, xlsx, inbox, form, text, demo
+	TokenName  string    `json:"token_name,omitempty"` // the writer's token, if any
+	FileName   string    `json:"file_name,omitempty"`
+	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// Date layout used for reported_at and adopted_on.
+const DateLayout = "2006-01-02"

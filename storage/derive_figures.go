@@ -1,0 +1,168 @@
+package storage
+
+import "sort"
+
+// Representative returns, of the figures whose period ends in the month
+// endMonth (a Period.EndMonth index), the one with the longest span (H1 over
+// Q2 over M06), and whether there is one. Retracted figures are ignored;
+// between two figures of the same period the newer revision wins.
+func Representative(figs []Observation, endMonth int) (Observation, bool) {
+	var best Observation
+	found := false
+	for _, o := range figs {
+		if o.Retracted || o.Period.EndMonth() != endMonth {
+			continue
+		}
+		if !found || o.Period.Months() > best.Period.Months() ||
+			(o.Period == best.Period && newerRevision(o, best)) {
+			best, found = o, true
+		}
+	}
+	return best, found
+}
+
+// LatestRepresentative returns the representative figure of the greatest end
+// month that has a figure, and whether there is any figure at all.
+func LatestRepresentative(figs []Observation) (Observation, bool) {
+	last, found := 0, false
+	for _, o := range figs {
+		if o.Retracted {
+			continue
+		}
+		if m := o.Period.EndMonth(); !found || m > last {
+			last, found = m, true
+		}
+	}
+	if !found {
+		return Observation{}, false
+	}
+	return Representative(figs, last)
+}
+
+// MonthEnds returns the representative period of every month end that has a
+// figure, in ascending order of end month.
+func MonthEnds(figs []Observation) []Period {
+	best := map[int]Period{}
+	for _, o := range figs {
+		if o.Retracted {
+			continue
+		}
+		m := o.Period.EndMonth()
+		if p, ok := best[m]; !ok || o.Period.Months() > p.Months() {
+			best[m] = o.Period
+		}
+	}
+	out := make([]Period, 0, len(best))
+	for _, p := range best {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EndMonth() < out[j].EndMonth() })
+	return out
+}
+
+// newerRevision reports whether a is a later revision than b.
+func newerRevision(a, b Observation) bool {
+	if a.ReportedAt != b.ReportedAt {
+		return a.ReportedAt > b.ReportedAt
+	}
+	return a.Revision > b.Revision
+}
+
+// figIndex holds one unit × indicator's current figures by period.
+type figIndex struct {
+	byPeriod map[Period]Observation
+	byYear   map[int][]Observation // figures with a value, longest span first
+}
+
+func newFigIndex(figs []Observation) figIndex {
+	x := figIndex{byPeriod: make(map[Period]Observation, len(figs)), byYear: map[int][]Observation{}}
+	for _, o := range figs {
+		if o.Retracted {
+			continue
+		}
+		if cur, ok := x.byPeriod[o.Period]; ok && !newerRevision(o, cur) {
+			continue
+		}
+		x.byPeriod[o.Period] = o
+	}
+	for _, o := range x.byPeriod {
+		if o.Value != nil {
+			x.byYear[o.Period.Year] = append(x.byYear[o.Period.Year], o)
+		}
+	}
+	for _, list := range x.byYear {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Period.Months() != list[j].Period.Months() {
+				return list[i].Period.Months() > list[j].Period.Months()
+			}
+			return list[i].Period.First < list[j].Period.First
+		})
+	}
+	return x
+}
+
+// own returns the figure for exactly p.
+func (x figIndex) own(p Period) (Observation, bool) {
+	o, ok := x.byPeriod[p]
+	return o, ok
+}
+
+// reported returns the reported value for exactly p.
+func (x figIndex) reported(p Period) (float64, bool) {
+	if o, ok := x.byPeriod[p]; ok && o.Value != nil {
+		return *o.Value, true
+	}
+	return 0, false
+}
+
+// flowSpan returns the value of a flow over months first..last of year:
+// reported directly, summed from contiguous figures (Q1+Q2), or differenced
+// (Q2 = H1 − Q1). It walks month boundaries 0..12, where a figure for months
+// a..b links boundary a−1 to b (adding its value) and back (subtracting), and
+// takes the path with the fewest figures.
+func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
+	if v, ok := x.reported(Period{Year: year, First: first, Last: last}); ok {
+		return v, true
+	}
+	list := x.byYear[year]
+	if len(list) == 0 {
+		return 0, false
+	}
+	var seen [13]bool
+	var sum [13]float64
+	from, to := first-1, last
+	seen[from] = true
+	queue := []int{from}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, o := range list {
+			a, b := o.Period.First-1, o.Period.Last
+			v := *o.Value
+			switch {
+			case a == n && !seen[b]:
+				seen[b], sum[b] = true, sum[n]+v
+				queue = append(queue, b)
+			case b == n && !seen[a]:
+				seen[a], sum[a] = true, sum[n]-v
+				queue = append(queue, a)
+			}
+		}
+		if seen[to] {
+			return sum[to], true
+		}
+	}
+	return 0, false
+}
+
+// value returns the value of period p for an indicator of kind k: for flows
+// reported or derived from other spans, for levels only as reported.
+func (x figIndex) value(k Kind, p Period) (float64, bool) {
+	if k == KindFlow {
+		return x.flowSpan(p.Year, p.First, p.Last)
+	}
+	return x.reported(p)
+}
+
+// ytd returns a flow's year-to-date value at the end of month m of year.
+func (x figIndex) ytd(year, m int) (float64, bool) { return x.flowSpan(year, 1, m) }

@@ -1,0 +1,221 @@
+package storage
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+)
+
+// outlierMinYears is how many other years of the same span the outlier test
+// needs before it judges a value.
+const outlierMinYears = 5
+
+// deriveFlags returns every data-quality finding for the item, never nil.
+func deriveFlags(f Facts, x figIndex, v planView, hasPlan bool, it Item, th Thresholds) []Flag {
+	flags := []Flag{}
+	mk := func(code, text string, figs map[string]float64) Flag {
+		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period,
+			Explanation: text, Figures: figs}
+	}
+	checks := []func() (Flag, bool){
+		func() (Flag, bool) { return planPercentFlag(mk, v, hasPlan, it) },
+		func() (Flag, bool) { return ytdDecreaseFlag(mk, x, f, it) },
+		func() (Flag, bool) { return yoyMismatchFlag(mk, x, f, it) },
+		func() (Flag, bool) { return childrenSumFlag(mk, f, it, th) },
+		func() (Flag, bool) { return outlierFlag(mk, x, f, it, th) },
+	}
+	for _, c := range checks {
+		if fl, ok := c(); ok {
+			flags = append(flags, fl)
+		}
+	}
+	return flags
+}
+
+type flagMaker func(code, text string, figs map[string]float64) Flag
+
+// planPercentFlag: the reported percent of plan, widened by its precision,
+// does not overlap the completion the plan in force allows.
+func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item) (Flag, bool) {
+	base := it.Value
+	if it.Kind == KindFlow {
+		base = it.YTD
+	}
+	pct := it.ReportedPlanPercent
+	if !hasPlan || v.basis != BasisValue || pct == nil || base == nil || v.low <= 0 || v.high <= 0 {
+		return Flag{}, false
+	}
+	hw := pct.HalfWidth()
+	lo, hi := *base/v.high*100, *base/v.low*100 // completion range in percent
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	if pct.Value+hw >= lo-eps && pct.Value-hw <= hi+eps {
+		return Flag{}, false
+	}
+	text := fmt.Sprintf("The report says %s%% of plan, but %s against the %s plan of %s is %s%%.",
+		pct, num(*base), v.source, num(v.mid), num(*base/v.mid*100))
+	return mk(FlagPlanPercentMismatch, text, map[string]float64{
+		"reported_plan_percent": pct.Value, "value": *base, "plan": v.mid,
+		"computed_plan_percent": *base / v.mid * 100,
+	}), true
+}
+
+// ytdDecreaseFlag: a flow's ytd is below the ytd of an earlier month of the
+// same year (the nearest earlier month whose ytd is known).
+func ytdDecreaseFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
+	if it.Kind != KindFlow || it.YTD == nil {
+		return Flag{}, false
+	}
+	for m := f.Period.Last - 1; m >= 1; m-- {
+		prev, ok := x.ytd(f.Period.Year, m)
+		if !ok {
+			continue
+		}
+		if *it.YTD >= prev {
+			return Flag{}, false
+		}
+		text := fmt.Sprintf("The year-to-date value fell from %s at the end of month %d to %s at the end of month %d.",
+			num(prev), m, num(*it.YTD), f.Period.Last)
+		return mk(FlagYTDDecrease, text, map[string]float64{
+			"ytd": *it.YTD, "previous_ytd": prev, "previous_month": float64(m),
+		}), true
+	}
+	return Flag{}, false
+}
+
+// yoyMismatchFlag: for nominal indicators, the reported growth disagrees with
+// the stored previous-year value by more than its precision plus 0.5 points.
+func yoyMismatchFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
+	rep := it.ReportedYoYPercent
+	if f.Indicator.GrowthBasis != GrowthNominal || rep == nil || it.Value == nil {
+		return Flag{}, false
+	}
+	prev, ok := x.value(f.Indicator.Kind, f.Period.SameSpanIn(f.Period.Year-1))
+	if !ok || prev == 0 {
+		return Flag{}, false
+	}
+	computed := (*it.Value/prev - 1) * 100
+	if math.Abs(computed-rep.Value) <= rep.HalfWidth()+0.5+eps {
+		return Flag{}, false
+	}
+	text := fmt.Sprintf("The report says %s%% year on year, but %s against last year's %s is %s%%.",
+		rep, num(*it.Value), num(prev), num(computed))
+	return mk(FlagYoYMismatch, text, map[string]float64{
+		"reported_yoy_percent": rep.Value, "value": *it.Value, "previous_value": prev,
+		"computed_yoy_percent": computed,
+	}), true
+}
+
+// childrenSumFlag: every child reported the period and the children's sum is
+// more than ChildrenSumTolerance away from the parent's own figure (flows).
+func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool) {
+	if it.Kind != KindFlow || it.Value == nil || f.ChildCount == 0 || len(f.Children) < f.ChildCount {
+		return Flag{}, false
+	}
+	codes := make([]string, 0, len(f.Children))
+	for c := range f.Children {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes) // a fixed order keeps the floating-point sum reproducible
+	sum, n := 0.0, 0
+	for _, c := range codes {
+		v, ok := newFigIndex(f.Children[c]).flowSpan(f.Period.Year, f.Period.First, f.Period.Last)
+		if !ok {
+			return Flag{}, false
+		}
+		sum += v
+		n++
+	}
+	parent := *it.Value
+	if math.Abs(sum-parent) <= th.ChildrenSumTolerance*math.Abs(parent)+eps {
+		return Flag{}, false
+	}
+	text := fmt.Sprintf("The %d children sum to %s, more than %s%% away from the unit's own %s.",
+		n, num(sum), num(th.ChildrenSumTolerance*100), num(parent))
+	figs := map[string]float64{"value": parent, "children_sum": sum, "children": float64(n)}
+	if parent != 0 {
+		figs["difference_share"] = (sum - parent) / parent
+	}
+	return mk(FlagChildrenSumMismatch, text, figs), true
+}
+
+// outlierFlag: the value's robust z-score (median and MAD of the same span in
+// the unit's other years) is beyond OutlierZ; needs outlierMinYears years.
+func outlierFlag(mk flagMaker, x figIndex, f Facts, it Item, th Thresholds) (Flag, bool) {
+	if it.Value == nil {
+		return Flag{}, false
+	}
+	var hist []float64
+	for _, y := range yearsOf(x) {
+		if y == f.Period.Year {
+			continue
+		}
+		if v, ok := x.value(f.Indicator.Kind, f.Period.SameSpanIn(y)); ok {
+			hist = append(hist, v)
+		}
+	}
+	if len(hist) < outlierMinYears {
+		return Flag{}, false
+	}
+	z, med, spread, ok := robustZ(*it.Value, hist)
+	if !ok || math.Abs(z) <= th.OutlierZ {
+		return Flag{}, false
+	}
+	text := fmt.Sprintf("The value %s is far from this span's median of %s over %d other years (robust z-score %s).",
+		num(*it.Value), num(med), len(hist), num(z))
+	return mk(FlagOutlier, text, map[string]float64{
+		"value": *it.Value, "median": med, "mad": spread, "z": z, "years": float64(len(hist)),
+	}), true
+}
+
+// yearsOf returns the years with any figure, ascending.
+func yearsOf(x figIndex) []int {
+	seen := map[int]bool{}
+	var ys []int
+	for p := range x.byPeriod {
+		if !seen[p.Year] {
+			seen[p.Year] = true
+			ys = append(ys, p.Year)
+		}
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// robustZ is the modified z-score 0.6745·(v − median)/MAD; when the MAD is
+// zero it falls back to the mean absolute deviation (scaled by 1.2533), and
+// reports false when the history has no spread at all.
+func robustZ(v float64, hist []float64) (z, med, mad float64, ok bool) {
+	med = median(hist)
+	dev := make([]float64, len(hist))
+	meanAD := 0.0
+	for i, h := range hist {
+		dev[i] = math.Abs(h - med)
+		meanAD += dev[i] / float64(len(hist))
+	}
+	mad = median(dev)
+	switch {
+	case mad > 0:
+		return 0.6745 * (v - med) / mad, med, mad, true
+	case meanAD > 0:
+		return (v - med) / (1.253314 * meanAD), med, mad, true
+	}
+	return 0, med, mad, false
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// num writes a figure with at most two decimals.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}

@@ -1,0 +1,109 @@
+package charts
+
+import (
+	"cmp"
+	"slices"
+
+	echarts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// UnitValue is one unit's figure in a unit comparison.
+type UnitValue struct {
+	Name  string   // the unit's name in the page's language
+	Value *float64 // what is compared (a value, or completion ×100 when Percent)
+	Pace  string   // PaceAhead … PaceUnknown; colours the bar and is named in its label
+}
+
+// UnitsInput is one indicator for one period across units (the children of
+// a unit).
+type UnitsInput struct {
+	Options
+	Measure string // axis name, in the page's language
+	// Percent says Value is a percentage (completion ×100): the axis and
+	// tooltips show "%".
+	Percent bool
+	Units   []UnitValue
+}
+
+// Units builds the unit comparison: horizontal bars sorted from the
+// greatest value down (units without a figure last, then by name), each bar
+// coloured by its pace and its category label naming the pace in words
+// ("Ninh Kiều · chậm tiến độ"), so colour is never the only signal. The
+// input slice is not modified.
+func Units(in UnitsInput) (*Chart, error) {
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	units := slices.Clone(in.Units)
+	slices.SortStableFunc(units, compareUnits)
+	height := in.Height
+	if height == 0 {
+		height = 80 + 32*len(units)
+	}
+	labels := make([]string, len(units))
+	data := make([]opts.BarData, len(units))
+	for i, u := range units {
+		labels[i] = u.Name + " · " + PaceWord(u.Pace, in.Lang)
+		data[i] = opts.BarData{Value: value(u.Value), ItemStyle: &opts.ItemStyle{Color: PaceColor(u.Pace)}, Label: valueLabel(u.Value, in.Percent, in.Lang)}
+	}
+	bar := echarts.NewBar()
+	bar.SetGlobalOptions(in.globalOpts(height, opts.Grid{Left: "8", Right: "48", Top: "32", Bottom: "8", ContainLabel: opts.Bool(true)})...)
+	bar.SetGlobalOptions(
+		echarts.WithXAxisOpts(valueAxis(in.Measure, in.Percent)),
+		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	bar.SetXAxis(labels).XYReversal()
+	name := in.Measure
+	if name == "" {
+		name = pick(in.Lang, wordValue)
+	}
+	bar.AddSeries(name, data, func(s *echarts.SingleSeries) {
+		s.BarMaxWidth = "22"
+	})
+	c := &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: bar}
+	if in.Percent {
+		c.ValueSuffix = "%"
+	}
+	return c, nil
+}
+
+// compareUnits orders by value descending, missing values last, then name.
+func compareUnits(a, b UnitValue) int {
+	switch {
+	case a.Value == nil && b.Value == nil:
+		return cmp.Compare(a.Name, b.Name)
+	case a.Value == nil:
+		return 1
+	case b.Value == nil:
+		return -1
+	}
+	if c := cmp.Compare(*b.Value, *a.Value); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Name, b.Name)
+}
+
+// valueAxis is a horizontal value axis, with "%" on its labels for
+// percentages.
+func valueAxis(name string, percent bool) opts.XAxis {
+	ax := opts.XAxis{Type: "value", Name: name}
+	if percent {
+		ax.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+	}
+	return ax
+}
+
+// valueLabel is a bar's end label: the value in the page's number format,
+// or nothing for a missing value.
+func valueLabel(v *float64, percent bool, lang string) *opts.Label {
+	if v == nil {
+		return nil
+	}
+	text := FormatNumber(*v, autoDecimals(*v), lang)
+	if percent {
+		text += "%"
+	}
+	return &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: text}
+}

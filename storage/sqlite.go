@@ -1,0 +1,239 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// pragmas are set through the DSN so that every pooled connection gets them.
+const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(wal)" +
+	"&_pragma=busy_timeout(10000)&_pragma=synchronous(normal)"
+
+// DB is a plantrack database: an SQLite file in WAL mode that several
+// processes (a server and a CLI import) may use at once. It holds one
+// writing connection, whose transactions take the write lock when they
+// begin, and a pool of reading connections.
+type DB struct {
+	path string
+	w    *sql.DB // one connection, BEGIN IMMEDIATE
+	r    *sql.DB // readers
+}
+
+// Open opens (creating if needed) the database at path, applies every
+// embedded migration not yet recorded in schema_migrations — each in its own
+// transaction, in number order — and adds the catalog's indicators that are
+// missing. It is safe to call while another process has the file open.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, Errorf(CodeInvalid, "no database path given; pass a file name such as plantrack.db")
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, Errorf(CodeInvalid, "database path %q contains '?' or '#'; choose a plain file name", path)
+	}
+	w, err := sql.Open("sqlite", path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", path+"?"+pragmas)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	r.SetMaxIdleConns(4)
+	r.SetConnMaxIdleTime(0)
+	db := &DB{path: path, w: w, r: r}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.seedCatalog(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes every connection. Writers still open are rolled back.
+func (db *DB) Close() error {
+	return errors.Join(db.r.Close(), db.w.Close())
+}
+
+type migration struct {
+	version int
+	name    string
+}
+
+// migrations lists the embedded migration files in number order.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, n := range names {
+		base := path.Base(n)
+		num, _, _ := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number: %w", base, err)
+		}
+		out = append(out, migration{version: v, name: base})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s share a number", out[i-1].name, out[i].name)
+		}
+	}
+	return out, nil
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("open database %s: create schema_migrations: %w", db.path, err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := db.applyMigration(ctx, m); err != nil {
+			return fmt.Errorf("open database %s: migration %s: %w", db.path, m.name, err)
+		}
+	}
+	return nil
+}
+
+// applyMigration runs one migration in its own transaction unless it is
+// already recorded; the check is inside the transaction, so two processes
+// opening a new file at once apply it once.
+func (db *DB) applyMigration(ctx context.Context, m migration) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	body, err := migrationFiles.ReadFile("migrations/" + m.name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// seedCatalog inserts the catalog indicators that are missing; existing
+// rows, possibly edited by users, are left alone.
+func (db *DB) seedCatalog(ctx context.Context) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("seed indicator catalog: %w", err)
+	}
+	defer tx.Rollback()
+	added := int64(0)
+	for _, i := range Catalog() {
+		res, err := tx.ExecContext(ctx, `INSERT INTO indicators
+			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+			i.Code, i.NameVI, i.NameEN, i.Measure, i.Kind, i.Direction, i.PaceProfile, i.GrowthBasis)
+		if err != nil {
+			return fmt.Errorf("seed indicator %s: %w", i.Code, err)
+		}
+		n, _ := res.RowsAffected()
+		added += n
+	}
+	if added > 0 {
+		if err := bumpDataVersion(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func bumpDataVersion(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
+		return fmt.Errorf("bump data version: %w", err)
+	}
+	return nil
+}
+
+// DataVersion returns a counter that every write transaction which changed
+// something increments, in this process or another; caches of derived data
+// are valid while it stays the same.
+func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := db.r.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("read data version: %w", err)
+	}
+	return v, nil
+}
+
+// HasObservations reports whether any observation revision is stored.
+func (db *DB) HasObservations(ctx context.Context) (bool, error) {
+	var ok bool
+	if err := db.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM observations)`).Scan(&ok); err != nil {
+		return false, fmt.Errorf("check for observations: %w", err)
+	}
+	return ok, nil
+}
+
+// Backup writes a consistent copy of the live database to dest with VACUUM
+// INTO; dest must not exist yet. Writers may continue meanwhile.
+func (db *DB) Backup(ctx context.Context, dest string) error {
+	if dest == "" {
+		return Errorf(CodeInvalid, "no backup file given; pass a path such as backup.db")
+	}
+	if _, err := os.Stat(dest); err == nil {
+		return Errorf(CodeConflict, "backup file %s already exists; choose a new name or remove it first", dest)
+	}
+	if _, err := db.r.ExecContext(ctx, `VACUUM INTO ?`, dest); err != nil {
+		return fmt.Errorf("back up database to %s: %w", dest, err)
+	}
+	return nil
+}
+
+// today is the current date in Vietnam, the default as_of.
+func today() string { return time.Now().In(vietnamTime).Format(DateLayout) }
+
+// resolveAsOf returns asOf, or today when it is empty, after checking its form.
+func resolveAsOf(asOf string) (string, error) {
+	if asOf == "" {
+		return today(), nil
+	}
+	if _, err := time.Parse(DateLayout, asOf); err != nil {
+		return "", Errorf(CodeInvalid, "as_of %q is not a date; use YYYY-MM-DD", asOf)
+	}
+	return asOf, nil
+}

@@ -1,0 +1,232 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// farFuture is an as_of later than any reported_at.
+const farFuture = "9999-12-31"
+
+const obsColumns = `id, value, report_status, reported_plan_percent, reported_yoy_percent,
+	reported_at, source, quote, retracted`
+
+// PutObservation stores obs as a new revision unless it is identical to the
+// revision in force at its reported_at (the current one when reported_at is
+// omitted); an omitted reported_at or source then matches the stored one.
+// Defaults: report_status preliminary, reported_at the Vietnam date of the
+// writer's RecordedAt, source a description of how it arrived. The unit and
+// indicator must be stored or Put earlier in this writer; the same figure
+// Put twice in one writer with different content is a conflict.
+func (w *Writer) PutObservation(ctx context.Context, o Observation) (Outcome, error) {
+	if err := w.usable(); err != nil {
+		return 0, err
+	}
+	if err := validateObservation(o); err != nil {
+		return 0, err
+	}
+	uid, err := w.unitID(ctx, o.Unit)
+	if err != nil {
+		return 0, err
+	}
+	iid, err := w.indicatorID(ctx, o.Indicator)
+	if err != nil {
+		return 0, err
+	}
+	if o.ReportStatus == "" {
+		o.ReportStatus = StatusPreliminary
+	}
+	k := obsKey{uid, iid, int32(o.Period.Year), int8(o.Period.First), int8(o.Period.Last)}
+	if id, ok := w.seen[k]; ok {
+		return w.putAgain(ctx, o, id)
+	}
+	asOf := o.ReportedAt
+	if asOf == "" {
+		asOf = farFuture
+	}
+	prev, found, err := w.inForce(ctx, k, asOf)
+	if err != nil {
+		return 0, err
+	}
+	if found && sameObservation(o, prev) {
+		w.seen[k] = prev.Revision
+		w.res.Unchanged++
+		return OutcomeUnchanged, nil
+	}
+	id, err := w.insertObservation(ctx, k, o)
+	if err != nil {
+		return 0, err
+	}
+	w.seen[k] = id
+	w.res.New++
+	w.changed = true
+	return OutcomeNew, nil
+}
+
+// putAgain handles a figure this writer has already stored or matched.
+func (w *Writer) putAgain(ctx context.Context, o Observation, id int64) (Outcome, error) {
+	s, err := w.stmt(ctx, `SELECT `+obsColumns+` FROM observations WHERE id = ?`)
+	if err != nil {
+		return 0, err
+	}
+	prev, err := scanRevision(s.QueryRowContext(ctx, id))
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("read revision %d: %w", id, err))
+	}
+	if !sameObservation(o, prev) {
+		return 0, &Error{Code: CodeConflict,
+			Message: fmt.Sprintf("%s / %s / %s is given twice with different figures; keep one", o.Unit, o.Indicator, o.Period),
+			Details: []Detail{{Field: "period", Value: o.Period.String(), Reason: "same unit, indicator and period given twice"}}}
+	}
+	w.res.Unchanged++
+	return OutcomeUnchanged, nil
+}
+
+// inForce reads the revision of k with the greatest (reported_at, id) among
+// those reported on or before asOf.
+func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observation, bool, error) {
+	s, err := w.stmt(ctx, `SELECT `+obsColumns+` FROM observations
+		WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
+		ORDER BY reported_at DESC, id DESC LIMIT 1`)
+	if err != nil {
+		return Observation{}, false, err
+	}
+	o, err := scanRevision(s.QueryRowContext(ctx, k.unit, k.indicator, k.year, k.last, k.first, asOf))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Observation{}, false, nil
+	case err != nil:
+		return Observation{}, false, w.fail(fmt.Errorf("read current revision: %w", err))
+	}
+	return o, true, nil
+}
+
+func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation) (int64, error) {
+	s, err := w.stmt(ctx, `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
+		value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
+		retracted, via, token_name, file_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	if o.ReportedAt == "" {
+		o.ReportedAt = w.defDate
+	}
+	if o.Source == "" {
+		o.Source = w.defSource
+	}
+	res, err := s.ExecContext(ctx, k.unit, k.indicator, k.year, k.first, k.last,
+		nullFloat(o.Value), string(o.ReportStatus), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent),
+		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt)
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
+	}
+	return res.LastInsertId()
+}
+
+// scanRevision reads the obsColumns of one row.
+func scanRevision(row *sql.Row) (Observation, error) {
+	var o Observation
+	var v sql.NullFloat64
+	var pp, yp sql.NullString
+	err := row.Scan(&o.Revision, &v, &o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted)
+	if err != nil {
+		return o, err
+	}
+	o.Value = floatPtr(v)
+	o.ReportedPlanPercent = percentPtr(pp)
+	o.ReportedYoYPercent = percentPtr(yp)
+	return o, nil
+}
+
+// sameObservation reports whether o (defaults applied to its status) would
+// add nothing to the stored revision s.
+func sameObservation(o, s Observation) bool {
+	return sameFloat(o.Value, s.Value) &&
+		o.ReportStatus == s.ReportStatus &&
+		samePercent(o.ReportedPlanPercent, s.ReportedPlanPercent) &&
+		samePercent(o.ReportedYoYPercent, s.ReportedYoYPercent) &&
+		(o.ReportedAt == "" || o.ReportedAt == s.ReportedAt) &&
+		(o.Source == "" || o.Source == s.Source) &&
+		o.Quote == s.Quote && o.Retracted == s.Retracted
+}
+
+func sameFloat(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+func samePercent(a, b *Percent) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.String() == b.String()
+}
+
+func validateObservation(o Observation) error {
+	if _, err := NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
+		return invalidField("period", o.Period.String(), err.Error())
+	}
+	switch o.ReportStatus {
+	case "", StatusEstimate, StatusPreliminary, StatusOfficial:
+	default:
+		return invalidField("report_status", string(o.ReportStatus), "report_status is estimate, preliminary or official")
+	}
+	if o.Value != nil && (math.IsNaN(*o.Value) || math.IsInf(*o.Value, 0)) {
+		return invalidField("value", fmt.Sprint(*o.Value), "value must be a finite number")
+	}
+	for _, p := range []struct {
+		field string
+		p     *Percent
+	}{{"reported_plan_percent", o.ReportedPlanPercent}, {"reported_yoy_percent", o.ReportedYoYPercent}} {
+		if p.p != nil && (math.IsNaN(p.p.Value) || math.IsInf(p.p.Value, 0) || p.p.Decimals < 0 || p.p.Decimals > 15) {
+			return invalidField(p.field, p.p.String(), "a percentage must be a finite number")
+		}
+	}
+	if o.ReportedAt != "" {
+		if _, err := time.Parse(DateLayout, o.ReportedAt); err != nil {
+			return invalidField("reported_at", o.ReportedAt, "reported_at is a date YYYY-MM-DD")
+		}
+	}
+	return nil
+}
+
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func floatPtr(v sql.NullFloat64) *float64 {
+	if !v.Valid {
+		return nil
+	}
+	f := v.Float64
+	return &f
+}
+
+func percentText(p *Percent) any {
+	if p == nil {
+		return nil
+	}
+	return p.String()
+}
+
+// percentPtr parses a stored percentage; stored text was written by
+// Percent.String, so it always parses.
+func percentPtr(s sql.NullString) *Percent {
+	if !s.Valid {
+		return nil
+	}
+	p, err := ParsePercent(s.String)
+	if err != nil {
+		return nil
+	}
+	return &p
+}

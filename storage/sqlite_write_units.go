@@ -1,0 +1,307 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// validUnitCode reports whether s matches [a-z0-9][a-z0-9-]*.
+func validUnitCode(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validIndicatorCode reports whether s matches [a-z][a-z0-9_]*.
+func validIndicatorCode(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func invalidField(field, value, reason string) *Error {
+	return &Error{Code: CodeValidation, Message: fmt.Sprintf("invalid %s %q: %s", field, value, reason),
+		Details: []Detail{{Field: field, Value: value, Reason: reason}}}
+}
+
+// unitID returns the id of a stored unit (or one Put earlier in this
+// writer), or a validation error naming the code.
+func (w *Writer) unitID(ctx context.Context, code string) (int64, error) {
+	if id, ok := w.unitIDs[code]; ok {
+		return id, nil
+	}
+	s, err := w.stmt(ctx, `SELECT id FROM units WHERE code = ?`)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	switch err := s.QueryRowContext(ctx, code).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, invalidField("unit", code, "unknown unit; add it to the units first")
+	case err != nil:
+		return 0, w.fail(fmt.Errorf("look up unit %s: %w", code, err))
+	}
+	w.unitIDs[code] = id
+	return id, nil
+}
+
+// indicatorID is unitID for indicators.
+func (w *Writer) indicatorID(ctx context.Context, code string) (int64, error) {
+	if id, ok := w.indicatorIDs[code]; ok {
+		return id, nil
+	}
+	s, err := w.stmt(ctx, `SELECT id FROM indicators WHERE code = ?`)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	switch err := s.QueryRowContext(ctx, code).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, invalidField("indicator", code, "unknown indicator; add it to the indicators first (see /api/v1/indicators)")
+	case err != nil:
+		return 0, w.fail(fmt.Errorf("look up indicator %s: %w", code, err))
+	}
+	w.indicatorIDs[code] = id
+	return id, nil
+}
+
+// PutUnit inserts a unit, or updates a stored unit's names, parent and
+// synthetic mark. Empty names and an empty parent leave the stored ones.
+// The parent must be stored or Put earlier in this writer and must not be
+// the unit itself or one of its descendants.
+func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
+	if err := w.usable(); err != nil {
+		return 0, err
+	}
+	if !validUnitCode(u.Code) {
+		return 0, invalidField("code", u.Code, "a unit code is lower-case letters, digits and '-', starting with a letter or digit")
+	}
+	stored, found, err := w.storedUnit(ctx, u.Code)
+	if err != nil {
+		return 0, err
+	}
+	merged := u
+	if found {
+		merged = mergeUnit(stored, u)
+	}
+	if prev, ok := w.putUnits[u.Code]; ok {
+		if prev != merged {
+			return 0, Errorf(CodeConflict, "unit %s is given twice with different names or parents; keep one", u.Code)
+		}
+		return OutcomeUnchanged, nil
+	}
+	if found && stored == merged {
+		w.putUnits[u.Code] = merged
+		return OutcomeUnchanged, nil
+	}
+	var parentID any
+	if merged.Parent != "" {
+		pid, err := w.checkParent(ctx, merged.Code, merged.Parent, found)
+		if err != nil {
+			return 0, err
+		}
+		parentID = pid
+	}
+	out := OutcomeUpdated
+	if found {
+		_, err = w.tx.ExecContext(ctx, `UPDATE units SET name_vi = ?, name_en = ?, parent_id = ?, synthetic = ? WHERE code = ?`,
+			merged.NameVI, merged.NameEN, parentID, merged.Synthetic, merged.Code)
+	} else {
+		var res sql.Result
+		res, err = w.tx.ExecContext(ctx, `INSERT INTO units (code, name_vi, name_en, parent_id, synthetic) VALUES (?, ?, ?, ?, ?)`,
+			merged.Code, merged.NameVI, merged.NameEN, parentID, merged.Synthetic)
+		if err == nil {
+			id, _ := res.LastInsertId()
+			w.unitIDs[merged.Code] = id
+		}
+		out = OutcomeNew
+		w.res.UnitsNew++
+	}
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("store unit %s: %w", u.Code, err))
+	}
+	w.changed = true
+	w.putUnits[u.Code] = merged
+	return out, nil
+}
+
+func mergeUnit(stored, u Unit) Unit {
+	if u.NameVI == "" {
+		u.NameVI = stored.NameVI
+	}
+	if u.NameEN == "" {
+		u.NameEN = stored.NameEN
+	}
+	if u.Parent == "" {
+		u.Parent = stored.Parent
+	}
+	u.Depth = 0
+	return u
+}
+
+// storedUnit reads a unit as the transaction sees it.
+func (w *Writer) storedUnit(ctx context.Context, code string) (Unit, bool, error) {
+	s, err := w.stmt(ctx, `SELECT u.id, u.name_vi, u.name_en, coalesce(p.code, ''), u.synthetic
+		FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.code = ?`)
+	if err != nil {
+		return Unit{}, false, err
+	}
+	u := Unit{Code: code}
+	var id int64
+	switch err := s.QueryRowContext(ctx, code).Scan(&id, &u.NameVI, &u.NameEN, &u.Parent, &u.Synthetic); {
+	case errors.Is(err, sql.ErrNoRows):
+		return Unit{}, false, nil
+	case err != nil:
+		return Unit{}, false, w.fail(fmt.Errorf("read unit %s: %w", code, err))
+	}
+	w.unitIDs[code] = id
+	return u, true, nil
+}
+
+// checkParent resolves the parent and refuses a cycle.
+func (w *Writer) checkParent(ctx context.Context, code, parent string, exists bool) (int64, error) {
+	if parent == code {
+		return 0, invalidField("parent", parent, "a unit cannot be its own parent")
+	}
+	pid, err := w.unitID(ctx, parent)
+	if err != nil {
+		return 0, invalidField("parent", parent, "unknown parent unit; put the parent before its children")
+	}
+	if !exists {
+		return pid, nil
+	}
+	var cycle bool
+	err = w.tx.QueryRowContext(ctx, `WITH RECURSIVE up(id) AS (
+			SELECT ? UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)
+		SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM units WHERE code = ?))`, pid, code).Scan(&cycle)
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("check parent of %s: %w", code, err))
+	}
+	if cycle {
+		return 0, invalidField("parent", parent, "that unit lies below "+code+"; the hierarchy cannot loop")
+	}
+	return pid, nil
+}
+
+// PutIndicator inserts an indicator or updates a stored one. On insert,
+// kind is required and direction, pace_profile and growth_basis default to
+// up, linear and nominal; on update, empty fields leave the stored ones.
+func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error) {
+	if err := w.usable(); err != nil {
+		return 0, err
+	}
+	if !validIndicatorCode(i.Code) {
+		return 0, invalidField("code", i.Code, "an indicator code is lower-case letters, digits and '_', starting with a letter")
+	}
+	stored, found, err := w.storedIndicator(ctx, i.Code)
+	if err != nil {
+		return 0, err
+	}
+	merged := mergeIndicator(stored, i, found)
+	if err := validateIndicator(merged); err != nil {
+		return 0, err
+	}
+	if prev, ok := w.putIndicators[i.Code]; ok {
+		if prev != merged {
+			return 0, Errorf(CodeConflict, "indicator %s is given twice with different attributes; keep one", i.Code)
+		}
+		return OutcomeUnchanged, nil
+	}
+	w.putIndicators[i.Code] = merged
+	if found && stored == merged {
+		return OutcomeUnchanged, nil
+	}
+	args := []any{merged.NameVI, merged.NameEN, merged.Measure, merged.Kind, merged.Direction,
+		merged.PaceProfile, merged.GrowthBasis, merged.Code}
+	out := OutcomeUpdated
+	if found {
+		_, err = w.tx.ExecContext(ctx, `UPDATE indicators SET name_vi = ?, name_en = ?, measure = ?, kind = ?,
+			direction = ?, pace_profile = ?, growth_basis = ? WHERE code = ?`, args...)
+	} else {
+		var res sql.Result
+		res, err = w.tx.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
+			pace_profile, growth_basis, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err == nil {
+			id, _ := res.LastInsertId()
+			w.indicatorIDs[i.Code] = id
+		}
+		out = OutcomeNew
+		w.res.IndicatorsNew++
+	}
+	if err != nil {
+		delete(w.putIndicators, i.Code)
+		return 0, w.fail(fmt.Errorf("store indicator %s: %w", i.Code, err))
+	}
+	w.changed = true
+	return out, nil
+}
+
+func mergeIndicator(stored, i Indicator, found bool) Indicator {
+	def := Indicator{Direction: DirectionUp, PaceProfile: PaceLinear, GrowthBasis: GrowthNominal}
+	if found {
+		def = stored
+	}
+	fill := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	fill(&i.NameVI, def.NameVI)
+	fill(&i.NameEN, def.NameEN)
+	fill(&i.Measure, def.Measure)
+	fill((*string)(&i.Kind), string(def.Kind))
+	fill((*string)(&i.Direction), string(def.Direction))
+	fill((*string)(&i.PaceProfile), string(def.PaceProfile))
+	fill((*string)(&i.GrowthBasis), string(def.GrowthBasis))
+	return i
+}
+
+func validateIndicator(i Indicator) error {
+	switch {
+	case i.Kind != KindFlow && i.Kind != KindLevel:
+		return invalidField("kind", string(i.Kind), "kind is flow or level")
+	case i.Direction != DirectionUp && i.Direction != DirectionDown:
+		return invalidField("direction", string(i.Direction), "direction is up or down")
+	case i.PaceProfile != PaceLinear && i.PaceProfile != PaceSeasonal && i.PaceProfile != PaceNone:
+		return invalidField("pace_profile", string(i.PaceProfile), "pace_profile is linear, seasonal or none")
+	case i.GrowthBasis != GrowthNominal && i.GrowthBasis != GrowthReal:
+		return invalidField("growth_basis", string(i.GrowthBasis), "growth_basis is nominal or real")
+	}
+	return nil
+}
+
+// storedIndicator reads an indicator as the transaction sees it.
+func (w *Writer) storedIndicator(ctx context.Context, code string) (Indicator, bool, error) {
+	s, err := w.stmt(ctx, `SELECT id, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis
+		FROM indicators WHERE code = ?`)
+	if err != nil {
+		return Indicator{}, false, err
+	}
+	i := Indicator{Code: code}
+	var id int64
+	switch err := s.QueryRowContext(ctx, code).Scan(&id, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind,
+		&i.Direction, &i.PaceProfile, &i.GrowthBasis); {
+	case errors.Is(err, sql.ErrNoRows):
+		return Indicator{}, false, nil
+	case err != nil:
+		return Indicator{}, false, w.fail(fmt.Errorf("read indicator %s: %w", code, err))
+	}
+	w.indicatorIDs[code] = id
+	return i, true, nil
+}

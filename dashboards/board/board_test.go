@@ -1,0 +1,65 @@
+package board
+
+import (
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+func TestDefaultCoversTheCatalog(t *testing.T) {
+	b := Default()
+	cat := storage.Catalog()
+	groups := b.Group(cat)
+	n := 0
+	for _, g := range groups {
+		if g.Section.Key == "other" {
+			t.Errorf("catalog indicators outside every section: %v", g.Indicators)
+		}
+		if g.Section.Title.VI == "" || g.Section.Title.EN == "" {
+			t.Errorf("section %s lacks a title", g.Section.Key)
+		}
+		n += len(g.Indicators)
+	}
+	if n != len(cat) {
+		t.Errorf("sections place %d indicators, catalog has %d", n, len(cat))
+	}
+	for _, i := range cat {
+		if m := b.Measure(i.Measure); m.GrafanaUnit == "short" {
+			t.Errorf("indicator %s: measure %s has no definition", i.Code, i.Measure)
+		}
+	}
+}
+
+func TestGroupPutsUnknownIndicatorsLast(t *testing.T) {
+	inds := []storage.Indicator{{Code: "zz_custom"}, {Code: "budget_revenue"}, {Code: "grdp"}}
+	g := Default().Group(inds)
+	if len(g) != 3 || g[0].Section.Key != "economy" || g[1].Section.Key != "budget_investment" || g[2].Section.Key != "other" {
+		t.Fatalf("groups = %+v", g)
+	}
+	if g[2].Indicators[0].Code != "zz_custom" {
+		t.Errorf("other = %+v", g[2].Indicators)
+	}
+}
+
+func TestLookupsFallBack(t *testing.T) {
+	b := Default()
+	if m := b.Measure("hectares"); m.Label.EN != "hectares" || m.GrafanaUnit != "short" {
+		t.Errorf("unknown measure = %+v", m)
+	}
+	if p := b.Pace("nonsense"); p.Pace != storage.PaceUnknown || p.Color == "" {
+		t.Errorf("unknown pace = %+v", p)
+	}
+	seen := map[string]bool{}
+	for _, p := range b.Paces {
+		if seen[p.Color] {
+			t.Errorf("colour %s used twice", p.Color)
+		}
+		seen[p.Color] = true
+	}
+	if got := (Text{VI: "Kinh tế", EN: "Economy"}).In("en"); got != "Economy" {
+		t.Errorf("In(en) = %q", got)
+	}
+	if got := (Text{EN: "only"}).In("vi"); got != "only" {
+		t.Errorf("In(vi) fallback = %q", got)
+	}
+}

@@ -44,7 +44,8 @@ func Derive(f Facts, th Thresholds) Item {
 		}
 		it.Pace = derivePace(ind, view, it, th)
 	}
-	it.Flags = deriveFlags(f, x, view, ok, it, th)
+	cmp, cmpOK := percentCheckPlan(x, ind, f.Period.Year, plans, f.AsOf, it.ReportedAt)
+	it.Flags = deriveFlags(f, x, cmp, cmpOK, it, th)
 	return it
 }
 
@@ -52,6 +53,24 @@ func Derive(f Facts, th Thresholds) Item {
 func choosePlan(x figIndex, ind Indicator, year int, plans []Plan, asOf string) (planView, bool) {
 	if p, ok := PlanInForce(plans, asOf); ok {
 		return storedView(p), true
+	}
+	return impliedView(x, ind, year)
+}
+
+// percentCheckPlan is the plan a reported percent of plan is checked
+// against: the stored plan in force on the day the figure was reported (an
+// adjustment adopted later cannot make an earlier report wrong), or, when no
+// plan is in force, the implied plan.
+func percentCheckPlan(x figIndex, ind Indicator, year int, plans []Plan, asOf, reportedAt string) (planView, bool) {
+	at := asOf
+	if reportedAt != "" && (at == "" || reportedAt < at) {
+		at = reportedAt
+	}
+	if p, ok := PlanInForce(plans, at); ok {
+		return storedView(p), true
+	}
+	if _, ok := PlanInForce(plans, asOf); ok {
+		return planView{}, false // the plan came after the report
 	}
 	return impliedView(x, ind, year)
 }

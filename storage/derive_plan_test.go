@@ -23,8 +23,8 @@ func TestPlanVersionsAndPlanInForce(t *testing.T) {
 	}{
 		{"before any plan: implied", "2018-01-01", 1000, PlanImplied, "", 0.5, -1, -1, false},
 		{"original in force", "2018-06-30", 1000, PlanStored, "original", 0.5, -1, -1, false},
-		{"adjusted in force from its adoption day", "2018-07-15", 1250, PlanStored, "adjusted", 0.4, 1000, 0.5, true},
-		{"no as_of: newest", "", 1250, PlanStored, "adjusted", 0.4, 1000, 0.5, true},
+		{"adjusted in force from its adoption day", "2018-07-15", 1250, PlanStored, "adjusted", 0.4, 1000, 0.5, false},
+		{"no as_of: newest", "", 1250, PlanStored, "adjusted", 0.4, 1000, 0.5, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,6 +45,32 @@ func TestPlanVersionsAndPlanInForce(t *testing.T) {
 				t.Errorf("plan_percent_mismatch %v, want %v", raised, tc.planPctFlag)
 			}
 		})
+	}
+}
+
+// TestPlanPercentCheckedAgainstPlanWhenReported: a percent is checked
+// against the plan in force on the day the figure was reported.
+func TestPlanPercentCheckedAgainstPlanWhenReported(t *testing.T) {
+	budget := catalogIndicator(t, "budget_revenue")
+	plans := []Plan{
+		{Year: 2018, Basis: BasisValue, Target: f64(1000), Version: "original", AdoptedOn: "2018-01-10"},
+		{Year: 2018, Basis: BasisValue, Target: f64(1250), Version: "adjusted", AdoptedOn: "2018-07-15"},
+	}
+	tests := []struct {
+		reportedAt string
+		want       bool
+	}{
+		{"2018-07-01", false}, // 50% of the original 1,000: right when written
+		{"2018-07-20", true},  // after the adjustment 500 is 40%, not 50%
+	}
+	for _, tc := range tests {
+		o := fig(t, "2018-H1", f64(500), "50", "")
+		o.ReportedAt = tc.reportedAt
+		_, got := flagged(t, Facts{Indicator: budget, Period: MustParsePeriod("2018-H1"), AsOf: "2018-12-31",
+			Figures: []Observation{o}, Plans: plans}, FlagPlanPercentMismatch)
+		if got != tc.want {
+			t.Errorf("reported %s: plan_percent_mismatch %v, want %v", tc.reportedAt, got, tc.want)
+		}
 	}
 }
 

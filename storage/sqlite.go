@@ -32,7 +32,13 @@ type DB struct {
 	path string
 	w    *sql.DB // one connection, BEGIN IMMEDIATE
 	r    *sql.DB // readers
+	th   Thresholds
 }
+
+// SetThresholds sets the pace and flag thresholds that Progress, Series,
+// Compare, Quality and Latest derive with (zero fields take the defaults).
+// Call it before the DB is shared between goroutines.
+func (db *DB) SetThresholds(th Thresholds) { db.th = th }
 
 // Open opens (creating if needed) the database at path, applies every
 // embedded migration not yet recorded in schema_migrations — each in its own

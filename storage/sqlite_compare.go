@@ -1,0 +1,173 @@
+package storage
+
+import (
+	"context"
+	"sort"
+)
+
+// CompareQuery asks for two periods side by side: either every indicator
+// of Unit (optionally only Indicator), or Indicator for every child of
+// Parent. AsOf "" means today.
+type CompareQuery struct {
+	Unit, Indicator, Parent string
+	A, B                    Period
+	AsOf                    string
+}
+
+// Comparison is the answer to a CompareQuery.
+type Comparison struct {
+	A    Period       `json:"a"`
+	B    Period       `json:"b"`
+	Rows []CompareRow `json:"rows"`
+}
+
+// CompareRow is one unit × indicator in periods A and B. Values are each
+// period's own value (for flows over a year-to-date period, the ytd);
+// Difference is B − A and Ratio B ÷ A, when both exist (and A ≠ 0).
+type CompareRow struct {
+	Unit        string   `json:"unit"`
+	Indicator   string   `json:"indicator"`
+	Measure     string   `json:"measure"`
+	ValueA      *float64 `json:"value_a"`
+	ValueB      *float64 `json:"value_b"`
+	Difference  *float64 `json:"difference"`
+	Ratio       *float64 `json:"ratio"`
+	CompletionA *float64 `json:"completion_a"`
+	CompletionB *float64 `json:"completion_b"`
+	PaceA       Pace     `json:"pace_a"`
+	PaceB       Pace     `json:"pace_b"`
+}
+
+// Compare answers both forms of a comparison: with Unit, one row per
+// indicator of that unit with a figure in A's or B's year by that period's
+// end (catalog order); with Indicator and Parent, one row per child of
+// Parent by code, children without figures included. Anything else is
+// CodeInvalid; unknown codes are CodeNotFound.
+func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
+	asOf, err := resolveAsOf(q.AsOf)
+	if err != nil {
+		return Comparison{}, err
+	}
+	if q.A.IsZero() || q.B.IsZero() {
+		return Comparison{}, Errorf(CodeInvalid, "a comparison needs two periods a and b, e.g. a=2017-H1&b=2018-H1")
+	}
+	if err := checkPeriod(q.A); err != nil {
+		return Comparison{}, err
+	}
+	if err := checkPeriod(q.B); err != nil {
+		return Comparison{}, err
+	}
+	switch {
+	case q.Unit != "" && q.Parent == "":
+		return db.compareUnit(ctx, q, asOf)
+	case q.Unit == "" && q.Parent != "" && q.Indicator != "":
+		return db.compareChildren(ctx, q, asOf)
+	}
+	return Comparison{}, Errorf(CodeInvalid,
+		"compare either unit=U (every indicator of U) or indicator=I&parent=U (I across U's children), with a and b")
+}
+
+// compareYears are the years whose figures two periods' derivations read.
+func compareYears(a, b Period) []any { return []any{a.Year, a.Year - 1, b.Year, b.Year - 1} }
+
+func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
+	u, err := db.unitRef(ctx, q.Unit)
+	if err != nil {
+		return Comparison{}, err
+	}
+	var only int64
+	if q.Indicator != "" {
+		if only, err = db.indicatorIDOf(ctx, q.Indicator); err != nil {
+			return Comparison{}, err
+		}
+	}
+	inds, err := db.indicatorSet(ctx)
+	if err != nil {
+		return Comparison{}, err
+	}
+	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND year IN (?, ?, ?, ?)`, append([]any{u.id}, compareYears(q.A, q.B)...)...)
+	if err != nil {
+		return Comparison{}, err
+	}
+	plans, err := db.plansOf(ctx, u.id, only, q.A.Year, q.B.Year)
+	if err != nil {
+		return Comparison{}, err
+	}
+	out := Comparison{A: q.A, B: q.B, Rows: []CompareRow{}}
+	for _, iid := range inds.order {
+		f := figs[u.id][iid]
+		if (only != 0 && iid != only) || !(hasFigureBy(f, q.A) || hasFigureBy(f, q.B)) {
+			continue
+		}
+		facts := Facts{Unit: u.Code, Indicator: inds.byID[iid], AsOf: asOf, Figures: f, Plans: plans[iid], Synthetic: u.Synthetic}
+		out.Rows = append(out.Rows, db.compareRow(facts, q.A, q.B))
+	}
+	return out, nil
+}
+
+func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
+	parent, err := db.unitRef(ctx, q.Parent)
+	if err != nil {
+		return Comparison{}, err
+	}
+	ind, err := db.Indicator(ctx, q.Indicator)
+	if err != nil {
+		return Comparison{}, err
+	}
+	iid, err := db.indicatorIDOf(ctx, q.Indicator)
+	if err != nil {
+		return Comparison{}, err
+	}
+	kids, figs, err := db.childrenFigures(ctx, parent.id, asOf, `indicator_id = ? AND year IN (?, ?, ?, ?)`,
+		append([]any{iid}, compareYears(q.A, q.B)...)...)
+	if err != nil {
+		return Comparison{}, err
+	}
+	out := Comparison{A: q.A, B: q.B, Rows: []CompareRow{}}
+	for _, cid := range sortedByCode(kids) {
+		plans, err := db.plansOf(ctx, cid, iid, q.A.Year, q.B.Year)
+		if err != nil {
+			return Comparison{}, err
+		}
+		facts := Facts{Unit: kids[cid], Indicator: ind, AsOf: asOf, Figures: figs[cid][iid], Plans: plans[iid],
+			Synthetic: parent.Synthetic}
+		out.Rows = append(out.Rows, db.compareRow(facts, q.A, q.B))
+	}
+	return out, nil
+}
+
+// compareRow derives facts at both periods and lays them side by side.
+func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
+	f.Period = a
+	ia := Derive(f, db.th)
+	f.Period = b
+	ib := Derive(f, db.th)
+	row := CompareRow{Unit: f.Unit, Indicator: f.Indicator.Code, Measure: f.Indicator.Measure,
+		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
+		PaceA: ia.Pace, PaceB: ib.Pace}
+	if row.ValueA != nil && row.ValueB != nil {
+		d := *row.ValueB - *row.ValueA
+		row.Difference = &d
+		if *row.ValueA != 0 {
+			r := *row.ValueB / *row.ValueA
+			row.Ratio = &r
+		}
+	}
+	return row
+}
+
+// ownValue is the period's own value; for a flow over a year-to-date span
+// that is its ytd.
+func ownValue(it Item) *float64 {
+	if it.Value == nil && it.Kind == KindFlow && it.Period.IsYTD() {
+		return it.YTD
+	}
+	return it.Value
+}
+
+// sortedByCode returns the ids of a code map ordered by code.
+func sortedByCode(m map[int64]string) []int64 {
+	ids := sortedIDs(m)
+	sort.SliceStable(ids, func(i, j int) bool { return m[ids[i]] < m[ids[j]] })
+	return ids
+}

@@ -1,0 +1,207 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
+// Progress is every indicator's derived figures for one unit at one period.
+type Progress struct {
+	Unit   Unit
+	Period Period
+	AsOf   string
+	Items  []Item
+}
+
+// MarshalJSON writes the shape of GET /api/v1/progress: the unit's code,
+// its names, the period code, as_of and the items.
+func (p Progress) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Unit      string `json:"unit"`
+		NameVI    string `json:"unit_name_vi"`
+		NameEN    string `json:"unit_name_en"`
+		Synthetic bool   `json:"synthetic,omitempty"`
+		Period    Period `json:"period"`
+		AsOf      string `json:"as_of"`
+		Items     []Item `json:"items"`
+	}{p.Unit.Code, p.Unit.NameVI, p.Unit.NameEN, p.Unit.Synthetic, p.Period, p.AsOf, p.Items})
+}
+
+// checkPeriod refuses a Period that NewPeriod would not make.
+func checkPeriod(p Period) error {
+	if _, err := NewPeriod(p.Year, p.First, p.Last); err != nil {
+		return Errorf(CodeInvalid, "%v", err)
+	}
+	return nil
+}
+
+// Progress derives, at period p as known on asOf ("" = today), every
+// indicator that has a figure for the unit in p's year ending by p's end,
+// in catalog order. A zero p means the unit's latest period: the
+// representative period of the greatest end month with any figure. An
+// unknown unit, or a unit without figures when p is zero, is CodeNotFound.
+func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) (Progress, error) {
+	asOf, err := resolveAsOf(asOf)
+	if err != nil {
+		return Progress{}, err
+	}
+	u, err := db.unitRef(ctx, unit)
+	if err != nil {
+		return Progress{}, err
+	}
+	if p.IsZero() {
+		if p, err = db.latestPeriod(ctx, u, 0, asOf); err != nil {
+			return Progress{}, err
+		}
+	} else if err := checkPeriod(p); err != nil {
+		return Progress{}, err
+	}
+	inds, err := db.indicatorSet(ctx)
+	if err != nil {
+		return Progress{}, err
+	}
+	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND (year IN (?, ?) OR (first_month = ? AND last_month = ?))`,
+		u.id, p.Year, p.Year-1, p.First, p.Last)
+	if err != nil {
+		return Progress{}, err
+	}
+	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `year = ? AND last_month <= ?`, p.Year, p.Last)
+	if err != nil {
+		return Progress{}, err
+	}
+	plans, err := db.plansOf(ctx, u.id, 0, p.Year)
+	if err != nil {
+		return Progress{}, err
+	}
+	items := []Item{}
+	for _, iid := range inds.order {
+		f := figs[u.id][iid]
+		if !hasFigureBy(f, p) {
+			continue
+		}
+		items = append(items, Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
+			Figures: f, Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
+			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
+	}
+	return Progress{Unit: u.Unit, Period: p, AsOf: asOf, Items: items}, nil
+}
+
+// childrenFigures returns a unit's children and their figures that cond
+// (over the observations table) selects.
+func (db *DB) childrenFigures(ctx context.Context, unitID int64, asOf, cond string, args ...any) (map[int64]string, figures, error) {
+	kids, err := db.childrenOf(ctx, unitID)
+	if err != nil || len(kids) == 0 {
+		return kids, figures{}, err
+	}
+	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT id FROM units WHERE parent_id = ?) AND `+cond,
+		append([]any{unitID}, args...)...)
+	return kids, figs, err
+}
+
+// LatestPeriod returns the latest period of a unit and indicator ("" = any
+// indicator) as known on asOf: the representative period of the greatest
+// end month with a figure. No figure at all is CodeNotFound.
+func (db *DB) LatestPeriod(ctx context.Context, unit, indicator, asOf string) (Period, error) {
+	asOf, err := resolveAsOf(asOf)
+	if err != nil {
+		return Period{}, err
+	}
+	u, err := db.unitRef(ctx, unit)
+	if err != nil {
+		return Period{}, err
+	}
+	var iid int64
+	if indicator != "" {
+		if iid, err = db.indicatorIDOf(ctx, indicator); err != nil {
+			return Period{}, err
+		}
+	}
+	return db.latestPeriod(ctx, u, iid, asOf)
+}
+
+func (db *DB) latestPeriod(ctx context.Context, u unitRef, iid int64, asOf string) (Period, error) {
+	cond, args := `unit_id = ?`, []any{u.id}
+	if iid != 0 {
+		cond, args = cond+` AND indicator_id = ?`, append(args, iid)
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT DISTINCT year FROM observations WHERE `+cond+
+		` AND reported_at <= ? ORDER BY year DESC`, append(args, asOf)...)
+	if err != nil {
+		return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
+	}
+	var years []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			rows.Close()
+			return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
+		}
+		years = append(years, y)
+	}
+	rows.Close()
+	for _, y := range years { // usually the first year decides; retractions may empty it
+		figs, err := db.loadFigures(ctx, asOf, cond+` AND year = ?`, append(args, y)...)
+		if err != nil {
+			return Period{}, err
+		}
+		var all []Observation
+		for _, list := range figs[u.id] {
+			all = append(all, list...)
+		}
+		if o, ok := LatestRepresentative(all); ok {
+			return o.Period, nil
+		}
+	}
+	return Period{}, Errorf(CodeNotFound, "unit %q has no figures reported by %s; import some first", u.Code, asOf)
+}
+
+// Series is one unit × indicator over time.
+type Series struct {
+	Unit      string `json:"unit"`
+	Indicator string `json:"indicator"`
+	Points    []Item `json:"points"`
+	Plans     []Plan `json:"plans"`
+}
+
+// Series derives the unit × indicator at every month end that has a
+// representative period, ascending, as known on asOf; Plans holds every
+// plan version of every year. Unknown codes are CodeNotFound.
+func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series, error) {
+	asOf, err := resolveAsOf(asOf)
+	if err != nil {
+		return Series{}, err
+	}
+	u, err := db.unitRef(ctx, unit)
+	if err != nil {
+		return Series{}, err
+	}
+	ind, err := db.Indicator(ctx, indicator)
+	if err != nil {
+		return Series{}, err
+	}
+	iid, err := db.indicatorIDOf(ctx, indicator)
+	if err != nil {
+		return Series{}, err
+	}
+	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND indicator_id = ?`, u.id, iid)
+	if err != nil {
+		return Series{}, err
+	}
+	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `indicator_id = ?`, iid)
+	if err != nil {
+		return Series{}, err
+	}
+	plans, err := db.Plans(ctx, PlanFilter{Unit: unit, Indicator: indicator})
+	if err != nil {
+		return Series{}, err
+	}
+	own := figs[u.id][iid]
+	points := []Item{}
+	for _, p := range MonthEnds(own) {
+		points = append(points, Derive(Facts{Unit: u.Code, Indicator: ind, Period: p, AsOf: asOf,
+			Figures: figuresFor(own, p), Plans: plans, Children: childFigures(kids, kidFigs, iid, p),
+			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
+	}
+	return Series{Unit: u.Code, Indicator: ind.Code, Points: points, Plans: plans}, nil
+}

@@ -1,0 +1,143 @@
+package collector
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// The check* functions validate records that arrived already decoded (an
+// API batch, a form, extracted figures) with the same rules as file rows.
+
+type detailList struct {
+	at  pos
+	bad []storage.Detail
+}
+
+func (l *detailList) fail(field, value, reason string) {
+	l.bad = append(l.bad, storage.Detail{Sheet: l.at.sheet, Row: l.at.row, Field: field, Value: clip(value), Reason: reason})
+}
+
+func (l *detailList) code(field, v string, ok bool, what string) {
+	switch {
+	case v == "":
+		l.fail(field, v, "required; give the "+what+" code")
+	case !ok:
+		l.fail(field, v, "not a valid "+what+" code")
+	}
+}
+
+func (l *detailList) finite(field string, v *float64) {
+	if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+		l.fail(field, fmt.Sprint(*v), "must be a finite number")
+	}
+}
+
+func (l *detailList) percent(field string, p *storage.Percent, lo, hi float64) {
+	if p == nil {
+		return
+	}
+	if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) || p.Value < lo || p.Value > hi {
+		l.fail(field, p.String(), fmt.Sprintf("not a plausible percentage (expected %g to %g)", lo, hi))
+	}
+}
+
+func (l *detailList) date(field, v string) {
+	if v == "" {
+		return
+	}
+	if _, err := time.Parse(storage.DateLayout, v); err != nil {
+		l.fail(field, v, "not a date; write YYYY-MM-DD")
+	}
+}
+
+func checkObservation(at pos, o storage.Observation) []storage.Detail {
+	l := detailList{at: at}
+	l.code("unit", o.Unit, unitCodeRE.MatchString(o.Unit), "unit")
+	l.code("indicator", o.Indicator, indicatorCodeRE.MatchString(o.Indicator), "indicator")
+	if _, err := storage.NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
+		l.fail("period", o.Period.String(), "required; give a period such as 2018-H1")
+	}
+	l.finite("value", o.Value)
+	l.percent("reported_plan_percent", o.ReportedPlanPercent, planPercentMin, planPercentMax)
+	l.percent("reported_yoy_percent", o.ReportedYoYPercent, yoyPercentMin, yoyPercentMax)
+	l.date("reported_at", o.ReportedAt)
+	switch o.ReportStatus {
+	case "", storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial:
+	default:
+		l.fail("report_status", string(o.ReportStatus), "must be estimate, preliminary or official")
+	}
+	if !o.Retracted && o.Value == nil && o.ReportedPlanPercent == nil && o.ReportedYoYPercent == nil {
+		l.fail("value", "", "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
+	}
+	return l.bad
+}
+
+func checkPlan(at pos, p storage.Plan) []storage.Detail {
+	l := detailList{at: at}
+	l.code("unit", p.Unit, unitCodeRE.MatchString(p.Unit), "unit")
+	l.code("indicator", p.Indicator, indicatorCodeRE.MatchString(p.Indicator), "indicator")
+	if p.Year < 1900 || p.Year > 2999 {
+		l.fail("year", strconv.Itoa(p.Year), "required; a four-digit year such as 2018")
+	}
+	switch p.Basis {
+	case "", storage.BasisValue, storage.BasisGrowth:
+	default:
+		l.fail("basis", string(p.Basis), "must be value or growth")
+	}
+	l.finite("target", p.Target)
+	l.finite("target_low", p.TargetLow)
+	l.finite("target_high", p.TargetHigh)
+	l.date("adopted_on", p.AdoptedOn)
+	switch {
+	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
+		l.fail("target", "", "give either target or target_low and target_high, not both")
+	case p.Target == nil && (p.TargetLow == nil || p.TargetHigh == nil):
+		l.fail("target", "", "required; give target, or target_low and target_high for a range")
+	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
+		l.fail("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
+	}
+	return l.bad
+}
+
+func checkUnit(at pos, u storage.Unit) []storage.Detail {
+	l := detailList{at: at}
+	l.code("code", u.Code, unitCodeRE.MatchString(u.Code), "unit")
+	if u.Parent != "" && !unitCodeRE.MatchString(u.Parent) {
+		l.fail("parent", u.Parent, "not a valid unit code")
+	}
+	if u.Parent != "" && u.Parent == u.Code {
+		l.fail("parent", u.Parent, "a unit cannot be its own parent")
+	}
+	if u.NameVI == "" && u.NameEN == "" {
+		l.fail("name_vi", "", "give the unit a name (name_vi or name_en)")
+	}
+	return l.bad
+}
+
+func checkIndicator(at pos, i storage.Indicator) []storage.Detail {
+	l := detailList{at: at}
+	l.code("code", i.Code, indicatorCodeRE.MatchString(i.Code), "indicator")
+	if i.NameVI == "" && i.NameEN == "" {
+		l.fail("name_vi", "", "give the indicator a name (name_vi or name_en)")
+	}
+	if i.Measure == "" {
+		l.fail("measure", "", "required, e.g. billion_vnd, million_usd, persons, percent")
+	}
+	oneOf := func(field, v string, ok ...string) {
+		for _, s := range ok {
+			if v == s {
+				return
+			}
+		}
+		l.fail(field, v, fmt.Sprintf("must be one of %v", ok))
+	}
+	oneOf("kind", string(i.Kind), string(storage.KindFlow), string(storage.KindLevel))
+	oneOf("direction", string(i.Direction), string(storage.DirectionUp), string(storage.DirectionDown))
+	oneOf("pace_profile", string(i.PaceProfile), "", string(storage.PaceLinear), string(storage.PaceSeasonal), string(storage.PaceNone))
+	oneOf("growth_basis", string(i.GrowthBasis), "", string(storage.GrowthNominal), string(storage.GrowthReal))
+	return l.bad
+}

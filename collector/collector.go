@@ -1,0 +1,171 @@
+// Package collector turns everything that arrives — CSV, JSON and XLSX
+// files, HTTP batches, files dropped in an inbox folder, report prose — into
+// validated observations and plans, stored in one transaction per report:
+// a report is stored whole or not at all. It also issues and checks the
+// writers' tokens.
+package collector
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Collector imports reports into one database.
+type Collector struct {
+	db *storage.DB
+	m  *Metrics
+}
+
+// New returns a Collector writing to db and counting into m (nil: no metrics).
+func New(db *storage.DB, m *Metrics) *Collector { return &Collector{db: db, m: m} }
+
+// Options tune one import.
+type Options struct {
+	// Locale decides how an ambiguous number such as 63.135 is read: "vi"
+	// (63135), "en" (63.135), or "" (such a cell is an error naming it).
+	Locale string
+	// DryRun validates everything and stores nothing; the Report previews
+	// what would be stored and counts what would be new.
+	DryRun bool
+	// Via, TokenName and FileName are recorded as the provenance of every
+	// revision. Via defaults to the format (csv, json, xlsx) or "api".
+	Via, TokenName, FileName string
+	// Allow returns an error (CodeForbidden) for a unit the writer may not
+	// write; nil allows every unit.
+	Allow func(unit string) error
+	// MaxRows refuses (CodeTooLarge) a report with more rows; 0 means no cap.
+	MaxRows int
+}
+
+// Report says what one import did, or in a dry run would do.
+type Report struct {
+	Format   string                `json:"format"`
+	Rows     int                   `json:"rows"` // observation and plan rows read
+	Result   storage.WriteResult   `json:"result"`
+	Preview  []storage.Observation `json:"preview,omitempty"` // dry run: the first previewMax observations as they would be stored
+	Plans    []storage.Plan        `json:"plans_preview,omitempty"`
+	Warnings []storage.Flag        `json:"warnings,omitempty"` // data-quality findings; never a reason to reject
+}
+
+// Summary is the one-line result, e.g. "12 new, 3 unchanged".
+func (r Report) Summary() string {
+	s := fmt.Sprintf("%d new, %d unchanged", r.Result.New, r.Result.Unchanged)
+	if r.Result.UnitsNew > 0 || r.Result.IndicatorsNew > 0 {
+		s += fmt.Sprintf(" (%d units and %d indicators added)", r.Result.UnitsNew, r.Result.IndicatorsNew)
+	}
+	return s
+}
+
+// Formats the collector reads.
+const (
+	FormatCSV  = "csv"
+	FormatJSON = "json"
+	FormatXLSX = "xlsx"
+)
+
+// FormatOf returns the import format of a file name by its extension, or
+// a CodeInvalid error naming the extensions it knows.
+func FormatOf(name string) (string, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".csv":
+		return FormatCSV, nil
+	case ".json":
+		return FormatJSON, nil
+	case ".xlsx":
+		return FormatXLSX, nil
+	default:
+		return "", storage.Errorf(storage.CodeInvalid,
+			"%s: unsupported file type %q; import .csv, .json or .xlsx files", filepath.Base(name), ext)
+	}
+}
+
+// ImportFile imports one file, choosing the format by its extension. The
+// file name (without directory) is recorded unless opt.FileName is set.
+func (c *Collector) ImportFile(ctx context.Context, path string, opt Options) (Report, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return Report{Format: format}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Report{Format: format}, storage.Errorf(storage.CodeInvalid, "cannot open %s: %v", path, err)
+	}
+	defer f.Close()
+	if opt.FileName == "" {
+		opt.FileName = filepath.Base(path)
+	}
+	return c.ImportReader(ctx, f, format, opt)
+}
+
+// ImportReader imports one report read from r in format csv, json or xlsx.
+// Everything is validated; on any problem nothing is stored and the error
+// is a *storage.Error listing every bad row and field (up to maxDetails).
+func (c *Collector) ImportReader(ctx context.Context, r io.Reader, format string, opt Options) (Report, error) {
+	var parse func(ctx context.Context, r io.Reader, s *session) error
+	switch format {
+	case FormatCSV:
+		parse = parseCSV
+	case FormatJSON:
+		parse = parseJSON
+	case FormatXLSX:
+		parse = parseXLSX
+	default:
+		return Report{Format: format}, storage.Errorf(storage.CodeInvalid,
+			"unsupported format %q; use csv, json or xlsx", format)
+	}
+	return c.run(ctx, format, opt, func(ctx context.Context, s *session) error { return parse(ctx, r, s) })
+}
+
+// ImportBatch validates and stores a batch that arrived already decoded (an
+// API request, a form). Via defaults to "api".
+func (c *Collector) ImportBatch(ctx context.Context, b storage.Batch, opt Options) (Report, error) {
+	if opt.Via == "" {
+		opt.Via = "api"
+	}
+	return c.run(ctx, "api", opt, func(ctx context.Context, s *session) error { return s.putBatch(ctx, b) })
+}
+
+// run opens a session, feeds it, and commits, rolls back or reports.
+func (c *Collector) run(ctx context.Context, format string, opt Options, feed func(context.Context, *session) error) (Report, error) {
+	if err := checkLocale(opt.Locale); err != nil {
+		return Report{Format: format}, err
+	}
+	if opt.Via == "" {
+		opt.Via = format
+	}
+	s, err := c.begin(ctx, format, opt)
+	if err != nil {
+		c.m.imported(format, "error", 0)
+		return Report{Format: format}, err
+	}
+	defer s.w.Rollback()
+	err = feed(ctx, s)
+	rep, err := s.finish(ctx, err)
+	c.m.observe(format, rep, err, s)
+	return rep, err
+}
+
+func checkLocale(l string) error {
+	switch l {
+	case "", LocaleVI, LocaleEN:
+		return nil
+	}
+	return storage.Errorf(storage.CodeInvalid, "unknown locale %q; use vi or en", l)
+}
+
+// begin starts the session's write transaction.
+func (c *Collector) begin(ctx context.Context, format string, opt Options) (*session, error) {
+	w, err := c.db.BeginWrite(ctx, storage.Provenance{Via: opt.Via, TokenName: opt.TokenName,
+		FileName: opt.FileName, RecordedAt: time.Now()})
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", format, err)
+	}
+	return newSession(c, w, format, opt), nil
+}

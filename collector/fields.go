@@ -1,0 +1,164 @@
+package collector
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// field identifies one column of the import formats (SPEC §2 names).
+type field int
+
+const (
+	fUnit field = iota
+	fIndicator
+	fPeriod
+	fValue
+	fReportStatus
+	fPlanPercent
+	fYoYPercent
+	fReportedAt
+	fSource
+	fQuote
+	fRetracted
+	fYear
+	fBasis
+	fTarget
+	fTargetLow
+	fTargetHigh
+	fVersion
+	fAdoptedOn
+	numFields
+)
+
+var fieldNames = [numFields]string{
+	"unit", "indicator", "period", "value", "report_status", "reported_plan_percent",
+	"reported_yoy_percent", "reported_at", "source", "quote", "retracted",
+	"year", "basis", "target", "target_low", "target_high", "version", "adopted_on",
+}
+
+func (f field) String() string { return fieldNames[f] }
+
+// observationColumns and planColumns are the columns of the two tabular
+// formats, in the order Export writes them.
+var (
+	observationColumns = []field{fUnit, fIndicator, fPeriod, fValue, fReportStatus, fPlanPercent,
+		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted}
+	planColumns = []field{fUnit, fIndicator, fYear, fBasis, fTarget, fTargetLow, fTargetHigh,
+		fVersion, fAdoptedOn, fSource}
+)
+
+// tableKind says whether a sheet or CSV holds observations or plans.
+type tableKind int
+
+const (
+	tableObservations tableKind = iota
+	tablePlans
+)
+
+func (k tableKind) String() string {
+	if k == tablePlans {
+		return "plans"
+	}
+	return "observations"
+}
+
+// header maps each column position to its field.
+type header struct {
+	kind tableKind
+	cols []field
+}
+
+// parseHeader recognises a header row: a "period" column means
+// observations, a "year" column means plans. Names are matched without
+// regard to case or surrounding spaces; an unknown or repeated column is an
+// error naming it.
+func parseHeader(names []string, sheet string) (header, error) {
+	clean := make([]string, len(names))
+	kind, found := tableObservations, false
+	for i, n := range names {
+		clean[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(n, "\ufeff")))
+		switch clean[i] {
+		case "period":
+			kind, found = tableObservations, true
+		case "year":
+			if !found {
+				kind, found = tablePlans, true
+			}
+		}
+	}
+	if !found {
+		return header{}, invalidf(sheet, "the header row names neither a period column (observations) nor a year column (plans); "+
+			"the first row must name the columns, e.g. unit,indicator,period,value")
+	}
+	allowed := observationColumns
+	if kind == tablePlans {
+		allowed = planColumns
+	}
+	h := header{kind: kind, cols: make([]field, len(clean))}
+	seen := map[string]bool{}
+	var bad []storage.Detail
+	for i, n := range clean {
+		f, ok := lookupField(n, allowed)
+		switch {
+		case !ok:
+			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: names[i],
+				Reason: fmt.Sprintf("unknown column %q in a %s table; allowed: %s", names[i], kind, columnList(allowed))})
+		case seen[n]:
+			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: n, Reason: "column appears twice"})
+		}
+		seen[n] = true
+		h.cols[i] = f
+	}
+	if len(bad) > 0 {
+		return header{}, &storage.Error{Code: storage.CodeInvalid,
+			Message: "the header row has columns this format does not know; rename or remove them", Details: bad}
+	}
+	for _, req := range []field{fUnit, fIndicator} {
+		if !seen[req.String()] {
+			return header{}, invalidf(sheet, "the header row has no %s column; add one", req)
+		}
+	}
+	return h, nil
+}
+
+func lookupField(name string, allowed []field) (field, bool) {
+	for _, f := range allowed {
+		if f.String() == name {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+func columnList(fs []field) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = f.String()
+	}
+	return strings.Join(s, ",")
+}
+
+// invalidf returns a CodeInvalid error for a malformed file or sheet.
+func invalidf(sheet, format string, args ...any) *storage.Error {
+	msg := fmt.Sprintf(format, args...)
+	if sheet != "" {
+		msg = "sheet " + sheet + ": " + msg
+	}
+	return &storage.Error{Code: storage.CodeInvalid, Message: msg}
+}
+
+// record is one data row of any format: its position and the text of each
+// field. canon marks fields that hold machine-written numbers (JSON numbers,
+// numeric spreadsheet cells), which are read without locale guessing.
+type record struct {
+	sheet string
+	row   int
+	vals  [numFields]string
+	canon [numFields]bool
+}
+
+func (r *record) reset(sheet string, row int) {
+	*r = record{sheet: sheet, row: row}
+}

@@ -1,0 +1,147 @@
+package collector
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// finish ends the session: on a parse error or any problem it rolls back
+// and returns the error; a dry run rolls back and returns the preview;
+// otherwise it commits.
+func (s *session) finish(ctx context.Context, feedErr error) (Report, error) {
+	rep := Report{Format: s.format, Rows: s.rows}
+	if feedErr != nil {
+		s.w.Rollback()
+		var e *storage.Error
+		if errors.As(feedErr, &e) {
+			return rep, feedErr
+		}
+		return rep, fmt.Errorf("import %s: %w", s.format, feedErr)
+	}
+	if s.probs.total > 0 {
+		s.w.Rollback()
+		return rep, s.probs.err()
+	}
+	if s.opt.DryRun {
+		if err := s.w.Rollback(); err != nil {
+			return rep, fmt.Errorf("import %s: end dry run: %w", s.format, err)
+		}
+		rep.Result, rep.Preview, rep.Plans = s.res, s.preview, s.plans
+		return rep, nil
+	}
+	res, err := s.w.Commit()
+	if err != nil {
+		return rep, fmt.Errorf("import %s: commit: %w", s.format, err)
+	}
+	rep.Result = res
+	rep.Warnings = s.c.warnings(ctx, s.touched, s.overflow)
+	return rep, nil
+}
+
+// putBatch stores an already decoded batch: units, indicators, then
+// observations and plans. Rows are numbered from 1 within each list.
+func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
+	for i, u := range b.Units {
+		if err := s.unit(ctx, pos{"units", i + 1}, u); err != nil {
+			return err
+		}
+	}
+	for i, ind := range b.Indicators {
+		if err := s.indicator(ctx, pos{"indicators", i + 1}, ind); err != nil {
+			return err
+		}
+	}
+	for i, o := range b.Observations {
+		if err := s.count(ctx); err != nil {
+			return err
+		}
+		at := pos{"observations", i + 1}
+		if bad := checkObservation(at, o); len(bad) > 0 {
+			s.addAll(at, bad)
+			continue
+		}
+		if err := s.observation(ctx, at, o); err != nil {
+			return err
+		}
+	}
+	for i, p := range b.Plans {
+		if err := s.count(ctx); err != nil {
+			return err
+		}
+		at := pos{"plans", i + 1}
+		if bad := checkPlan(at, p); len(bad) > 0 {
+			s.addAll(at, bad)
+			continue
+		}
+		if err := s.plan(ctx, at, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *session) addAll(at pos, bad []storage.Detail) {
+	for _, d := range bad {
+		s.probs.add(storage.CodeValidation, at, d)
+	}
+}
+
+// unit stores a declared unit. A reporter may declare a unit inside its
+// scope: the unit itself, or a new unit whose parent is in scope.
+func (s *session) unit(ctx context.Context, at pos, u storage.Unit) error {
+	if bad := checkUnit(at, u); len(bad) > 0 {
+		s.addAll(at, bad)
+		return nil
+	}
+	scope := u.Code
+	if u.Parent != "" {
+		scope = u.Parent
+	}
+	if !s.allow(at, scope) {
+		return nil
+	}
+	out, err := s.w.PutUnit(ctx, u)
+	if err != nil {
+		return s.putFailed(at, err)
+	}
+	if out == storage.OutcomeNew {
+		s.res.UnitsNew++
+	}
+	return nil
+}
+
+// indicator stores a declared indicator.
+func (s *session) indicator(ctx context.Context, at pos, i storage.Indicator) error {
+	if bad := checkIndicator(at, i); len(bad) > 0 {
+		s.addAll(at, bad)
+		return nil
+	}
+	out, err := s.w.PutIndicator(ctx, i)
+	if err != nil {
+		return s.putFailed(at, err)
+	}
+	if out == storage.OutcomeNew {
+		s.res.IndicatorsNew++
+	}
+	return nil
+}
+
+// warnings returns the quality flags of what an import touched, or nothing
+// when it touched too much to check cheaply. Flags never fail an import.
+func (c *Collector) warnings(ctx context.Context, touched map[touchKey]bool, overflow bool) []storage.Flag {
+	if overflow {
+		return nil
+	}
+	var out []storage.Flag
+	for k := range touched {
+		flags, err := c.quality(ctx, k)
+		if err != nil {
+			continue // a warning that cannot be computed is no reason to fail a stored import
+		}
+		out = append(out, flags...)
+	}
+	return out
+}

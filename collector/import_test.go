@@ -1,0 +1,44 @@
+package collector
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+func TestImportGoodCSVThenAgainIsNoOp(t *testing.T) {
+	c, db := newTestCollector(t)
+	ctx := context.Background()
+	rep, err := c.ImportFile(ctx, filepath.Join("testdata", "good_observations.csv"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 5 || rep.Result.New != 5 || rep.Result.Unchanged != 0 {
+		t.Fatalf("first import: %+v, want 5 rows, 5 new", rep)
+	}
+	before := snapshot(t, c, db)
+	rep, err = c.ImportFile(ctx, filepath.Join("testdata", "good_observations.csv"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Result.New != 0 || rep.Result.Unchanged != 5 || rep.Summary() != "0 new, 5 unchanged" {
+		t.Fatalf("second import: %+v (%s), want 0 new, 5 unchanged", rep.Result, rep.Summary())
+	}
+	if after := snapshot(t, c, db); after != before {
+		t.Fatalf("re-import changed the database:\n%s\n---\n%s", before, after)
+	}
+	obs, err := db.Observations(ctx, storage.ObservationFilter{Unit: "can-tho", Indicator: "retail_sales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(obs) != 1 || *obs[0].Value != 63135 || obs[0].ReportedPlanPercent.String() != "53.7" ||
+		obs[0].ReportedAt != "2018-06-11" || obs[0].ReportStatus != storage.StatusEstimate {
+		t.Fatalf("stored %+v", obs)
+	}
+	p := obs[0].Provenance
+	if p == nil || p.Via != "csv" || p.FileName != "good_observations.csv" || p.RecordedAt.IsZero() {
+		t.Fatalf("provenance %+v", p)
+	}
+}

@@ -1,0 +1,210 @@
+package collector
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// jsonObservation and jsonPlan are the rows of a JSON import. Every field is
+// kept raw so that a number may be written as a JSON number (read exactly)
+// or as a string (read like a CSV cell, with the locale), and so that a
+// wrong type is reported against its row and field.
+type jsonObservation struct {
+	Unit                json.RawMessage `json:"unit"`
+	Indicator           json.RawMessage `json:"indicator"`
+	Period              json.RawMessage `json:"period"`
+	Value               json.RawMessage `json:"value"`
+	ReportStatus        json.RawMessage `json:"report_status"`
+	ReportedPlanPercent json.RawMessage `json:"reported_plan_percent"`
+	ReportedYoYPercent  json.RawMessage `json:"reported_yoy_percent"`
+	ReportedAt          json.RawMessage `json:"reported_at"`
+	Source              json.RawMessage `json:"source"`
+	Quote               json.RawMessage `json:"quote"`
+	Retracted           json.RawMessage `json:"retracted"`
+}
+
+type jsonPlan struct {
+	Unit       json.RawMessage `json:"unit"`
+	Indicator  json.RawMessage `json:"indicator"`
+	Year       json.RawMessage `json:"year"`
+	Basis      json.RawMessage `json:"basis"`
+	Target     json.RawMessage `json:"target"`
+	TargetLow  json.RawMessage `json:"target_low"`
+	TargetHigh json.RawMessage `json:"target_high"`
+	Version    json.RawMessage `json:"version"`
+	AdoptedOn  json.RawMessage `json:"adopted_on"`
+	Source     json.RawMessage `json:"source"`
+}
+
+func (j *jsonObservation) fields() [][2]any {
+	return [][2]any{{fUnit, j.Unit}, {fIndicator, j.Indicator}, {fPeriod, j.Period}, {fValue, j.Value},
+		{fReportStatus, j.ReportStatus}, {fPlanPercent, j.ReportedPlanPercent}, {fYoYPercent, j.ReportedYoYPercent},
+		{fReportedAt, j.ReportedAt}, {fSource, j.Source}, {fQuote, j.Quote}, {fRetracted, j.Retracted}}
+}
+
+func (j *jsonPlan) fields() [][2]any {
+	return [][2]any{{fUnit, j.Unit}, {fIndicator, j.Indicator}, {fYear, j.Year}, {fBasis, j.Basis},
+		{fTarget, j.Target}, {fTargetLow, j.TargetLow}, {fTargetHigh, j.TargetHigh}, {fVersion, j.Version},
+		{fAdoptedOn, j.AdoptedOn}, {fSource, j.Source}}
+}
+
+// parseJSON reads {"units":[…],"indicators":[…],"observations":[…],"plans":[…]}
+// (any subset, any order), decoding one array element at a time. Unknown
+// keys are errors. Rows that name a unit or indicator declared further down
+// the file are retried once the whole file has been read.
+func parseJSON(ctx context.Context, r io.Reader, s *session) error {
+	br, err := textReader(r)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(br)
+	dec.DisallowUnknownFields()
+	if err := expectDelim(dec, '{', "the JSON file must be an object such as {\"observations\": [...]}"); err != nil {
+		return err
+	}
+	s.deferUnknown = true
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return jsonError("", 0, err)
+		}
+		key, _ := tok.(string)
+		if err := parseJSONKey(ctx, dec, key, s); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonError("", 0, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return storage.Errorf(storage.CodeInvalid, "unexpected data after the JSON object; send one object")
+	}
+	return s.retryDeferred(ctx)
+}
+
+func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session) error {
+	switch key {
+	case "units":
+		return eachElement(dec, key, func(i int) error {
+			var u storage.Unit
+			if err := dec.Decode(&u); err != nil {
+				return jsonError(key, i, err)
+			}
+			return s.unit(ctx, pos{key, i}, u)
+		})
+	case "indicators":
+		return eachElement(dec, key, func(i int) error {
+			var ind storage.Indicator
+			if err := dec.Decode(&ind); err != nil {
+				return jsonError(key, i, err)
+			}
+			return s.indicator(ctx, pos{key, i}, ind)
+		})
+	case "observations":
+		var rec record
+		return eachElement(dec, key, func(i int) error {
+			var o jsonObservation
+			if err := dec.Decode(&o); err != nil {
+				return jsonError(key, i, err)
+			}
+			return jsonRecord(ctx, s, &rec, pos{key, i}, o.fields(), tableObservations)
+		})
+	case "plans":
+		var rec record
+		return eachElement(dec, key, func(i int) error {
+			var p jsonPlan
+			if err := dec.Decode(&p); err != nil {
+				return jsonError(key, i, err)
+			}
+			return jsonRecord(ctx, s, &rec, pos{key, i}, p.fields(), tablePlans)
+		})
+	}
+	return storage.Errorf(storage.CodeInvalid,
+		"unknown key %q in the JSON object; use units, indicators, observations and plans", key)
+}
+
+// jsonRecord turns a decoded row into a record and validates and stores it.
+func jsonRecord(ctx context.Context, s *session, rec *record, at pos, fields [][2]any, kind tableKind) error {
+	rec.reset(at.sheet, at.row)
+	for _, fv := range fields {
+		f, raw := fv[0].(field), fv[1].(json.RawMessage)
+		text, canon, err := rawText(raw)
+		if err != nil {
+			return &storage.Error{Code: storage.CodeInvalid, Message: fmt.Sprintf("%s[%d].%s: %v", at.sheet, at.row, f, err),
+				Details: []storage.Detail{{Sheet: at.sheet, Row: at.row, Field: f.String(), Reason: err.Error()}}}
+		}
+		rec.vals[f], rec.canon[f] = text, canon
+	}
+	return s.record(ctx, rec, kind)
+}
+
+// rawText returns a JSON scalar as text: a string's content, a number's
+// digits (canonical), true/false, or "" for null or absence.
+func rawText(raw json.RawMessage) (string, bool, error) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return "", false, nil
+	case raw[0] == '"':
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, false, err
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		return string(raw), true, nil
+	case string(raw) == "true" || string(raw) == "false":
+		return string(raw), false, nil
+	}
+	return "", false, errors.New("expected a string, a number or null")
+}
+
+// eachElement walks one JSON array, calling fn with 1-based indexes.
+func eachElement(dec *json.Decoder, key string, fn func(i int) error) error {
+	if err := expectDelim(dec, '[', fmt.Sprintf("%q must be an array", key)); err != nil {
+		return err
+	}
+	for i := 1; dec.More(); i++ {
+		if err := fn(i); err != nil {
+			return err
+		}
+	}
+	_, err := dec.Token() // ']'
+	if err != nil {
+		return jsonError(key, 0, err)
+	}
+	return nil
+}
+
+func expectDelim(dec *json.Decoder, d json.Delim, msg string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return jsonError("", 0, err)
+	}
+	if tok != d {
+		return storage.Errorf(storage.CodeInvalid, "%s", msg)
+	}
+	return nil
+}
+
+// jsonError reports malformed JSON with the list and element it was in.
+func jsonError(key string, i int, err error) error {
+	where := "the JSON file"
+	if key != "" && i > 0 {
+		where = fmt.Sprintf("%s[%d]", key, i)
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "the JSON ends too early"
+	}
+	e := &storage.Error{Code: storage.CodeInvalid, Message: fmt.Sprintf("%s is malformed: %s", where, msg)}
+	if i > 0 {
+		e.Details = []storage.Detail{{Sheet: key, Row: i, Reason: msg}}
+	}
+	return e
+}

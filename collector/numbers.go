@@ -1,0 +1,193 @@
+package collector
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Locales a number may be written in.
+const (
+	LocaleVI = "vi" // 63.135,5: '.' groups thousands, ',' marks decimals
+	LocaleEN = "en" // 63,135.5: ',' groups thousands, '.' marks decimals
+)
+
+// number is a parsed decimal: its value, the digits after the decimal mark,
+// and the canonical text ("-63135.5") that strconv reads exactly.
+type number struct {
+	value    float64
+	decimals int
+	canon    string
+}
+
+// parseNumber reads a number written in either locale. locale "" accepts
+// both and refuses a cell that reads differently in each (63.135, 1,452);
+// "vi" or "en" settles that case. canonical input (a JSON number, a numeric
+// spreadsheet cell) is read with '.' as the decimal mark and no grouping. A
+// trailing '%' is dropped: the field says what the number means.
+func parseNumber(s, locale string, canonical bool) (number, error) {
+	t := strings.TrimSpace(s)
+	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	neg := false
+	switch {
+	case strings.HasPrefix(t, "-"):
+		neg, t = true, t[1:]
+	case strings.HasPrefix(t, "−"): // U+2212 minus sign, common in typeset reports
+		neg, t = true, t[len("−"):]
+	case strings.HasPrefix(t, "+"):
+		t = t[1:]
+	}
+	t = strings.ReplaceAll(t, "\u00a0", "") // no-break spaces some spreadsheets group with
+	if t == "" {
+		return number{}, fmt.Errorf("not a number: %q", s)
+	}
+	var n number
+	var err error
+	if canonical {
+		n, err = readCanonical(t)
+	} else {
+		n, err = readLocale(t, locale)
+	}
+	if err != nil {
+		return number{}, fmt.Errorf("%q: %w", s, err)
+	}
+	if neg {
+		n.value, n.canon = -n.value, "-"+n.canon
+	}
+	if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
+		return number{}, fmt.Errorf("%q is not a finite number", s)
+	}
+	return n, nil
+}
+
+// readLocale tries both readings of t and picks per locale.
+func readLocale(t, locale string) (number, error) {
+	en, enErr := readAs(t, ',', '.')
+	vi, viErr := readAs(t, '.', ',')
+	switch {
+	case enErr != nil && viErr != nil:
+		return number{}, fmt.Errorf("not a number (write 63135.5, 63,135.5 or 63.135,5)")
+	case enErr != nil:
+		return vi, nil
+	case viErr != nil:
+		return en, nil
+	case en.value == vi.value && en.decimals == vi.decimals:
+		return en, nil
+	}
+	switch locale {
+	case LocaleEN:
+		return en, nil
+	case LocaleVI:
+		return vi, nil
+	}
+	return number{}, fmt.Errorf("ambiguous: it reads as %s in English and %s in Vietnamese notation; "+
+		"choose a locale (vi or en) or write the number without a thousands separator", en.canon, vi.canon)
+}
+
+// readAs reads unsigned digits with group separator group (0 = none) and
+// decimal mark dec. Groups must be well formed: 1–3 leading digits, then
+// groups of exactly three.
+func readAs(t string, group, dec byte) (number, error) {
+	intPart, frac, hasDec := t, "", false
+	if i := strings.IndexByte(t, dec); i >= 0 {
+		intPart, frac, hasDec = t[:i], t[i+1:], true
+		if frac == "" || !allDigits(frac) {
+			return number{}, fmt.Errorf("bad digits after the decimal mark")
+		}
+	}
+	if intPart == "" {
+		return number{}, fmt.Errorf("no digits before the decimal mark")
+	}
+	digits := intPart
+	if group != 0 && strings.IndexByte(intPart, group) >= 0 {
+		groups := strings.Split(intPart, string(group))
+		if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
+			return number{}, fmt.Errorf("bad thousands grouping")
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return number{}, fmt.Errorf("bad thousands grouping")
+			}
+		}
+		digits = strings.Join(groups, "")
+	}
+	if !allDigits(digits) {
+		return number{}, fmt.Errorf("unexpected characters")
+	}
+	canon := digits
+	if hasDec {
+		canon += "." + frac
+	}
+	v, err := strconv.ParseFloat(canon, 64)
+	if err != nil {
+		return number{}, fmt.Errorf("out of range")
+	}
+	return number{value: v, decimals: len(frac), canon: canon}, nil
+}
+
+// readCanonical reads a machine-written number: '.' decimal mark, no
+// grouping, an exponent allowed (spreadsheets store 5.37E-2).
+func readCanonical(t string) (number, error) {
+	if n, err := readAs(t, 0, '.'); err == nil {
+		return n, nil
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || strings.ContainsAny(t, "xXpP_") {
+		return number{}, fmt.Errorf("not a number")
+	}
+	canon := strconv.FormatFloat(v, 'f', -1, 64)
+	dec := 0
+	if i := strings.IndexByte(canon, '.'); i >= 0 {
+		dec = len(canon) - i - 1
+	}
+	return number{value: v, decimals: dec, canon: canon}, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parsePercent reads a percentage in [lo, hi], keeping its written decimals.
+func parsePercent(s, locale string, canonical bool, lo, hi float64) (storage.Percent, error) {
+	n, err := parseNumber(s, locale, canonical)
+	if err != nil {
+		return storage.Percent{}, err
+	}
+	if n.value < lo || n.value > hi {
+		return storage.Percent{}, fmt.Errorf("%q is not a plausible percentage (expected %g to %g)", s, lo, hi)
+	}
+	return storage.Percent{Value: n.value, Decimals: n.decimals}, nil
+}
+
+// parseDate reads 2018-06-11 or 11/06/2018 (day first, as Vietnamese reports
+// write it) and returns the canonical YYYY-MM-DD.
+func parseDate(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if d, err := time.Parse(storage.DateLayout, t); err == nil {
+		return d.Format(storage.DateLayout), nil
+	}
+	if d, err := time.Parse("2/1/2006", t); err == nil {
+		return d.Format(storage.DateLayout), nil
+	}
+	return "", fmt.Errorf("%q is not a date (write 2018-06-11 or 11/06/2018)", s)
+}
+
+// formatValue writes a value for export so that every locale reading of the
+// text gives the same number: a fraction of exactly three digits (1.452)
+// would read as a thousands group in Vietnamese notation, so it gains a zero.
+func formatValue(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 == 3 {
+		s += "0"
+	}
+	return s
+}

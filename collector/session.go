@@ -1,0 +1,305 @@
+package collector
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Caps that keep error reports and previews readable and bounded.
+const (
+	maxDetails = 100  // problems listed in one error; the message gives the total
+	previewMax = 1000 // observations (and plans) shown by a dry run
+	maxTouched = 200  // unit × indicator × year combinations checked for warnings
+)
+
+// pos locates a row for error reports.
+type pos struct {
+	sheet string
+	row   int
+}
+
+// touchKey is one unit × indicator × year an import wrote to.
+type touchKey struct {
+	unit, indicator string
+	year            int
+}
+
+// session is one import: one writer (one transaction), the problems found
+// so far, and what was stored.
+type session struct {
+	c      *Collector
+	w      *storage.Writer
+	format string
+	opt    Options
+
+	rows     int
+	res      storage.WriteResult
+	probs    problems
+	allowed  map[string]error
+	preview  []storage.Observation
+	plans    []storage.Plan
+	touched  map[touchKey]bool
+	overflow bool // more combinations than maxTouched: warnings skipped
+	check    rowCheck
+
+	// deferUnknown keeps rows that name a unit or indicator not (yet)
+	// declared, to retry once the whole file is read (JSON may declare
+	// units after the observations that use them).
+	deferUnknown bool
+	deferred     []deferredRow
+}
+
+// deferredRow is a row waiting for its unit or indicator to be declared.
+type deferredRow struct {
+	at  pos
+	obs *storage.Observation
+	pln *storage.Plan
+}
+
+// maxDeferred bounds the rows kept for a retry; beyond it they are reported
+// at once.
+const maxDeferred = 10000
+
+func newSession(c *Collector, w *storage.Writer, format string, opt Options) *session {
+	return &session{c: c, w: w, format: format, opt: opt, allowed: map[string]error{},
+		touched: map[touchKey]bool{}, check: rowCheck{locale: opt.Locale}}
+}
+
+// problems collects every rejected row and field of one import.
+type problems struct {
+	details []storage.Detail
+	total   int
+	rows    int // distinct rows with a problem
+	last    pos
+	codes   map[string]int // problems by error code, for metrics and the error's code
+}
+
+func (p *problems) add(code string, at pos, d storage.Detail) {
+	if p.codes == nil {
+		p.codes = map[string]int{}
+	}
+	p.codes[code]++
+	p.total++
+	if at != p.last || p.rows == 0 {
+		p.rows++
+		p.last = at
+	}
+	if len(p.details) < maxDetails {
+		p.details = append(p.details, d)
+	}
+}
+
+// err turns the problems into one *storage.Error: forbidden if any unit was
+// out of scope, else validation if any row was invalid, else conflict.
+func (p *problems) err() *storage.Error {
+	code := storage.CodeConflict
+	switch {
+	case p.codes[storage.CodeForbidden] > 0:
+		code = storage.CodeForbidden
+	case p.codes[storage.CodeValidation] > 0:
+		code = storage.CodeValidation
+	}
+	msg := fmt.Sprintf("%d problem(s) in %d row(s); nothing was stored. Correct them and import the whole report again", p.total, p.rows)
+	if p.total > len(p.details) {
+		msg += fmt.Sprintf(" (the first %d of %d are listed)", len(p.details), p.total)
+	}
+	return &storage.Error{Code: code, Message: msg, Details: p.details}
+}
+
+// count registers one more row and enforces the context and MaxRows.
+func (s *session) count(ctx context.Context) error {
+	s.rows++
+	if s.opt.MaxRows > 0 && s.rows > s.opt.MaxRows {
+		return storage.Errorf(storage.CodeTooLarge,
+			"the report has more than %d rows, the most one import takes; split it into smaller files", s.opt.MaxRows)
+	}
+	if s.rows%1024 == 0 {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// record validates one tabular row and stores it.
+func (s *session) record(ctx context.Context, r *record, kind tableKind) error {
+	if err := s.count(ctx); err != nil {
+		return err
+	}
+	s.check.r, s.check.bad = r, s.check.bad[:0]
+	at := pos{r.sheet, r.row}
+	if kind == tablePlans {
+		p := s.check.plan()
+		if s.rowProblems(at) {
+			return nil
+		}
+		return s.plan(ctx, at, p)
+	}
+	o := s.check.observation()
+	if s.rowProblems(at) {
+		return nil
+	}
+	return s.observation(ctx, at, o)
+}
+
+func (s *session) rowProblems(at pos) bool {
+	for _, d := range s.check.bad {
+		s.probs.add(storage.CodeValidation, at, d)
+	}
+	return len(s.check.bad) > 0
+}
+
+// allow applies opt.Allow once per unit.
+func (s *session) allow(at pos, unit string) bool {
+	if s.opt.Allow == nil {
+		return true
+	}
+	err, ok := s.allowed[unit]
+	if !ok {
+		err = s.opt.Allow(unit)
+		s.allowed[unit] = err
+	}
+	if err != nil {
+		s.probs.add(storage.CodeForbidden, at, storage.Detail{Sheet: at.sheet, Row: at.row, Field: "unit",
+			Value: unit, Reason: message(err)})
+		return false
+	}
+	return true
+}
+
+// observation stores one validated observation.
+func (s *session) observation(ctx context.Context, at pos, o storage.Observation) error {
+	if !s.allow(at, o.Unit) {
+		return nil
+	}
+	out, err := s.w.PutObservation(ctx, o)
+	if err != nil {
+		if s.deferrable(err) {
+			s.deferred = append(s.deferred, deferredRow{at: at, obs: &o})
+			return nil
+		}
+		return s.putFailed(at, err)
+	}
+	s.outcome(out)
+	s.touch(o.Unit, o.Indicator, o.Period.Year)
+	if s.opt.DryRun && len(s.preview) < previewMax {
+		if o.ReportStatus == "" {
+			o.ReportStatus = storage.StatusPreliminary
+		}
+		s.preview = append(s.preview, o)
+	}
+	return nil
+}
+
+// plan stores one validated plan.
+func (s *session) plan(ctx context.Context, at pos, p storage.Plan) error {
+	if !s.allow(at, p.Unit) {
+		return nil
+	}
+	out, err := s.w.PutPlan(ctx, p)
+	if err != nil {
+		if s.deferrable(err) {
+			s.deferred = append(s.deferred, deferredRow{at: at, pln: &p})
+			return nil
+		}
+		return s.putFailed(at, err)
+	}
+	s.outcome(out)
+	s.touch(p.Unit, p.Indicator, p.Year)
+	if s.opt.DryRun && len(s.plans) < previewMax {
+		s.plans = append(s.plans, p)
+	}
+	return nil
+}
+
+func (s *session) outcome(o storage.Outcome) {
+	switch o {
+	case storage.OutcomeNew:
+		s.res.New++
+	case storage.OutcomeUnchanged:
+		s.res.Unchanged++
+	}
+}
+
+func (s *session) touch(unit, indicator string, year int) {
+	k := touchKey{unit, indicator, year}
+	if s.touched[k] || s.overflow {
+		return
+	}
+	if len(s.touched) >= maxTouched {
+		s.overflow = true
+		return
+	}
+	s.touched[k] = true
+}
+
+// putFailed records a writer's refusal of one row (unknown unit, conflict,
+// invalid field) as a problem; any other error ends the import.
+func (s *session) putFailed(at pos, err error) error {
+	var e *storage.Error
+	if !errors.As(err, &e) || (e.Code != storage.CodeValidation && e.Code != storage.CodeConflict &&
+		e.Code != storage.CodeForbidden && e.Code != storage.CodeNotFound) {
+		return fmt.Errorf("import %s: %w", s.format, err)
+	}
+	code := e.Code
+	if code == storage.CodeNotFound {
+		code = storage.CodeValidation
+	}
+	if len(e.Details) == 0 {
+		s.probs.add(code, at, storage.Detail{Sheet: at.sheet, Row: at.row, Reason: e.Message})
+		return nil
+	}
+	for _, d := range e.Details {
+		d.Sheet, d.Row = at.sheet, at.row
+		if d.Reason == "" {
+			d.Reason = e.Message
+		}
+		s.probs.add(code, at, d)
+	}
+	return nil
+}
+
+// message is the user-facing text of err.
+func message(err error) string {
+	var e *storage.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// deferrable reports whether err is an unknown unit or indicator that a
+// later part of the file may still declare.
+func (s *session) deferrable(err error) bool {
+	var e *storage.Error
+	if !s.deferUnknown || len(s.deferred) >= maxDeferred || !errors.As(err, &e) || e.Code != storage.CodeValidation {
+		return false
+	}
+	for _, d := range e.Details {
+		if d.Field == "unit" || d.Field == "indicator" {
+			return true
+		}
+	}
+	return false
+}
+
+// retryDeferred stores the rows kept back by deferUnknown, now that every
+// declaration has been read; those that still fail are reported.
+func (s *session) retryDeferred(ctx context.Context) error {
+	s.deferUnknown = false
+	rows := s.deferred
+	s.deferred = nil
+	for _, d := range rows {
+		var err error
+		if d.obs != nil {
+			err = s.observation(ctx, d.at, *d.obs)
+		} else {
+			err = s.plan(ctx, d.at, *d.pln)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package collector
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Plausible percentage ranges: a report may exceed its plan several times
+// over, but not a thousandfold; a fall of more than 100% is impossible.
+const (
+	planPercentMin, planPercentMax   = 0, 1000
+	yoyPercentMin, yoyPercentMax     = -100, 1000
+	growthTargetMin, growthTargetMax = -100, 1000
+)
+
+var (
+	unitCodeRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	indicatorCodeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// rowCheck accumulates the problems of one record.
+type rowCheck struct {
+	r      *record
+	locale string
+	bad    []storage.Detail
+}
+
+func (c *rowCheck) fail(f field, reason string) {
+	c.bad = append(c.bad, storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String(),
+		Value: clip(c.r.vals[f]), Reason: reason})
+}
+
+// clip keeps a quoted cell short in an error report.
+func clip(s string) string {
+	if len(s) > 80 {
+		return s[:77] + "..."
+	}
+	return s
+}
+
+func (c *rowCheck) text(f field) string { return strings.TrimSpace(c.r.vals[f]) }
+
+func (c *rowCheck) code(f field, re *regexp.Regexp, what string) string {
+	s := c.text(f)
+	switch {
+	case s == "":
+		c.fail(f, "required; give the "+what+" code")
+	case !re.MatchString(s):
+		c.fail(f, fmt.Sprintf("not a valid %s code (pattern %s)", what, re.String()))
+	}
+	return s
+}
+
+func (c *rowCheck) number(f field) *float64 {
+	s := c.text(f)
+	if s == "" {
+		return nil
+	}
+	n, err := parseNumber(s, c.locale, c.r.canon[f])
+	if err != nil {
+		c.fail(f, err.Error())
+		return nil
+	}
+	return &n.value
+}
+
+func (c *rowCheck) percent(f field, lo, hi float64) *storage.Percent {
+	s := c.text(f)
+	if s == "" {
+		return nil
+	}
+	p, err := parsePercent(s, c.locale, c.r.canon[f], lo, hi)
+	if err != nil {
+		c.fail(f, err.Error())
+		return nil
+	}
+	return &p
+}
+
+func (c *rowCheck) date(f field) string {
+	s := c.text(f)
+	if s == "" {
+		return ""
+	}
+	d, err := parseDate(s)
+	if err != nil {
+		c.fail(f, err.Error())
+	}
+	return d
+}
+
+// observation validates r as an observation row.
+func (c *rowCheck) observation() storage.Observation {
+	o := storage.Observation{
+		Unit:      c.code(fUnit, unitCodeRE, "unit"),
+		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
+		Source:    c.text(fSource),
+		Quote:     strings.TrimSpace(c.r.vals[fQuote]),
+	}
+	if s := c.text(fPeriod); s == "" {
+		c.fail(fPeriod, "required; give a period such as 2018-H1")
+	} else if p, err := storage.ParsePeriod(s); err != nil {
+		c.fail(fPeriod, err.Error())
+	} else {
+		o.Period = p
+	}
+	o.Value = c.number(fValue)
+	o.ReportedPlanPercent = c.percent(fPlanPercent, planPercentMin, planPercentMax)
+	o.ReportedYoYPercent = c.percent(fYoYPercent, yoyPercentMin, yoyPercentMax)
+	o.ReportedAt = c.date(fReportedAt)
+	o.ReportStatus = c.status()
+	o.Retracted = c.boolean(fRetracted)
+	if !o.Retracted && c.text(fValue) == "" && c.text(fPlanPercent) == "" && c.text(fYoYPercent) == "" {
+		c.fail(fValue, "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
+	}
+	return o
+}
+
+func (c *rowCheck) status() storage.ReportStatus {
+	s := storage.ReportStatus(strings.ToLower(c.text(fReportStatus)))
+	switch s {
+	case "", storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial:
+		return s
+	}
+	c.fail(fReportStatus, "must be estimate, preliminary or official")
+	return ""
+}
+
+func (c *rowCheck) boolean(f field) bool {
+	switch strings.ToLower(c.text(f)) {
+	case "", "false", "0", "no":
+		return false
+	case "true", "1", "yes":
+		return true
+	}
+	c.fail(f, "must be true or false")
+	return false
+}
+
+// plan validates r as a plan row.
+func (c *rowCheck) plan() storage.Plan {
+	p := storage.Plan{
+		Unit:      c.code(fUnit, unitCodeRE, "unit"),
+		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
+		Version:   c.text(fVersion),
+		Source:    c.text(fSource),
+		AdoptedOn: c.date(fAdoptedOn),
+		Basis:     storage.PlanBasis(strings.ToLower(c.text(fBasis))),
+	}
+	if y, err := strconv.Atoi(c.text(fYear)); err != nil || y < 1900 || y > 2999 {
+		c.fail(fYear, "required; a four-digit year such as 2018")
+	} else {
+		p.Year = y
+	}
+	switch p.Basis {
+	case "":
+		p.Basis = storage.BasisValue
+	case storage.BasisValue, storage.BasisGrowth:
+	default:
+		c.fail(fBasis, "must be value or growth")
+	}
+	if p.Version == "" {
+		p.Version = "original"
+	}
+	before := len(c.bad)
+	p.Target, p.TargetLow, p.TargetHigh = c.number(fTarget), c.number(fTargetLow), c.number(fTargetHigh)
+	if len(c.bad) == before { // the numbers parsed; check how they fit together
+		c.targets(p)
+	}
+	return p
+}
+
+func (c *rowCheck) targets(p storage.Plan) {
+	switch {
+	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
+		c.fail(fTarget, "give either target or target_low and target_high, not both")
+	case p.Target == nil && (p.TargetLow == nil || p.TargetHigh == nil):
+		c.fail(fTarget, "required; give target, or target_low and target_high for a range")
+	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
+		c.fail(fTargetLow, "target_low is above target_high")
+	}
+	if p.Basis == storage.BasisGrowth {
+		for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
+			f := []field{fTarget, fTargetLow, fTargetHigh}[i]
+			if v != nil && (*v < growthTargetMin || *v > growthTargetMax) {
+				c.fail(f, "a growth target is a percentage between -100 and 1000")
+			}
+		}
+	}
+}

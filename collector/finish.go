@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -129,19 +130,34 @@ func (s *session) indicator(ctx context.Context, at pos, i storage.Indicator) er
 	return nil
 }
 
-// warnings returns the quality flags of what an import touched, or nothing
-// when it touched too much to check cheaply. Flags never fail an import.
+// warnings returns the quality flags (SPEC §2) of the unit × indicator ×
+// years an import wrote, or nothing when it wrote too many to check
+// cheaply. Flags never fail an import, and a flag that cannot be computed
+// is left out rather than failing an import already stored.
 func (c *Collector) warnings(ctx context.Context, touched map[touchKey]bool, overflow bool) []storage.Flag {
 	if overflow {
 		return nil
 	}
-	var out []storage.Flag
+	keys := make([]touchKey, 0, len(touched))
 	for k := range touched {
-		flags, err := c.quality(ctx, k)
-		if err != nil {
-			continue // a warning that cannot be computed is no reason to fail a stored import
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.unit != b.unit {
+			return a.unit < b.unit
 		}
-		out = append(out, flags...)
+		if a.indicator != b.indicator {
+			return a.indicator < b.indicator
+		}
+		return a.year < b.year
+	})
+	var out []storage.Flag
+	for _, k := range keys {
+		flags, err := c.db.Quality(ctx, storage.QualityFilter{Unit: k.unit, Indicator: k.indicator, Year: k.year})
+		if err == nil {
+			out = append(out, flags...)
+		}
 	}
 	return out
 }

@@ -21,7 +21,7 @@ var paceColors = map[string]string{
 	PaceOnTrack: "#3f9a5c",
 	PaceBehind:  "#c27c0e",
 	PaceAtRisk:  "#b42318",
-	PaceUnknown: "#8a919c",
+	PaceUnknown: "#8794a8",
 }
 
 // PaceColor returns the colour drawn for a pace verdict (grey for anything

@@ -76,7 +76,7 @@ func YTD(in YTDInput) (*Chart, error) {
 	line := echarts.NewLine()
 	line.SetGlobalOptions(in.globalOpts(height, defaultGrid)...)
 	line.SetGlobalOptions(
-		echarts.WithXAxisOpts(opts.XAxis{Type: "category", Name: fmt.Sprint(in.Year)}),
+		echarts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),
 	)
 	line.SetXAxis(months)

@@ -97,21 +97,51 @@ func (o Options) initOpts(height int) opts.Initialization {
 	}
 }
 
-// defaultGrid leaves room for the title above and the legend below.
-var defaultGrid = opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "36", ContainLabel: opts.Bool(true)}
+// legendPlace says where a chart's legend goes.
+type legendPlace int
+
+const (
+	legendNone legendPlace = iota
+	legendTop
+	legendBottom
+)
+
+// titleSpace is the height taken by a chart title, in pixels.
+const titleSpace = 32
+
+// space returns the extra height the title needs (0 without one).
+func (o Options) space() int {
+	if o.Title == "" {
+		return 0
+	}
+	return titleSpace
+}
 
 // globalOpts are the options common to every chart: ID, assets host,
-// animation, title, tooltip, legend and grid.
-func (o Options) globalOpts(height int, grid opts.Grid) []echarts.GlobalOpts {
+// animation, title, tooltip, and a legend and grid laid out around the
+// title so that nothing overlaps. right is the room kept right of the plot
+// (for end labels and the value axis name).
+func (o Options) globalOpts(height int, legend legendPlace, right int) []echarts.GlobalOpts {
+	top, bottom := o.space()+24, 8 // 24: room for the value axis name above the plot
+	lg := opts.Legend{Show: opts.Bool(legend != legendNone)}
+	switch legend {
+	case legendTop:
+		lg.Top = fmt.Sprint(o.space())
+		top += 12
+	case legendBottom:
+		lg.Bottom = "0"
+		bottom = 36
+	}
 	g := []echarts.GlobalOpts{
 		echarts.WithInitializationOpts(o.initOpts(height)),
 		echarts.WithAnimation(!o.NoAnimation),
 		echarts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		echarts.WithGridOpts(grid),
+		echarts.WithLegendOpts(lg),
+		echarts.WithGridOpts(opts.Grid{Left: "8", Right: fmt.Sprint(right), Top: fmt.Sprint(top), Bottom: fmt.Sprint(bottom), ContainLabel: opts.Bool(true)}),
 	}
 	if o.Title != "" {
-		g = append(g, echarts.WithTitleOpts(opts.Title{Title: o.Title, Left: "left"}))
+		g = append(g, echarts.WithTitleOpts(opts.Title{Title: o.Title, Left: "left",
+			TitleStyle: &opts.TextStyle{FontSize: 15, FontWeight: "600", Color: "#1f2933"}}))
 	}
 	return g
 }

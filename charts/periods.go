@@ -38,7 +38,7 @@ func Periods(in PeriodsInput) (*Chart, error) {
 	}
 	height := in.Height
 	if height == 0 {
-		height = 96 + 44*len(in.Rows)
+		height = 96 + 44*len(in.Rows) + in.space()
 	}
 	names := make([]string, len(in.Rows))
 	a := make([]opts.BarData, len(in.Rows))
@@ -53,11 +53,10 @@ func Periods(in PeriodsInput) (*Chart, error) {
 		measure = pick(in.Lang, wordCompletion)
 	}
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, opts.Grid{Left: "8", Right: "56", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)})...)
+	bar.SetGlobalOptions(in.globalOpts(height, legendTop, 64)...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(valueAxis(measure, in.Percent)),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 	)
 	bar.SetXAxis(names).XYReversal()
 	bar.AddSeries(in.ALabel, a, barColor(colorPeriodA))

@@ -39,7 +39,7 @@ func Units(in UnitsInput) (*Chart, error) {
 	slices.SortStableFunc(units, compareUnits)
 	height := in.Height
 	if height == 0 {
-		height = 80 + 32*len(units)
+		height = 80 + 32*len(units) + in.space()
 	}
 	labels := make([]string, len(units))
 	data := make([]opts.BarData, len(units))
@@ -48,11 +48,10 @@ func Units(in UnitsInput) (*Chart, error) {
 		data[i] = opts.BarData{Value: value(u.Value), ItemStyle: &opts.ItemStyle{Color: PaceColor(u.Pace)}, Label: valueLabel(u.Value, in.Percent, in.Lang)}
 	}
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, opts.Grid{Left: "8", Right: "48", Top: "32", Bottom: "8", ContainLabel: opts.Bool(true)})...)
+	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 64)...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(valueAxis(in.Measure, in.Percent)),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	bar.SetXAxis(labels).XYReversal()
 	name := in.Measure

@@ -32,7 +32,7 @@ func Years(in YearsInput) (*Chart, error) {
 	}
 	height := in.Height
 	if height == 0 {
-		height = 320
+		height = 320 + in.space()
 	}
 	labels := make([]string, len(in.Years))
 	data := make([]opts.BarData, len(in.Years))
@@ -44,11 +44,10 @@ func Years(in YearsInput) (*Chart, error) {
 		}
 	}
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, defaultGrid)...)
+	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 24)...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),
-		echarts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	bar.SetXAxis(labels)
 	bar.AddSeries(pick(in.Lang, wordValue), data, func(s *echarts.SingleSeries) {

@@ -67,14 +67,14 @@ func YTD(in YTDInput) (*Chart, error) {
 	}
 	height := in.Height
 	if height == 0 {
-		height = 360
+		height = 360 + in.space()
 	}
 	months := make([]string, 12)
 	for m := range 12 {
 		months[m] = monthLabel(m+1, in.Lang)
 	}
 	line := echarts.NewLine()
-	line.SetGlobalOptions(in.globalOpts(height, defaultGrid)...)
+	line.SetGlobalOptions(in.globalOpts(height, legendBottom, 24)...)
 	line.SetGlobalOptions(
 		echarts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),

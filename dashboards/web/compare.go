@@ -1,0 +1,187 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/plantrack/plantrack/charts"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Compare serves GET /compare: it redirects to the period comparison,
+// keeping the query.
+func (p *Pages) Compare(w http.ResponseWriter, r *http.Request) {
+	target := "/compare/periods"
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// ComparePeriods serves GET /compare/periods?unit=&a=&b=: every indicator
+// of a unit in two periods — both values, difference, ratio, completion in
+// both — with a chart of the completions and a table of every number.
+func (p *Pages) ComparePeriods(w http.ResponseWriter, r *http.Request) {
+	p.serveView(w, r, p.buildComparePeriods)
+}
+
+// compareRow is one row of a comparison, formatted.
+type compareRow struct {
+	Row                         storage.CompareRow
+	Name, URL, Measure          string
+	ValueA, ValueB, Diff, Ratio string
+	CompletionA, CompletionB    string
+	PaceA, PaceB                paceTag
+	DiffNeg                     bool
+}
+
+// comparePeriodsView is the data of templates/compare_periods.html.
+type comparePeriodsView struct {
+	L            *Locale
+	Unit         storage.Unit
+	UnitName     string
+	A, B         storage.Period
+	AName, BName string
+	Rows         []compareRow
+	Chart        template.HTML
+	UnitOptions  []option
+	Synthetic    bool
+	UnitsURL     string // the unit comparison for this unit's children
+}
+
+func (v comparePeriodsView) meta() pageMeta {
+	return pageMeta{Title: v.L.T("compare.periods.title") + " · " + v.UnitName, Active: "compare", Synthetic: v.Synthetic, Template: "compare_periods"}
+}
+
+func (v comparePeriodsView) data() any { return comparisonJSON(v.A, v.B, v.Synthetic, v.Rows) }
+
+func (v comparePeriodsView) table() dataTable { return comparisonTable(v.A, v.B, v.Rows) }
+
+// comparisonJSON is the JSON download of a comparison: the API's shape.
+func comparisonJSON(a, b storage.Period, synthetic bool, rows []compareRow) any {
+	out := make([]storage.CompareRow, len(rows))
+	for i, r := range rows {
+		out[i] = r.Row
+	}
+	return struct {
+		A         string               `json:"a"`
+		B         string               `json:"b"`
+		Synthetic bool                 `json:"synthetic,omitempty"`
+		Rows      []storage.CompareRow `json:"rows"`
+	}{rawPeriod(a), rawPeriod(b), synthetic, out}
+}
+
+func comparisonTable(a, b storage.Period, rows []compareRow) dataTable {
+	t := dataTable{Columns: []string{"unit", "indicator", "measure", "a", "b", "value_a", "value_b", "difference", "ratio",
+		"completion_a", "completion_b", "pace_a", "pace_b"}}
+	for _, r := range rows {
+		x := r.Row
+		t.Rows = append(t.Rows, []string{x.Unit, x.Indicator, x.Measure, rawPeriod(a), rawPeriod(b), raw(x.ValueA), raw(x.ValueB),
+			raw(x.Difference), raw(x.Ratio), raw(x.CompletionA), raw(x.CompletionB), string(x.PaceA), string(x.PaceB)})
+	}
+	return t
+}
+
+// compareRowOf formats a storage comparison row.
+func (l *Locale) compareRowOf(x storage.CompareRow, name, url string) compareRow {
+	r := compareRow{Row: x, Name: name, URL: url, Measure: l.Measure(x.Measure),
+		ValueA: l.Value(x.ValueA, x.Measure), ValueB: l.Value(x.ValueB, x.Measure),
+		Diff: l.Value(x.Difference, x.Measure), Ratio: l.Pct(x.Ratio),
+		CompletionA: l.Pct(x.CompletionA), CompletionB: l.Pct(x.CompletionB),
+		PaceA: l.paceTag(x.PaceA), PaceB: l.paceTag(x.PaceB)}
+	if x.Difference != nil && *x.Difference < 0 {
+		r.DiffNeg = true
+	}
+	if x.Difference != nil && *x.Difference > 0 {
+		r.Diff = "+" + r.Diff
+	}
+	return r
+}
+
+func (p *Pages) buildComparePeriods(q *request) (view, error) {
+	units, err := p.db.Units(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(units) == 0 {
+		return nil, storage.Errorf(storage.CodeNotFound, "there are no units yet: import a report first")
+	}
+	code := q.query("unit")
+	if code == "" {
+		code = units[0].Code
+	}
+	unit, err := p.db.Unit(q.ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	a, b, err := p.comparePeriods(q, code, "")
+	if err != nil {
+		return nil, err
+	}
+	cmpRes, err := p.db.Compare(q.ctx, storage.CompareQuery{Unit: code, A: a, B: b, AsOf: q.query("as_of")})
+	if err != nil {
+		return nil, err
+	}
+	inds, _, err := p.indicatorsByCode(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	L := q.L
+	v := comparePeriodsView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), A: cmpRes.A, B: cmpRes.B,
+		AName: L.Period(cmpRes.A), BName: L.Period(cmpRes.B), Synthetic: unit.Synthetic,
+		UnitsURL: L.Link("/compare/units", "parent", code, "period", rawPeriod(cmpRes.A))}
+	for _, u := range units {
+		v.UnitOptions = append(v.UnitOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == code})
+	}
+	in := charts.PeriodsInput{Options: charts.Options{ID: "chart-periods", Lang: L.Lang, Title: L.T("compare.chart.completion")},
+		ALabel: v.AName, BLabel: v.BName, Percent: true}
+	for _, x := range cmpRes.Rows {
+		name := indicatorOf(inds, x.Indicator).Name(L.Lang)
+		v.Rows = append(v.Rows, L.compareRowOf(x, name, L.Link(IndicatorPath(code, x.Indicator), "period", rawPeriod(a))))
+		if x.CompletionA != nil || x.CompletionB != nil {
+			in.Rows = append(in.Rows, charts.PairRow{Name: name, A: times100(x.CompletionA), B: times100(x.CompletionB)})
+		}
+	}
+	if len(in.Rows) > 0 {
+		if v.Chart, err = chartHTML(charts.Periods(in)); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// comparePeriods reads ?a= and ?b=; a defaults to the latest period of the
+// unit (and indicator), b to a's span a year earlier.
+func (p *Pages) comparePeriods(q *request, unit, indicator string) (storage.Period, storage.Period, error) {
+	a, err := q.periodParam("a")
+	if err != nil {
+		return a, a, err
+	}
+	if a.IsZero() {
+		if a, err = q.periodParam("period"); err != nil {
+			return a, a, err
+		}
+	}
+	if a.IsZero() {
+		if a, err = p.db.LatestPeriod(q.ctx, unit, indicator, q.query("as_of")); err != nil {
+			return a, a, err
+		}
+	}
+	b, err := q.periodParam("b")
+	if err != nil {
+		return a, b, err
+	}
+	if b.IsZero() {
+		b = a.SameSpanIn(a.Year - 1)
+	}
+	return a, b, nil
+}
+
+// indentName is a unit's name indented by its depth, for selects.
+func indentName(u storage.Unit, lang string) string {
+	pad := ""
+	for range u.Depth {
+		pad += "\u2003"
+	}
+	return pad + u.Name(lang)
+}

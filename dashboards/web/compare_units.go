@@ -1,0 +1,165 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/plantrack/plantrack/charts"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// CompareUnits serves GET /compare/units?parent=&indicator=&period=: one
+// indicator in one period for every child of a unit, as bars sorted and
+// coloured by pace, with the same numbers in a table.
+func (p *Pages) CompareUnits(w http.ResponseWriter, r *http.Request) {
+	p.serveView(w, r, p.buildCompareUnits)
+}
+
+// compareUnitsView is the data of templates/compare_units.html.
+type compareUnitsView struct {
+	L                *Locale
+	Parent           storage.Unit
+	ParentName       string
+	Ind              storage.Indicator
+	IndName, Measure string
+	A, B             storage.Period
+	AName, BName     string
+	Rows             []compareRow
+	Chart            template.HTML
+	ParentOptions    []option
+	IndOptions       []option
+	Synthetic        bool
+	ByCompletion     bool
+}
+
+func (v compareUnitsView) meta() pageMeta {
+	return pageMeta{Title: v.L.T("compare.units.title") + " · " + v.IndName, Active: "compare", Synthetic: v.Synthetic, Template: "compare_units"}
+}
+
+func (v compareUnitsView) data() any { return comparisonJSON(v.A, v.B, v.Synthetic, v.Rows) }
+
+func (v compareUnitsView) table() dataTable { return comparisonTable(v.A, v.B, v.Rows) }
+
+func (p *Pages) buildCompareUnits(q *request) (view, error) {
+	units, err := p.db.Units(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	parents := map[string]bool{}
+	for _, u := range units {
+		parents[u.Parent] = true
+	}
+	parent := q.query("parent")
+	if parent == "" {
+		for _, u := range units {
+			if parents[u.Code] {
+				parent = u.Code
+				break
+			}
+		}
+	}
+	if parent == "" {
+		return nil, storage.Errorf(storage.CodeNotFound, "no unit has child units yet: import districts with a parent first")
+	}
+	pu, err := p.db.Unit(q.ctx, parent)
+	if err != nil {
+		return nil, err
+	}
+	inds, list, err := p.indicatorsByCode(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	indCode := q.query("indicator")
+	if indCode == "" {
+		indCode = p.firstIndicatorWithData(q, parent, list)
+	}
+	a, b, err := p.childPeriods(q, parent, indCode)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.db.Compare(q.ctx, storage.CompareQuery{Indicator: indCode, Parent: parent, A: a, B: b, AsOf: q.query("as_of")})
+	if err != nil {
+		return nil, err
+	}
+	L := q.L
+	ind := indicatorOf(inds, indCode)
+	v := compareUnitsView{L: L, Parent: pu, ParentName: pu.Name(L.Lang), Ind: ind, IndName: ind.Name(L.Lang),
+		Measure: L.Measure(ind.Measure), A: res.A, B: res.B, AName: L.Period(res.A), BName: L.Period(res.B), Synthetic: pu.Synthetic}
+	for _, u := range units {
+		if parents[u.Code] {
+			v.ParentOptions = append(v.ParentOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == parent})
+		}
+	}
+	for _, i := range list {
+		v.IndOptions = append(v.IndOptions, option{Value: i.Code, Label: i.Name(L.Lang), Selected: i.Code == indCode})
+	}
+	names := map[string]storage.Unit{}
+	for _, u := range units {
+		names[u.Code] = u
+	}
+	for _, x := range res.Rows {
+		v.ByCompletion = v.ByCompletion || x.CompletionA != nil
+		v.Synthetic = v.Synthetic || names[x.Unit].Synthetic
+	}
+	in := charts.UnitsInput{Options: charts.Options{ID: "chart-units", Lang: L.Lang, Title: v.IndName + " · " + v.AName},
+		Measure: v.Measure, Percent: v.ByCompletion}
+	for _, x := range res.Rows {
+		u := names[x.Unit]
+		v.Rows = append(v.Rows, L.compareRowOf(x, u.Name(L.Lang), L.Link(IndicatorPath(x.Unit, indCode), "period", rawPeriod(res.A))))
+		val := x.ValueA
+		if v.ByCompletion {
+			val = times100(x.CompletionA)
+		}
+		in.Units = append(in.Units, charts.UnitValue{Name: u.Name(L.Lang), Value: val, Pace: string(x.PaceA)})
+	}
+	if len(in.Units) > 0 {
+		if v.Chart, err = chartHTML(charts.Units(in)); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// firstIndicatorWithData picks the first catalog indicator the parent (or
+// else any of its children) has a figure for.
+func (p *Pages) firstIndicatorWithData(q *request, parent string, list []storage.Indicator) string {
+	kids, _ := p.db.Children(q.ctx, parent)
+	for _, i := range list {
+		for _, u := range append([]string{parent}, unitCodes(kids)...) {
+			if _, err := p.db.LatestPeriod(q.ctx, u, i.Code, q.query("as_of")); err == nil {
+				return i.Code
+			}
+		}
+	}
+	if len(list) > 0 {
+		return list[0].Code
+	}
+	return ""
+}
+
+// childPeriods picks the periods of a unit comparison: ?period= (or ?a=),
+// else the latest period of the parent or of its first child with a figure.
+func (p *Pages) childPeriods(q *request, parent, ind string) (storage.Period, storage.Period, error) {
+	a, b, err := p.comparePeriods(q, parent, ind)
+	if err == nil || storage.ErrorCode(err) != storage.CodeNotFound {
+		return a, b, err
+	}
+	kids, kerr := p.db.Children(q.ctx, parent)
+	if kerr != nil {
+		return a, b, kerr
+	}
+	for _, k := range kids {
+		if a, b, err2 := p.comparePeriods(q, k.Code, ind); err2 == nil {
+			return a, b, nil
+		}
+	}
+	return a, b, err
+}
+
+func unitCodes(us []storage.Unit) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = u.Code
+	}
+	return out
+}

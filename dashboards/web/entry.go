@@ -1,0 +1,113 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/plantrack/plantrack/collector"
+)
+
+// entryRows is how many figures the entry form takes at once.
+const entryRows = 6
+
+// entryFields are the form's columns, named as the CSV import's columns.
+func entryFields() []string {
+	return []string{"unit", "indicator", "period", "value", "report_status", "reported_plan_percent",
+		"reported_yoy_percent", "reported_at", "source", "quote"}
+}
+
+// entryRow is one row of the entry form, as typed.
+type entryRow struct {
+	N      int
+	Values map[string]string // keyed by entryFields; typed text, shown back on error
+	Bad    bool
+}
+
+// Get returns the typed value of a field (templates call it).
+func (r entryRow) Get(field string) string { return r.Values[field] }
+
+// entryView is the data of templates/entry.html.
+type entryView struct {
+	writerBase
+	Rows     []entryRow
+	Statuses []option
+}
+
+// Entry serves GET and POST /entry: a form for up to six figures that goes
+// through the collector (the CSV import, read in the page's language's
+// number format) and shows its errors row by row. Writers only.
+func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
+	L := p.locale(w, r)
+	v := entryView{writerBase: p.newWriterBase(r, L, "/entry")}
+	for _, s := range []string{"estimate", "preliminary", "official"} {
+		v.Statuses = append(v.Statuses, option{Value: s, Label: L.T("status." + s)})
+	}
+	status := http.StatusOK
+	if v.LoggedIn {
+		if err := p.options(r.Context(), &v.writerBase); err != nil {
+			p.serveError(w, r, L, err)
+			return
+		}
+		if r.Method == http.MethodPost {
+			status = p.postEntry(r, &v)
+		}
+	}
+	for len(v.Rows) < entryRows {
+		v.Rows = append(v.Rows, entryRow{N: len(v.Rows) + 1, Values: map[string]string{}})
+	}
+	p.renderWriter(w, r, L, "entry", status, v)
+}
+
+// postEntry turns the filled rows into a CSV report and imports it.
+func (p *Pages) postEntry(r *http.Request, v *entryView) int {
+	if err := r.ParseForm(); err != nil {
+		v.Message = err.Error()
+		return http.StatusBadRequest
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(entryFields())
+	var formRow []int // CSV data row i+1 is form row formRow[i]
+	for n := 1; n <= entryRows; n++ {
+		row := entryRow{N: n, Values: map[string]string{}}
+		rec := make([]string, 0, len(entryFields()))
+		filled := false
+		for _, f := range entryFields() {
+			val := strings.TrimSpace(r.PostFormValue(f + "_" + strconv.Itoa(n)))
+			row.Values[f] = val
+			rec = append(rec, val)
+			filled = filled || (val != "" && f != "unit" && f != "indicator" && f != "report_status")
+		}
+		v.Rows = append(v.Rows, row)
+		if filled {
+			_ = cw.Write(rec)
+			formRow = append(formRow, n)
+		}
+	}
+	cw.Flush()
+	if len(formRow) == 0 {
+		v.Message = v.L.T("entry.emptyform")
+		return http.StatusUnprocessableEntity
+	}
+	opt := p.importOptions(v.Writer, v.L, "form")
+	opt.DryRun = r.PostFormValue("dry_run") != ""
+	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
+	status := v.outcome(rep, err, func(i int) int {
+		if i >= 1 && i <= len(formRow) {
+			return formRow[i-1]
+		}
+		return i
+	})
+	for _, pr := range v.Problems {
+		if pr.Row >= 1 && pr.Row <= len(v.Rows) {
+			v.Rows[pr.Row-1].Bad = true
+		}
+	}
+	if err == nil && !opt.DryRun {
+		v.Rows = nil // stored: start a fresh form
+	}
+	return status
+}

@@ -1,0 +1,216 @@
+package web
+
+import (
+	"github.com/plantrack/plantrack/charts"
+	"github.com/plantrack/plantrack/dashboards/board"
+	"math"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Supported languages. Vietnamese is the default.
+const (
+	langVI = "vi"
+	langEN = "en"
+)
+
+// langCookie remembers the language chosen with ?lang=.
+const langCookie = "plantrack_lang"
+
+// Locale formats words, numbers, dates and periods in one language. Templates
+// call its methods; it is built once per language by New.
+type Locale struct {
+	Lang    string
+	printer *message.Printer
+	words   map[string]string
+	board   board.Board
+}
+
+func newLocale(lang string) *Locale {
+	tag, words := language.Vietnamese, wordsVI()
+	if lang == langEN {
+		tag, words = language.English, wordsEN()
+	}
+	return &Locale{Lang: lang, printer: message.NewPrinter(tag), words: words, board: board.Default()}
+}
+
+// T returns the text for key in the locale's language, or the key itself
+// when no text exists (so a missing text is visible, not blank).
+func (l *Locale) T(key string) string {
+	if s, ok := l.words[key]; ok {
+		return s
+	}
+	return key
+}
+
+// Other is the code of the other supported language (for the switch link).
+func (l *Locale) Other() string {
+	if l.Lang == langEN {
+		return langVI
+	}
+	return langEN
+}
+
+// Num formats v with grouping and up to maxFrac decimals: 63.135 (vi),
+// 63,135 (en). A nil or non-finite v is an en dash.
+func (l *Locale) Num(v *float64, maxFrac int) string {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return "–"
+	}
+	return l.printer.Sprint(number.Decimal(*v, number.MaxFractionDigits(maxFrac)))
+}
+
+// Value formats a figure in its measure's natural precision.
+func (l *Locale) Value(v *float64, measure string) string {
+	frac := 1
+	switch measure {
+	case "percent", "index":
+		frac = 2
+	case "persons", "units", "visits", "cases":
+		frac = 0
+	}
+	return l.Num(v, frac)
+}
+
+// Pct formats a ratio as a percentage with one decimal: 0.537 → 53,7% (vi),
+// 53.7% (en).
+func (l *Locale) Pct(r *float64) string {
+	if r == nil || math.IsNaN(*r) || math.IsInf(*r, 0) {
+		return "–"
+	}
+	return l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(1), number.MinFractionDigits(1)))
+}
+
+// SignedPct formats a growth ratio with its sign: +7,4% / −2,1%.
+func (l *Locale) SignedPct(r *float64) string {
+	s := l.Pct(r)
+	if r != nil && *r > 0 && s != "–" {
+		return "+" + s
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// Percent formats a reported percentage with the decimals it was written
+// with (53.7 → 53,7%).
+func (l *Locale) Percent(p *storage.Percent) string {
+	if p == nil {
+		return "–"
+	}
+	return l.printer.Sprint(number.Decimal(p.Value, number.MinFractionDigits(p.Decimals),
+		number.MaxFractionDigits(p.Decimals))) + "%"
+}
+
+// Measure names a measure: "tỷ đồng" / "billion VND".
+func (l *Locale) Measure(m string) string {
+	if s, ok := l.words["measure."+m]; ok {
+		return s
+	}
+	return l.board.Measure(m).Label.In(l.Lang)
+}
+
+// Period names a period: "6 tháng đầu năm 2018" / "H1 2018".
+func (l *Locale) Period(p storage.Period) string {
+	if p.IsZero() {
+		return "–"
+	}
+	return p.Name(l.Lang)
+}
+
+// Pace is the word for a pace verdict, never shown by colour alone.
+func (l *Locale) Pace(p storage.Pace) string {
+	if p == "" {
+		p = storage.PaceUnknown
+	}
+	return charts.PaceWord(string(p), l.Lang)
+}
+
+// Status is the word for a report status.
+func (l *Locale) Status(s storage.ReportStatus) string {
+	if s == "" {
+		return "–"
+	}
+	return l.T("status." + string(s))
+}
+
+// Date formats a YYYY-MM-DD date: 11/06/2018 (vi), 11 Jun 2018 (en).
+func (l *Locale) Date(s string) string {
+	d, err := time.Parse(storage.DateLayout, s)
+	if err != nil {
+		return s
+	}
+	if l.Lang == langEN {
+		return d.Format("2 Jan 2006")
+	}
+	return d.Format("02/01/2006")
+}
+
+// Time formats an instant in Vietnam time.
+func (l *Locale) Time(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	t = t.In(time.FixedZone("ICT", 7*3600))
+	if l.Lang == langEN {
+		return t.Format("2 Jan 2006 15:04")
+	}
+	return t.Format("02/01/2006 15:04")
+}
+
+// Name returns a unit's or indicator's name in the locale's language.
+func (l *Locale) Name(n interface{ Name(string) string }) string { return n.Name(l.Lang) }
+
+// newLangMatcher matches Accept-Language against the supported languages,
+// Vietnamese first (index 0), English second (index 1).
+func newLangMatcher() language.Matcher {
+	return language.NewMatcher([]language.Tag{language.Vietnamese, language.English})
+}
+
+// pickLang chooses the language of a request: ?lang= first, then the
+// remembered cookie, then Accept-Language; Vietnamese when nothing matches.
+// fromQuery reports whether ?lang= chose it (so the cookie is refreshed).
+func pickLang(r *http.Request, m language.Matcher) (lang string, fromQuery bool) {
+	switch q := r.URL.Query().Get("lang"); q {
+	case langVI, langEN:
+		return q, true
+	}
+	if c, err := r.Cookie(langCookie); err == nil && (c.Value == langVI || c.Value == langEN) {
+		return c.Value, false
+	}
+	if al := r.Header.Get("Accept-Language"); al != "" {
+		tags, _, err := language.ParseAcceptLanguage(al)
+		if err == nil && len(tags) > 0 {
+			_, idx, conf := m.Match(tags...)
+			if conf != language.No && idx == 1 {
+				return langEN, false
+			}
+		}
+	}
+	return langVI, false
+}
+
+// TOr returns the text for key, or fallback when there is none.
+func (l *Locale) TOr(key, fallback string) string {
+	if s, ok := l.words[key]; ok {
+		return s
+	}
+	return fallback
+}
+
+// Section names the dashboard section an indicator belongs to (board's
+// grouping: economy, budget, society, party work).
+func (l *Locale) Section(indicator string) string {
+	for _, s := range l.board.Sections {
+		for _, c := range s.Indicators {
+			if c == indicator {
+				return s.Title.In(l.Lang)
+			}
+		}
+	}
+	return l.T("section.other")
+}

@@ -1,0 +1,212 @@
+package web
+
+import (
+	"cmp"
+	"html/template"
+	"net/http"
+	"slices"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Overview serves GET /units/{code}: one card per indicator for a period
+// (?period=, the unit's latest by default), worst-off first, with the
+// period picker and the unit's children with their status.
+func (p *Pages) Overview(w http.ResponseWriter, r *http.Request) {
+	p.serveView(w, r, func(q *request) (view, error) { return p.buildOverview(q, false) })
+}
+
+// Report serves GET /units/{code}/report: the overview as a printable A4
+// report (the "báo cáo 6 tháng" handed out at meetings).
+func (p *Pages) Report(w http.ResponseWriter, r *http.Request) {
+	p.serveView(w, r, func(q *request) (view, error) { return p.buildOverview(q, true) })
+}
+
+// card is one indicator of the overview.
+type card struct {
+	Code, Name, URL   string
+	Value, YTD, Unit  string // formatted; Unit is the measure's name
+	ShowYTD           bool
+	Completion        string
+	Expected          string
+	BarWidth, BarMark float64 // completion and expected as 0–100 for the progress bar
+	HasBar            bool
+	Gap               string // "−3,2 điểm" against the expected pace
+	GapBehind         bool
+	PlanNote          string // "kế hoạch ước tính" for implied plans, "điều chỉnh" for adjusted
+	Pace              paceTag
+	Section           string // the board section the indicator belongs to
+	StatusClass       string // estimate, preliminary, official
+	Color             string // the pace's colour, for the progress bar
+	YoY               string
+	Status            string
+	Flags             int
+	Synthetic         bool
+	Spark             template.HTML
+	item              storage.Item
+}
+
+// overviewView is the data of templates/overview.html and report.html.
+type overviewView struct {
+	L          *Locale
+	Unit       storage.Unit
+	UnitName   string
+	Crumbs     []crumb
+	Period     storage.Period
+	PeriodName string
+	Picker     periodPicker
+	Summary    []paceCount
+	Cards      []card
+	Attention  []card // behind or at risk, worst first
+	Children   []childRow
+	Synthetic  bool
+	Printable  bool
+	Links      overviewLinks
+	AsOf       string
+}
+
+// overviewLinks are the onward links of an overview.
+type overviewLinks struct {
+	Report, Overview, Compare, Quality, Prev, Next, Latest string
+}
+
+// crumb is one ancestor in the breadcrumb.
+type crumb struct{ Name, URL string }
+
+func (v overviewView) meta() pageMeta {
+	t, name := "overview", v.L.T("overview.title")
+	if v.Printable {
+		t, name = "report", v.L.T("report.title")
+	}
+	return pageMeta{Title: name + " · " + v.UnitName + " · " + v.PeriodName, Active: "units",
+		Synthetic: v.Synthetic, Template: t, Printable: v.Printable}
+}
+
+func (v overviewView) data() any {
+	items := make([]storage.Item, len(v.Cards))
+	for i, c := range v.Cards {
+		items[i] = c.item
+	}
+	return progressJSON{Unit: v.Unit.Code, Period: rawPeriod(v.Period), Synthetic: v.Synthetic, Items: items}
+}
+
+// progressJSON is the JSON download of an overview: the API's progress shape.
+type progressJSON struct {
+	Unit      string         `json:"unit"`
+	Period    string         `json:"period"`
+	Synthetic bool           `json:"synthetic,omitempty"`
+	Items     []storage.Item `json:"items"`
+}
+
+func (v overviewView) table() dataTable {
+	t := dataTable{Columns: []string{"unit", "indicator", "name", "measure", "period", "value", "ytd", "plan",
+		"plan_source", "completion", "expected", "pace", "yoy", "report_status", "synthetic"}}
+	for _, c := range v.Cards {
+		it := c.item
+		t.Rows = append(t.Rows, []string{v.Unit.Code, it.Indicator, c.Name, it.Measure, rawPeriod(it.Period),
+			raw(it.Value), raw(it.YTD), raw(it.Plan), string(it.PlanSource), raw(it.Completion), raw(it.Expected),
+			string(it.Pace), raw(it.YoY), string(it.ReportStatus), boolStr(it.Synthetic || v.Synthetic)})
+	}
+	return t
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
+	code := q.r.PathValue("code")
+	per, err := q.periodParam("period")
+	if err != nil {
+		return nil, err
+	}
+	asOf := q.query("as_of")
+	unit, err := p.db.Unit(q.ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := p.db.Progress(q.ctx, code, per, asOf)
+	if err != nil {
+		return nil, err
+	}
+	inds, _, err := p.indicatorsByCode(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	L := q.L
+	v := overviewView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), Period: prog.Period,
+		PeriodName: L.Period(prog.Period), Synthetic: unit.Synthetic, Printable: printable, AsOf: asOf}
+	sparks, err := p.sparkValues(q, code, prog.Period, inds)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range prog.Items {
+		c := L.card(unit.Code, indicatorOf(inds, it.Indicator), it)
+		c.Spark = L.spark(c, prog.Period, sparks[it.Indicator])
+		v.Synthetic = v.Synthetic || it.Synthetic
+		v.Cards = append(v.Cards, c)
+	}
+	slices.SortStableFunc(v.Cards, compareCards)
+	for _, c := range v.Cards {
+		if c.item.Pace == storage.PaceAtRisk || c.item.Pace == storage.PaceBehind {
+			v.Attention = append(v.Attention, c)
+		}
+	}
+	v.Summary = L.summarize(prog.Items)
+	if v.Crumbs, err = p.crumbs(q, code); err != nil {
+		return nil, err
+	}
+	if v.Children, err = p.childRows(q, code, prog.Period, asOf); err != nil {
+		return nil, err
+	}
+	for _, ch := range v.Children {
+		v.Synthetic = v.Synthetic || ch.Synthetic
+	}
+	v.Picker = L.picker(UnitPath(code), prog.Period)
+	v.Links = L.overviewLinks(code, prog.Period)
+	return v, nil
+}
+
+// compareCards puts the worst-off first: by pace (at risk first), then by
+// how far completion trails the expected pace, then by name.
+func compareCards(a, b card) int {
+	if c := cmp.Compare(paceRank(a.item.Pace), paceRank(b.item.Pace)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(paceRatio(a.item), paceRatio(b.item)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Name, b.Name)
+}
+
+// paceRatio is completion ÷ expected (1 when either is missing), flipped
+// for down-is-better indicators so that smaller is always worse.
+func paceRatio(it storage.Item) float64 {
+	if it.Completion == nil || it.Expected == nil || *it.Expected == 0 {
+		return 1
+	}
+	r := *it.Completion / *it.Expected
+	if it.Direction == storage.DirectionDown {
+		return 2 - r
+	}
+	return r
+}
+
+func (l *Locale) overviewLinks(code string, per storage.Period) overviewLinks {
+	path := UnitPath(code)
+	lk := overviewLinks{
+		Overview: l.Link(path, "period", rawPeriod(per)),
+		Report:   l.Link(path+"/report", "period", rawPeriod(per)),
+		Compare:  l.Link("/compare/periods", "unit", code, "a", rawPeriod(per), "b", rawPeriod(per.SameSpanIn(per.Year-1))),
+		Quality:  l.Link("/quality", "unit", code),
+		Latest:   l.Link(path),
+	}
+	if !per.IsZero() {
+		lk.Prev = l.Link(path, "period", per.SameSpanIn(per.Year-1).String())
+		lk.Next = l.Link(path, "period", per.SameSpanIn(per.Year+1).String())
+	}
+	return lk
+}

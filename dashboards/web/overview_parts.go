@@ -1,0 +1,209 @@
+package web
+
+import (
+	"math"
+	"strings"
+
+	"github.com/plantrack/plantrack/charts"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// card formats one derived item for the overview.
+func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card {
+	c := card{Code: it.Indicator, Name: ind.Name(l.Lang), URL: l.Link(IndicatorPath(unit, it.Indicator), "period", rawPeriod(it.Period)),
+		Value: l.Value(it.Value, it.Measure), YTD: l.Value(it.YTD, it.Measure), Unit: l.Measure(it.Measure),
+		Completion: l.Pct(it.Completion), Expected: l.Pct(it.Expected), Pace: l.paceTag(it.Pace),
+		YoY: l.SignedPct(it.YoY), Status: l.Status(it.ReportStatus), Flags: len(it.Flags), Synthetic: it.Synthetic, item: it}
+	c.Color = charts.PaceColor(c.Pace.Class)
+	c.Section, c.StatusClass = l.Section(it.Indicator), string(it.ReportStatus)
+	c.ShowYTD = it.Kind == storage.KindFlow && !it.Period.IsYTD() && it.YTD != nil
+	if it.Completion != nil {
+		c.HasBar = true
+		c.BarWidth = clamp(*it.Completion*100, 0, 100)
+		if it.Expected != nil {
+			c.BarMark = clamp(*it.Expected*100, 0, 100)
+		}
+	}
+	if it.Completion != nil && it.Expected != nil {
+		d := (*it.Completion - *it.Expected) * 100
+		c.GapBehind = d < 0
+		if it.Direction == storage.DirectionDown {
+			c.GapBehind = d > 0
+		}
+		c.Gap = l.points(d)
+	}
+	switch {
+	case it.PlanBasis == storage.BasisGrowth:
+		c.PlanNote = l.T("plan.growth") + " " + l.planRange(it.PlanLow, it.PlanHigh, it.Plan) + "%"
+	case it.PlanSource == storage.PlanImplied:
+		c.PlanNote = l.T("plan.implied")
+	case it.OriginalPlan != nil:
+		c.PlanNote = l.T("plan.adjusted")
+	}
+	return c
+}
+
+// points formats a difference in percentage points with its sign.
+func (l *Locale) points(d float64) string {
+	s := l.Num(&d, 1)
+	if d > 0 {
+		s = "+" + s
+	}
+	if len(s) > 0 && s[0] == '-' {
+		s = "−" + s[1:]
+	}
+	return s + " " + l.T("unit.points")
+}
+
+// planRange formats a plan range "7–7,5" (or a single target).
+func (l *Locale) planRange(low, high, mid *float64) string {
+	if low != nil && high != nil && *low != *high {
+		return l.Num(low, 2) + "–" + l.Num(high, 2)
+	}
+	return l.Num(mid, 2)
+}
+
+func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
+
+// childRow is one child unit with its own status.
+type childRow struct {
+	Name, URL  string
+	Synthetic  bool
+	Period     string
+	Summary    []paceCount
+	Worst      string // the child's worst-off indicator, "" when none is behind
+	WorstPace  paceTag
+	Indicators int
+}
+
+// childRows lists a unit's children with their status at per (each child's
+// latest period when per is zero).
+func (p *Pages) childRows(q *request, code string, per storage.Period, asOf string) ([]childRow, error) {
+	kids, err := p.db.Children(q.ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	inds, _, err := p.indicatorsByCode(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]childRow, 0, len(kids))
+	for _, k := range kids {
+		row := childRow{Name: k.Name(q.L.Lang), URL: q.L.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
+		prog, err := p.db.Progress(q.ctx, k.Code, per, asOf)
+		if err != nil && storage.ErrorCode(err) != storage.CodeNotFound {
+			return nil, err
+		}
+		if err == nil {
+			q.L.fillStatus(&row, prog, inds)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// fillStatus sets a child row's summary and worst-off indicator.
+func (l *Locale) fillStatus(row *childRow, prog storage.Progress, inds map[string]storage.Indicator) {
+	row.Period = l.Period(prog.Period)
+	row.Summary = l.summarize(prog.Items)
+	row.Indicators = len(prog.Items)
+	best := -1
+	for i, it := range prog.Items {
+		if it.Pace != storage.PaceAtRisk && it.Pace != storage.PaceBehind {
+			continue
+		}
+		if best < 0 || paceRank(it.Pace) < paceRank(prog.Items[best].Pace) ||
+			(it.Pace == prog.Items[best].Pace && paceRatio(it) < paceRatio(prog.Items[best])) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		row.Worst = indicatorOf(inds, prog.Items[best].Indicator).Name(l.Lang)
+		row.WorstPace = l.paceTag(prog.Items[best].Pace)
+	}
+}
+
+// crumbs are the unit's ancestors, root first, each linked to its overview.
+func (p *Pages) crumbs(q *request, code string) ([]crumb, error) {
+	anc, err := p.db.Ancestors(q.ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]crumb, 0, len(anc))
+	for i := len(anc) - 1; i >= 0; i-- {
+		u, err := p.db.Unit(q.ctx, anc[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, crumb{Name: u.Name(q.L.Lang), URL: q.L.Link(UnitPath(u.Code))})
+	}
+	return out, nil
+}
+
+// periodPicker is the period form of an overview: a year and a span.
+type periodPicker struct {
+	Action string
+	Lang   string
+	Years  []option
+	Spans  []option
+}
+
+// option is one <option> of a select.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// picker offers the ten years up to the shown one and every kind of span.
+func (l *Locale) picker(action string, per storage.Period) periodPicker {
+	pk := periodPicker{Action: action, Lang: l.Lang}
+	if per.IsZero() {
+		return pk
+	}
+	for y := per.Year + 1; y >= per.Year-9; y-- {
+		pk.Years = append(pk.Years, option{Value: itoa(y), Label: itoa(y), Selected: y == per.Year})
+	}
+	cur := spanCode(per)
+	for _, s := range spanCodes() {
+		sp, _ := storage.ParsePeriod("2000" + spanSuffix(s))
+		pk.Spans = append(pk.Spans, option{Value: s, Label: l.spanName(sp), Selected: s == cur})
+	}
+	return pk
+}
+
+// spanCodes are the spans the picker offers ("Y" is the whole year).
+func spanCodes() []string {
+	return []string{"Y", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "9M",
+		"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12"}
+}
+
+func spanSuffix(s string) string {
+	if s == "Y" {
+		return ""
+	}
+	return "-" + s
+}
+
+// spanCode is the span part of a period's code ("H1"; "Y" for a year).
+func spanCode(p storage.Period) string {
+	s := p.String()
+	if len(s) <= 5 {
+		return "Y"
+	}
+	return s[5:]
+}
+
+// spanName is a span's name without its year ("6 tháng đầu năm", "H1").
+func (l *Locale) spanName(p storage.Period) string {
+	if p.Months() == 12 {
+		return l.T("span.year")
+	}
+	name := p.Name(l.Lang)
+	for _, suffix := range []string{" 2000", "/2000"} {
+		if strings.HasSuffix(name, suffix) {
+			return strings.TrimSuffix(name, suffix)
+		}
+	}
+	return name
+}

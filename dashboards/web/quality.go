@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Quality serves GET /quality?unit=&indicator=&year=: every data-quality
+// flag with its explanation, its figures and a link to the figure.
+func (p *Pages) Quality(w http.ResponseWriter, r *http.Request) {
+	p.serveView(w, r, p.buildQuality)
+}
+
+// flagRow is one flag, formatted.
+type flagRow struct {
+	Flag                    storage.Flag
+	Kind, UnitName, IndName string
+	Period, URL             string
+	Figures                 []figure
+}
+
+// figure is one named number of a flag.
+type figure struct{ Name, Value string }
+
+// qualityView is the data of templates/quality.html.
+type qualityView struct {
+	L           *Locale
+	Unit        string
+	UnitName    string
+	Year        string
+	Rows        []flagRow
+	UnitOptions []option
+	Synthetic   bool
+}
+
+func (v qualityView) meta() pageMeta {
+	return pageMeta{Title: v.L.T("quality.title"), Active: "quality", Synthetic: v.Synthetic, Template: "quality"}
+}
+
+func (v qualityView) data() any {
+	out := make([]storage.Flag, len(v.Rows))
+	for i, r := range v.Rows {
+		out[i] = r.Flag
+	}
+	return struct {
+		Flags []storage.Flag `json:"flags"`
+	}{out}
+}
+
+func (v qualityView) table() dataTable {
+	t := dataTable{Columns: []string{"code", "unit", "indicator", "period", "explanation", "figures"}}
+	for _, r := range v.Rows {
+		f := r.Flag
+		figs := ""
+		for _, k := range sortedKeys(f.Figures) {
+			if figs != "" {
+				figs += "; "
+			}
+			figs += k + "=" + strconv.FormatFloat(f.Figures[k], 'f', -1, 64)
+		}
+		t.Rows = append(t.Rows, []string{f.Code, f.Unit, f.Indicator, rawPeriod(f.Period), f.Explanation, figs})
+	}
+	return t
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (p *Pages) buildQuality(q *request) (view, error) {
+	unit, ind := q.query("unit"), q.query("indicator")
+	year := 0
+	if s := q.query("year"); s != "" {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, badRequest("year %q is not a year: use four digits such as 2018", s)
+		}
+		year = y
+	}
+	flags, err := p.db.Quality(q.ctx, storage.QualityFilter{Unit: unit, Indicator: ind, Year: year, AsOf: q.query("as_of")})
+	if err != nil {
+		return nil, err
+	}
+	units, err := p.db.Units(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	inds, _, err := p.indicatorsByCode(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	L := q.L
+	v := qualityView{L: L, Unit: unit, Year: q.query("year")}
+	byCode := map[string]storage.Unit{}
+	v.UnitOptions = append(v.UnitOptions, option{Value: "", Label: L.T("quality.allunits"), Selected: unit == ""})
+	for _, u := range units {
+		byCode[u.Code] = u
+		v.UnitOptions = append(v.UnitOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == unit})
+	}
+	if u, ok := byCode[unit]; ok {
+		v.UnitName = u.Name(L.Lang)
+		v.Synthetic = u.Synthetic
+	}
+	for _, f := range flags {
+		u := byCode[f.Unit]
+		v.Synthetic = v.Synthetic || u.Synthetic
+		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), UnitName: u.Name(L.Lang),
+			IndName: indicatorOf(inds, f.Indicator).Name(L.Lang), Period: L.Period(f.Period),
+			URL: L.Link(IndicatorPath(f.Unit, f.Indicator), "period", rawPeriod(f.Period))}
+		for _, k := range sortedKeys(f.Figures) {
+			val := f.Figures[k]
+			row.Figures = append(row.Figures, figure{Name: k, Value: L.Num(&val, 2)})
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v, nil
+}

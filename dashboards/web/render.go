@@ -1,0 +1,224 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// view is what every read page's builder returns: the page's metadata, the
+// data its content template renders, and its numbers as a table (CSV) and as
+// a value (JSON).
+type view interface {
+	meta() pageMeta
+	table() dataTable
+	data() any
+}
+
+// pageMeta is the part of a page the layout needs.
+type pageMeta struct {
+	Title     string
+	Active    string // nav entry: home, units, compare, quality, entry, upload, paste
+	Synthetic bool   // the page shows synthetic data: banner on top
+	Template  string // content template name
+	Printable bool   // A4 report layout
+}
+
+// dataTable is a page's numbers for CSV: machine-readable values (dot
+// decimals, period codes), the same numbers the page shows.
+type dataTable struct {
+	Columns []string
+	Rows    [][]string
+}
+
+// layoutView is the typed data of templates/layout.html.
+type layoutView struct {
+	L         *Locale
+	Meta      pageMeta
+	Content   template.HTML
+	CSS, JS   string
+	ECharts   string
+	LangURL   string // this page in the other language
+	SelfURL   string // this page in its language
+	CSVURL    string // "" for pages without downloads
+	JSONURL   string
+	Writer    string // logged-in writer's token name
+	HasCharts bool
+}
+
+// cachedPage is a rendered content fragment with its metadata.
+type cachedPage struct {
+	meta      pageMeta
+	content   template.HTML
+	hasCharts bool
+}
+
+// serveView runs build for a GET page: it answers ?format=csv|json with the
+// view's numbers, otherwise renders the content (cached per data version)
+// inside the layout.
+func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*request) (view, error)) {
+	L := p.locale(w, r)
+	q := &request{ctx: r.Context(), r: r, L: L}
+	format := r.URL.Query().Get("format")
+	key := cacheKey(L.Lang, r.URL)
+	version, verr := p.db.DataVersion(r.Context())
+	if format == "" && verr == nil {
+		if c, ok := p.cache.get(version, key); ok {
+			p.writeLayout(w, r, L, c, http.StatusOK)
+			return
+		}
+	}
+	v, err := build(q)
+	if err != nil {
+		p.serveError(w, r, L, err)
+		return
+	}
+	switch format {
+	case "csv":
+		writeCSV(w, v)
+		return
+	case "json":
+		writeJSON(w, v.data())
+		return
+	case "":
+	default:
+		p.serveError(w, r, L, badRequest("unknown format %q: use csv or json", format))
+		return
+	}
+	c, err := p.renderContent(v.meta().Template, v)
+	if err != nil {
+		p.serveError(w, r, L, err)
+		return
+	}
+	c.meta = v.meta()
+	if verr == nil {
+		p.cache.put(version, key, c)
+	}
+	p.writeLayout(w, r, L, c, http.StatusOK)
+}
+
+// renderContent executes a page's "content" template.
+func (p *Pages) renderContent(name string, data any) (cachedPage, error) {
+	var buf bytes.Buffer
+	if err := p.tmpl[name].ExecuteTemplate(&buf, "content", data); err != nil {
+		return cachedPage{}, err
+	}
+	html := buf.String()
+	return cachedPage{content: template.HTML(html), hasCharts: strings.Contains(html, `class="echarts-data"`)}, nil
+}
+
+// writeLayout wraps a content fragment in the page layout.
+func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c cachedPage, status int) {
+	lv := layoutView{L: L, Meta: c.meta, Content: c.content, HasCharts: c.hasCharts,
+		CSS: p.assets.Path("app.css"), JS: p.assets.Path("app.js"), ECharts: p.assets.Path("echarts.min.js"),
+		LangURL: withQuery(r.URL, "lang", L.Other()), SelfURL: withQuery(r.URL, "lang", L.Lang)}
+	if r.Method == http.MethodGet && status == http.StatusOK && c.meta.Template != "error" && !isWriterPage(c.meta.Active) {
+		lv.CSVURL = withQuery(r.URL, "format", "csv")
+		lv.JSONURL = withQuery(r.URL, "format", "json")
+	}
+	if name, ok := writerName(r); ok {
+		lv.Writer = name
+	}
+	var buf bytes.Buffer
+	if err := p.tmpl[c.meta.Template].ExecuteTemplate(&buf, "layout", lv); err != nil {
+		p.log.ErrorContext(r.Context(), "web layout failed", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", L.Lang)
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func isWriterPage(active string) bool {
+	return active == "entry" || active == "upload" || active == "paste"
+}
+
+// errorView is the data of the error page.
+type errorView struct {
+	L       *Locale
+	Status  int
+	Message string
+}
+
+// serveError renders err as a page (or as JSON for ?format=json).
+func (p *Pages) serveError(w http.ResponseWriter, r *http.Request, L *Locale, err error) {
+	status := statusOf(err)
+	msg := p.userMessage(r.Context(), L, err)
+	if r.URL.Query().Get("format") == "json" {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(map[string]map[string]string{"error": {"code": errCode(err), "message": msg}})
+		return
+	}
+	c, rerr := p.renderContent("error", errorView{L: L, Status: status, Message: msg})
+	if rerr != nil {
+		http.Error(w, msg, status)
+		return
+	}
+	c.meta = pageMeta{Title: L.T("error.title"), Template: "error"}
+	p.writeLayout(w, r, L, c, status)
+}
+
+func errCode(err error) string {
+	c := statusOf(err)
+	if c == http.StatusInternalServerError {
+		return "internal"
+	}
+	return strings.ToLower(strings.ReplaceAll(http.StatusText(c), " ", "_"))
+}
+
+func writeCSV(w http.ResponseWriter, v view) {
+	t := v.table()
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+v.meta().Template+`.csv"`)
+	cw := csv.NewWriter(w)
+	_ = cw.Write(t.Columns)
+	_ = cw.WriteAll(t.Rows)
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// withQuery returns u's path and query with key set to value (and format
+// removed unless it is the key), as a relative URL.
+func withQuery(u *url.URL, key, value string) string {
+	q := u.Query()
+	if key != "format" {
+		q.Del("format")
+	}
+	q.Set(key, value)
+	return u.Path + "?" + q.Encode()
+}
+
+// cacheKey identifies a rendered page: language, path and sorted query
+// without lang and format.
+func cacheKey(lang string, u *url.URL) string {
+	q := u.Query()
+	q.Del("lang")
+	q.Del("format")
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(lang + " " + u.Path)
+	for _, k := range keys {
+		b.WriteString("&" + k + "=" + strings.Join(q[k], ","))
+	}
+	return b.String()
+}
+
+// templateHTML marks a fragment rendered by our own templates as safe HTML.
+func templateHTML(s string) template.HTML { return template.HTML(s) }

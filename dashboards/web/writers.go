@@ -1,0 +1,126 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// writerName returns the logged-in writer's token name.
+func writerName(r *http.Request) (string, bool) {
+	w, ok := auth.WriterFrom(r.Context())
+	return w.TokenName, ok
+}
+
+// problem is one error row shown under a writer form.
+type problem struct {
+	Row                  int
+	Field, Value, Reason string
+}
+
+// writerBase is what every writer page shows: who is writing, the login
+// link when nobody is, the outcome of the last submission.
+type writerBase struct {
+	L         *Locale
+	Writer    auth.Writer
+	LoggedIn  bool
+	LoginURL  string
+	Message   string // what went wrong, in one sentence
+	Problems  []problem
+	Done      string // what was stored ("3 new, 1 unchanged")
+	DryRun    bool
+	Units     []option
+	Inds      []option
+	Preview   []storage.Observation
+	Warnings  []storage.Flag
+}
+
+// newWriterBase fills the base of a writer page for r.
+func (p *Pages) newWriterBase(r *http.Request, L *Locale, path string) writerBase {
+	b := writerBase{L: L, LoginURL: "/login?next=" + path + "&lang=" + L.Lang}
+	b.Writer, b.LoggedIn = auth.WriterFrom(r.Context())
+	return b
+}
+
+// options loads the unit and indicator choices of the forms.
+func (p *Pages) options(ctx context.Context, b *writerBase) error {
+	units, err := p.db.Units(ctx)
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		b.Units = append(b.Units, option{Value: u.Code, Label: indentName(u, b.L.Lang)})
+	}
+	inds, err := p.db.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	for _, i := range inds {
+		b.Inds = append(b.Inds, option{Value: i.Code, Label: i.Name(b.L.Lang)})
+	}
+	return nil
+}
+
+// importOptions are the collector options for a writer: provenance and,
+// for a reporter, the scope of its unit and the units below it.
+func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) collector.Options {
+	opt := collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName}
+	if w.Role != auth.RoleAdmin {
+		scope := w.Unit
+		opt.Allow = func(unit string) error {
+			if unit == scope {
+				return nil
+			}
+			anc, err := p.db.Ancestors(context.Background(), unit)
+			if err == nil && slices.Contains(anc, scope) {
+				return nil
+			}
+			return storage.Errorf(storage.CodeForbidden, "token %q may write unit %q and the units below it, not %q", w.TokenName, scope, unit)
+		}
+	}
+	return opt
+}
+
+// outcome records a collector result or error on the page; rowMap turns
+// the collector's row numbers into the form's (nil keeps them).
+func (b *writerBase) outcome(rep collector.Report, err error, rowMap func(int) int) int {
+	if err == nil {
+		b.Done = rep.Summary()
+		b.DryRun = len(rep.Preview) > 0 && rep.Result.New+rep.Result.Unchanged == 0
+		b.Preview, b.Warnings = rep.Preview, rep.Warnings
+		return http.StatusOK
+	}
+	var se *storage.Error
+	if !errors.As(err, &se) || se.Code == storage.CodeInternal {
+		b.Message = b.L.T("error.internal")
+		return http.StatusInternalServerError
+	}
+	b.Message = se.Message
+	for _, d := range se.Details {
+		row := d.Row
+		if rowMap != nil && row > 0 {
+			row = rowMap(row)
+		}
+		b.Problems = append(b.Problems, problem{Row: row, Field: d.Field, Value: d.Value, Reason: d.Reason})
+	}
+	return statusOf(err)
+}
+
+// renderWriter renders a writer page (never cached, no downloads).
+func (p *Pages) renderWriter(w http.ResponseWriter, r *http.Request, L *Locale, name string, status int, data any) {
+	var buf bytes.Buffer
+	if err := p.tmpl[name].ExecuteTemplate(&buf, "content", data); err != nil {
+		p.serveError(w, r, L, err)
+		return
+	}
+	c := cachedPage{content: templateHTML(buf.String()),
+		meta: pageMeta{Title: L.T("nav." + name), Active: name, Template: name}}
+	w.Header().Set("Cache-Control", "no-store")
+	p.writeLayout(w, r, L, c, status)
+}

@@ -43,7 +43,7 @@ func parseNumber(s, locale string, canonical bool) (number, error) {
 	}
 	t = strings.ReplaceAll(t, "\u00a0", "") // no-break spaces some spreadsheets group with
 	if t == "" {
-		return number{}, fmt.Errorf("not a number: %q", s)
+		return number{}, fmt.Errorf("not a number")
 	}
 	var n number
 	var err error
@@ -53,13 +53,13 @@ func parseNumber(s, locale string, canonical bool) (number, error) {
 		n, err = readLocale(t, locale)
 	}
 	if err != nil {
-		return number{}, fmt.Errorf("%q: %w", s, err)
+		return number{}, err
 	}
 	if neg {
 		n.value, n.canon = -n.value, "-"+n.canon
 	}
 	if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
-		return number{}, fmt.Errorf("%q is not a finite number", s)
+		return number{}, fmt.Errorf("not a finite number")
 	}
 	return n, nil
 }
@@ -163,7 +163,7 @@ func parsePercent(s, locale string, canonical bool, lo, hi float64) (storage.Per
 		return storage.Percent{}, err
 	}
 	if n.value < lo || n.value > hi {
-		return storage.Percent{}, fmt.Errorf("%q is not a plausible percentage (expected %g to %g)", s, lo, hi)
+		return storage.Percent{}, fmt.Errorf("not a plausible percentage (expected %g to %g)", lo, hi)
 	}
 	return storage.Percent{Value: n.value, Decimals: n.decimals}, nil
 }
@@ -178,7 +178,7 @@ func parseDate(s string) (string, error) {
 	if d, err := time.Parse("2/1/2006", t); err == nil {
 		return d.Format(storage.DateLayout), nil
 	}
-	return "", fmt.Errorf("%q is not a date (write 2018-06-11 or 11/06/2018)", s)
+	return "", fmt.Errorf("not a date (write 2018-06-11 or 11/06/2018)")
 }
 
 // formatValue writes a value for export so that every locale reading of the

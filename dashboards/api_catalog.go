@@ -1,0 +1,170 @@
+package dashboards
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// unitView is a unit as the API shows it.
+type unitView struct {
+	Code      string `json:"code"`
+	NameVI    string `json:"name_vi"`
+	NameEN    string `json:"name_en"`
+	Parent    string `json:"parent,omitempty"`
+	Depth     int    `json:"depth"`
+	Synthetic bool   `json:"synthetic,omitempty"`
+}
+
+func viewUnit(u storage.Unit) unitView {
+	return unitView{Code: u.Code, NameVI: u.NameVI, NameEN: u.NameEN, Parent: u.Parent,
+		Depth: u.Depth, Synthetic: u.Synthetic}
+}
+
+func viewUnits(us []storage.Unit) []unitView {
+	out := make([]unitView, len(us))
+	for i, u := range us {
+		out[i] = viewUnit(u)
+	}
+	return out
+}
+
+// handleUnits answers GET /api/v1/units[?parent=U]: every unit in hierarchy
+// order, or the children of one.
+func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL.Query(), "parent")
+	parent := p.unit("parent")
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
+	var us []storage.Unit
+	var err error
+	if parent != "" {
+		if _, err = s.db.Unit(r.Context(), parent); err == nil {
+			us, err = s.db.Children(r.Context(), parent)
+		}
+	} else {
+		us, err = s.db.Units(r.Context())
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"units": viewUnits(us)})
+}
+
+// handleUnit answers GET /api/v1/units/{code}: the unit, its ancestors
+// (parent first) and its children.
+func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	code := r.PathValue("code")
+	u, err := s.db.Unit(ctx, code)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	anc, err := s.db.Ancestors(ctx, code)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	kids, err := s.db.Children(ctx, code)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if anc == nil {
+		anc = []string{}
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"unit": viewUnit(u), "ancestors": anc, "children": viewUnits(kids)})
+}
+
+// handleIndicators answers GET /api/v1/indicators: every indicator.
+func (s *Server) handleIndicators(w http.ResponseWriter, r *http.Request) {
+	if p := newParams(r.URL.Query()); p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
+	is, err := s.db.Indicators(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if is == nil {
+		is = []storage.Indicator{}
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"indicators": is})
+}
+
+// handleIndicator answers GET /api/v1/indicators/{code}.
+func (s *Server) handleIndicator(w http.ResponseWriter, r *http.Request) {
+	ind, err := s.db.Indicator(r.Context(), r.PathValue("code"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"indicator": ind})
+}
+
+// handleWhoami answers GET /api/v1/whoami: the writer the request presents.
+func (s *Server) handleWhoami(w http.ResponseWriter, r *http.Request) {
+	wr, ok := auth.WriterFrom(r.Context())
+	if !ok {
+		s.writeError(w, r, storage.Errorf(storage.CodeUnauthorized,
+			"no token: send \"Authorization: Bearer <token>\" or sign in at /login"))
+		return
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"writer": wr})
+}
+
+// handleNoEndpoint answers any other /api/ path with a JSON 404.
+func (s *Server) handleNoEndpoint(w http.ResponseWriter, r *http.Request) {
+	s.writeError(w, r, storage.Errorf(storage.CodeNotFound,
+		"no API endpoint %s %s; see README.md for the list", r.Method, r.URL.Path))
+}
+
+// handleHealth answers GET /healthz with the database's data version.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	v, err := s.db.DataVersion(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "data_version": v})
+}
+
+// synthetic returns the codes of the synthetic units.
+func (s *Server) synthetic(ctx context.Context) (map[string]bool, error) {
+	us, err := s.db.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool)
+	for _, u := range us {
+		if u.Synthetic {
+			out[u.Code] = true
+		}
+	}
+	return out, nil
+}
+
+// knownUnit returns the unit named by a filter, or a not-found error, so a
+// filter on a unit that does not exist is a 404 rather than an empty list.
+func (s *Server) knownUnit(ctx context.Context, code string) (storage.Unit, error) {
+	if code == "" {
+		return storage.Unit{}, nil
+	}
+	return s.db.Unit(ctx, code)
+}
+
+// knownIndicator is knownUnit for indicators.
+func (s *Server) knownIndicator(ctx context.Context, code string) error {
+	if code == "" {
+		return nil
+	}
+	_, err := s.db.Indicator(ctx, code)
+	return err
+}

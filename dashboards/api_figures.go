@@ -1,0 +1,176 @@
+package dashboards
+
+import (
+	"net/http"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// progressView is the answer of GET /api/v1/progress (SPEC §3).
+type progressView struct {
+	Unit      string         `json:"unit"`
+	NameVI    string         `json:"unit_name_vi"`
+	NameEN    string         `json:"unit_name_en"`
+	Period    storage.Period `json:"period"`
+	AsOf      string         `json:"as_of,omitempty"`
+	Synthetic bool           `json:"synthetic,omitempty"`
+	Items     []storage.Item `json:"items"`
+}
+
+// handleProgress answers GET /api/v1/progress?unit=U[&period=P][&as_of=D]:
+// every indicator of the unit at the period (default: its latest).
+func (s *Server) handleProgress(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL.Query(), "unit", "period", "as_of")
+	p.require("unit")
+	unit, period, asOf := p.unit("unit"), p.period("period"), p.date("as_of")
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
+	pr, err := s.db.Progress(r.Context(), unit, period, asOf)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	items := markItems(pr.Items, pr.Unit.Synthetic)
+	s.writeJSON(w, http.StatusOK, progressView{Unit: pr.Unit.Code, NameVI: pr.Unit.NameVI, NameEN: pr.Unit.NameEN,
+		Period: pr.Period, AsOf: pr.AsOf, Synthetic: pr.Unit.Synthetic, Items: items})
+}
+
+// markItems returns items, never nil, marked synthetic when syn.
+func markItems(items []storage.Item, syn bool) []storage.Item {
+	if items == nil {
+		return []storage.Item{}
+	}
+	for i := range items {
+		items[i].Synthetic = items[i].Synthetic || syn
+		if items[i].Flags == nil {
+			items[i].Flags = []storage.Flag{}
+		}
+	}
+	return items
+}
+
+// seriesView is the answer of GET /api/v1/series.
+type seriesView struct {
+	Unit      string         `json:"unit"`
+	Indicator string         `json:"indicator"`
+	Synthetic bool           `json:"synthetic,omitempty"`
+	Points    []storage.Item `json:"points"`
+	Plans     []storage.Plan `json:"plans"`
+}
+
+// handleSeries answers GET /api/v1/series?unit=U&indicator=I[&as_of=D]:
+// the derived figures at every month end with a figure, and every plan.
+func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := newParams(r.URL.Query(), "unit", "indicator", "as_of")
+	p.require("unit", "indicator")
+	unit, ind, asOf := p.unit("unit"), p.indicator("indicator"), p.date("as_of")
+	if err := s.checkFilter(r, p, "", ind); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	u, err := s.db.Unit(ctx, unit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	se, err := s.db.Series(ctx, unit, ind, asOf)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	plans := se.Plans
+	if plans == nil {
+		plans = []storage.Plan{}
+	}
+	s.writeJSON(w, http.StatusOK, seriesView{Unit: unit, Indicator: ind, Synthetic: u.Synthetic,
+		Points: markItems(se.Points, u.Synthetic), Plans: plans})
+}
+
+// compareView is the answer of GET /api/v1/compare.
+type compareView struct {
+	Unit      string               `json:"unit,omitempty"`
+	Indicator string               `json:"indicator,omitempty"`
+	Parent    string               `json:"parent,omitempty"`
+	A         storage.Period       `json:"a"`
+	B         storage.Period       `json:"b"`
+	AsOf      string               `json:"as_of,omitempty"`
+	Synthetic bool                 `json:"synthetic,omitempty"`
+	Rows      []storage.CompareRow `json:"rows"`
+}
+
+// handleCompare answers both forms of GET /api/v1/compare:
+// ?unit=U&a=P&b=Q (every indicator of U in two periods) and
+// ?indicator=I&parent=U&a=P&b=Q (I for every child of U).
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL.Query(), "unit", "indicator", "parent", "a", "b", "as_of")
+	p.require("a", "b")
+	q := storage.CompareQuery{Unit: p.unit("unit"), Indicator: p.indicator("indicator"), Parent: p.unit("parent"),
+		A: p.period("a"), B: p.period("b"), AsOf: p.date("as_of")}
+	switch {
+	case q.Unit != "" && (q.Parent != "" || q.Indicator != ""):
+		p.fail("give either unit=U (every indicator of one unit) or indicator=I&parent=U (one indicator across the children of U), not both")
+	case q.Unit == "" && (q.Parent == "" || q.Indicator == ""):
+		p.fail("compare needs unit=U, or both indicator=I and parent=U")
+	}
+	main := q.Unit
+	if main == "" {
+		main = q.Parent
+	}
+	if err := s.checkFilter(r, p, main, q.Indicator); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	u, err := s.db.Unit(r.Context(), main)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	c, err := s.db.Compare(r.Context(), q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rows := c.Rows
+	if rows == nil {
+		rows = []storage.CompareRow{}
+	}
+	s.writeJSON(w, http.StatusOK, compareView{Unit: q.Unit, Indicator: q.Indicator, Parent: q.Parent,
+		A: q.A, B: q.B, AsOf: q.AsOf, Synthetic: u.Synthetic, Rows: rows})
+}
+
+// flagView is a quality flag with its unit's synthetic mark.
+type flagView struct {
+	storage.Flag
+	Synthetic bool `json:"synthetic,omitempty"`
+}
+
+// handleQuality answers GET /api/v1/quality with filters unit, indicator,
+// year and as_of: every data-quality flag raised.
+func (s *Server) handleQuality(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := newParams(r.URL.Query(), "unit", "indicator", "year", "as_of")
+	f := storage.QualityFilter{Unit: p.unit("unit"), Indicator: p.indicator("indicator"),
+		Year: p.year("year"), AsOf: p.date("as_of")}
+	if err := s.checkFilter(r, p, f.Unit, f.Indicator); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	flags, err := s.db.Quality(ctx, f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	syn, err := s.synthetic(ctx)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]flagView, len(flags))
+	for i, fl := range flags {
+		out[i] = flagView{Flag: fl, Synthetic: syn[fl.Unit]}
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"flags": out})
+}

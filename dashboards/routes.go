@@ -1,0 +1,51 @@
+package dashboards
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// routes lists every route the server answers. Patterns use Go 1.22
+// method-and-path syntax; each is timed under its pattern in the latency
+// histogram.
+func (s *Server) routes() (*http.ServeMux, error) {
+	mux := http.NewServeMux()
+	r := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, s.timed(pattern, h)) }
+
+	// JSON API (SPEC §3).
+	r("GET /api/v1/units", s.handleUnits)
+	r("GET /api/v1/units/{code}", s.handleUnit)
+	r("GET /api/v1/indicators", s.handleIndicators)
+	r("GET /api/v1/indicators/{code}", s.handleIndicator)
+	r("GET /api/v1/observations", s.handleObservations)
+	r("POST /api/v1/observations", s.handlePostBatch)
+	r("GET /api/v1/plans", s.handlePlans)
+	r("POST /api/v1/plans", s.handlePostBatch)
+	r("GET /api/v1/series", s.handleSeries)
+	r("GET /api/v1/progress", s.handleProgress)
+	r("GET /api/v1/compare", s.handleCompare)
+	r("GET /api/v1/quality", s.handleQuality)
+	r("POST /api/v1/import", s.handleImport)
+	r("GET /api/v1/whoami", s.handleWhoami)
+	r("/api/", s.handleNoEndpoint)
+
+	// Sessions for writers.
+	r("GET /login", s.auth.HandleLoginPage)
+	r("POST /login", s.auth.HandleLogin)
+	r("POST /logout", s.auth.HandleLogout)
+
+	r("GET /healthz", s.handleHealth)
+	return mux, nil
+}
+
+// timed wraps h so its answers are counted in the latency histogram under
+// the route's pattern (bounded label values) and status code.
+func (s *Server) timed(pattern string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := recorderOf(w)
+		h.ServeHTTP(rec, r)
+		s.latency.WithLabelValues(pattern, strconv.Itoa(rec.Status())).Observe(time.Since(start).Seconds())
+	})
+}

@@ -27,18 +27,18 @@ type problem struct {
 // writerBase is what every writer page shows: who is writing, the login
 // link when nobody is, the outcome of the last submission.
 type writerBase struct {
-	L         *Locale
-	Writer    auth.Writer
-	LoggedIn  bool
-	LoginURL  string
-	Message   string // what went wrong, in one sentence
-	Problems  []problem
-	Done      string // what was stored ("3 new, 1 unchanged")
-	DryRun    bool
-	Units     []option
-	Inds      []option
-	Preview   []storage.Observation
-	Warnings  []storage.Flag
+	L        *Locale
+	Writer   auth.Writer
+	LoggedIn bool
+	LoginURL string
+	Message  string // what went wrong, in one sentence
+	Problems []problem
+	Done     string // what was stored ("3 new, 1 unchanged")
+	DryRun   bool
+	Units    []option
+	Inds     []option
+	Preview  []storage.Observation
+	Warnings []storage.Flag
 }
 
 // newWriterBase fills the base of a writer page for r.

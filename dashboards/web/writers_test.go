@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+func TestWriterPagesAskAnonymousVisitorsToSignIn(t *testing.T) {
+	e := newTestEnv(t)
+	for _, p := range []string{"/entry", "/upload"} {
+		code, body, _ := e.get(t, p)
+		if code != http.StatusOK {
+			t.Errorf("%s: status %d", p, code)
+		}
+		mustContain(t, body, `href="/login?next=`+p)
+		if strings.Contains(body, `method="post" action="`+p) {
+			t.Errorf("%s: shows the form to an anonymous visitor", p)
+		}
+	}
+	r := httptest.NewRequest(http.MethodPost, "/entry", strings.NewReader("period_1=2018-H1&value_1=5"))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	_, body, _ := e.do(t, r)
+	mustContain(t, body, `href="/login?next=/entry`)
+}
+
+func entryForm(rows ...map[string]string) url.Values {
+	f := url.Values{}
+	for i, r := range rows {
+		for k, v := range r {
+			f.Set(k+"_"+string(rune('1'+i)), v)
+		}
+	}
+	return f
+}
+
+func postEntry(t *testing.T, e *testEnv, f url.Values, lang string) (int, string) {
+	t.Helper()
+	r := httptest.NewRequest(http.MethodPost, "/entry?lang="+lang, strings.NewReader(f.Encode()))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	code, body, _ := e.do(t, asWriter(r))
+	return code, body
+}
+
+func TestEntryShowsCollectorErrorsRowByRow(t *testing.T) {
+	e := newTestEnv(t)
+	f := entryForm(
+		map[string]string{"unit": "cai-rang", "indicator": "exports", "period": "2018-H1", "value": "120", "report_status": "estimate"},
+		map[string]string{"unit": "cai-rang", "indicator": "exports", "period": "2018-H7", "value": "130", "report_status": "estimate"},
+	)
+	code, body := postEntry(t, e, f, "en")
+	if code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
+		t.Fatalf("status %d, want 422 or 400: %.500s", code, body)
+	}
+	mustContain(t, body, "Nothing was stored", "2018-H7", `<td>2</td>`)
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
+	if err != nil || len(obs) != 0 {
+		t.Errorf("a rejected form stored %d figures (err %v)", len(obs), err)
+	}
+}
+
+func TestEntryStoresFiguresInThePagesNumberFormat(t *testing.T) {
+	e := newTestEnv(t)
+	f := entryForm(map[string]string{"unit": "cai-rang", "indicator": "exports", "period": "2018-H1",
+		"value": "1.234,5", "report_status": "official", "reported_plan_percent": "51,2", "source": "form test"})
+	code, body := postEntry(t, e, f, "vi")
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %.600s", code, body)
+	}
+	mustContain(t, body, "Đã lưu", "1 new")
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
+	if err != nil || len(obs) != 1 || obs[0].Value == nil || *obs[0].Value != 1234.5 {
+		t.Fatalf("stored %+v (err %v), want one figure of 1234.5", obs, err)
+	}
+	revs, err := e.db.Revisions(context.Background(), "cai-rang", "exports", storage.MustParsePeriod("2018-H1"))
+	if err != nil || len(revs) != 1 || revs[0].Provenance == nil || revs[0].Provenance.Via != "form" || revs[0].Provenance.TokenName != "test-admin" {
+		t.Errorf("provenance of the form figure: %+v (err %v)", revs, err)
+	}
+	// The overview shows it at once: the cache follows the data version.
+	_, page, _ := e.get(t, "/units/cai-rang?period=2018-H1")
+	mustContain(t, page, "1.234,5")
+}
+
+func TestUploadImportsAFileAndListsErrors(t *testing.T) {
+	e := newTestEnv(t)
+	upload := func(name, content string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write([]byte(content))
+		mw.WriteField("locale", "en")
+		mw.Close()
+		r := httptest.NewRequest(http.MethodPost, "/upload?lang=en", &buf)
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		code, body, _ := e.do(t, asWriter(r))
+		return code, body
+	}
+	good := "unit,indicator,period,value,report_status,reported_plan_percent,reported_yoy_percent,reported_at,source,quote\n" +
+		"cai-rang,budget_revenue,2018-H1,812.5,estimate,47.1,,2018-06-20,upload test,\n"
+	code, body := upload("report.csv", good)
+	if code != http.StatusOK {
+		t.Fatalf("good file: status %d: %.600s", code, body)
+	}
+	mustContain(t, body, "Stored:", "1 new", "report.csv")
+	bad := "unit,indicator,period,value,report_status,reported_plan_percent,reported_yoy_percent,reported_at,source,quote\n" +
+		"cai-rang,budget_revenue,2018-Q2,100,estimate,,,2018-06-20,x,\n" +
+		"no-such-unit,budget_revenue,2018-Q2,100,estimate,,,2018-06-20,x,\n"
+	code, body = upload("bad.csv", bad)
+	if code < 400 {
+		t.Fatalf("bad file: status %d", code)
+	}
+	mustContain(t, body, "Nothing was stored", "no-such-unit")
+	code, body = upload("notes.txt", "hello")
+	if code != http.StatusBadRequest {
+		t.Errorf("unsupported extension: status %d", code)
+	}
+	mustContain(t, body, ".txt")
+}

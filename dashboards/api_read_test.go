@@ -223,3 +223,26 @@ func findRow(rows []storage.CompareRow, unit, ind string) *storage.CompareRow {
 	}
 	return nil
 }
+
+func TestPagesAssetsAndMetricsAreRouted(t *testing.T) {
+	f := newFixture(t, nil)
+	for _, c := range []struct{ path, ctype, word string }{
+		{"/", "text/html", "can-tho"},
+		{"/units/can-tho?lang=en", "text/html", "Can Tho"},
+		{"/assets/app.css", "text/css", ""},
+		{"/metrics", "text/plain", `plantrack_indicator_value{indicator="retail_sales",unit="can-tho"}`},
+	} {
+		resp, b := f.do(http.MethodGet, c.path, nil)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), c.ctype) ||
+			!strings.Contains(string(b), c.word) {
+			t.Errorf("%s: %d %s %.300s", c.path, resp.StatusCode, resp.Header.Get("Content-Type"), b)
+		}
+		if resp.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: no CSP", c.path)
+		}
+	}
+	_, b := f.do(http.MethodGet, "/metrics", nil)
+	if !strings.Contains(string(b), `plantrack_http_request_duration_seconds_count{code="200",route="GET /{$}"} 1`) {
+		t.Errorf("/metrics lacks the latency histogram of the home page")
+	}
+}

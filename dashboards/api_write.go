@@ -1,11 +1,9 @@
 package dashboards
 
 import (
-	"context"
 	"mime"
 	"net/http"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/plantrack/plantrack/collector"
@@ -51,30 +49,12 @@ func (s *Server) writeOptions(r *http.Request, via string) (collector.Options, e
 	switch wr.Role {
 	case auth.RoleAdmin:
 	case auth.RoleReporter:
-		opt.Allow = s.reporterScope(r.Context(), wr)
+		opt.Allow = s.col.ScopeFor(r.Context(), storage.Token{Name: wr.TokenName, Role: wr.Role, Unit: wr.Unit})
 	default:
 		return collector.Options{}, storage.Errorf(storage.CodeForbidden,
 			"token %q has role %q, which may not write; ask an administrator for an admin or reporter token", wr.TokenName, wr.Role)
 	}
 	return opt, nil
-}
-
-// reporterScope allows wr's unit and its descendants, and forbids the rest.
-func (s *Server) reporterScope(ctx context.Context, wr auth.Writer) func(unit string) error {
-	return func(unit string) error {
-		if unit == wr.Unit && unit != "" {
-			return nil
-		}
-		anc, err := s.db.Ancestors(ctx, unit)
-		if err != nil && storage.ErrorCode(err) != storage.CodeNotFound {
-			return err
-		}
-		if wr.Unit != "" && slices.Contains(anc, wr.Unit) {
-			return nil
-		}
-		return storage.Errorf(storage.CodeForbidden,
-			"reporter token %q may write only unit %q and the units under it, not %q", wr.TokenName, wr.Unit, unit)
-	}
 }
 
 // handlePostBatch answers POST /api/v1/observations and /api/v1/plans: a

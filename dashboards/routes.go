@@ -35,6 +35,25 @@ func (s *Server) routes() (*http.ServeMux, error) {
 	r("POST /login", s.auth.HandleLogin)
 	r("POST /logout", s.auth.HandleLogout)
 
+	// Web pages (package web) and their static assets.
+	r("GET /{$}", s.pages.Home)
+	r("GET /units", s.pages.Units)
+	r("GET /units/{code}", s.pages.Overview)
+	r("GET /units/{code}/report", s.pages.Report)
+	r("GET /units/{code}/indicators/{ind}", s.pages.Indicator)
+	r("GET /compare", s.pages.Compare)
+	r("GET /compare/periods", s.pages.ComparePeriods)
+	r("GET /compare/units", s.pages.CompareUnits)
+	r("GET /quality", s.pages.Quality)
+	r("GET /entry", s.pages.Entry)
+	r("POST /entry", s.pages.Entry)
+	r("GET /upload", s.pages.Upload)
+	r("POST /upload", s.pages.Upload)
+	mux.Handle("GET /assets/", s.timed("GET /assets/", s.assets))
+
+	// Prometheus.
+	mux.Handle("GET /metrics", s.timed("GET /metrics", s.metrics))
+
 	r("GET /healthz", s.handleHealth)
 	return mux, nil
 }

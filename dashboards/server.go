@@ -10,7 +10,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/dashboards/assets"
 	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/dashboards/metrics"
+	"github.com/plantrack/plantrack/dashboards/web"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -31,6 +34,9 @@ type Server struct {
 	log     *slog.Logger
 	auth    *auth.Manager
 	latency *prometheus.HistogramVec
+	pages   *web.Pages
+	assets  *assets.Assets
+	metrics *metrics.Handler
 	handler http.Handler
 }
 
@@ -62,6 +68,14 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.auth = am
+	if s.assets, err = assets.New(); err != nil {
+		return nil, fmt.Errorf("load web assets (run `go generate ./...` first): %w", err)
+	}
+	s.pages, err = web.New(web.Deps{DB: s.db, Collector: s.col, Assets: s.assets, Logger: s.log})
+	if err != nil {
+		return nil, err
+	}
+	s.metrics = metrics.NewHandler(s.db, s.reg, cfg.MetricsDepth, s.log)
 	mux, err := s.routes()
 	if err != nil {
 		return nil, err

@@ -17,6 +17,8 @@
  * - Animation is off when <html> or <body> has data-chart-animation="off",
  *   when the URL has ?animation=off, or when the user prefers reduced
  *   motion (tests, screenshots and printing rely on this).
+ * - Tooltips are drawn on the canvas (renderMode "richText"): ECharts' HTML
+ *   tooltip needs inline style attributes, which the CSP forbids.
  * - Numbers on value axes and in tooltips are formatted for the page's
  *   language (<html lang="vi"> → 63.135,5; lang="en" → 63,135.5) unless the
  *   option already sets a formatter; data-value-suffix is appended in
@@ -60,6 +62,9 @@
       }
     });
     var tip = option.tooltip || (option.tooltip = {});
+    // ECharts' HTML tooltip writes style attributes, which a CSP of
+    // style-src 'self' blocks; the rich-text tooltip is drawn on the canvas.
+    if (!tip.renderMode) tip.renderMode = "richText";
     if (!tip.valueFormatter && !tip.formatter) {
       tip.valueFormatter = function (v) {
         if (v === "-" || v === null || v === undefined) return "–";

@@ -165,11 +165,11 @@ const chartsSettledJS = `document.readyState === "complete" &&
 	})`
 
 // Eval evaluates a JavaScript expression in the current page and decodes
-// its value into T.
+// its value into T; a promise is awaited.
 func Eval[T any](b *Browser, expr string) (T, error) {
 	ctx, cancel := context.WithTimeout(b.ctx, DefaultTimeout)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		var zero T
 		return zero, fmt.Errorf("evaluating %.60q: %w", expr, err)

@@ -158,6 +158,42 @@ func TestPageWithChartsPassesEveryCheck(t *testing.T) {
 	}
 }
 
+// TestTooltipsRespectCSP shows a tooltip on each chart: under the strict
+// CSP, ECharts' default HTML tooltip would be blocked (style attributes);
+// app.js draws it on the canvas instead.
+func TestTooltipsRespectCSP(t *testing.T) {
+	srv := server(t)
+	b := New(t)
+	b.Check(t, srv.URL+"/", 2)
+	// Per chart: how many canvas pixels the tooltip changed.
+	changed, err := Eval[map[string]int](b, `Promise.all(["ytd", "units"].map(function (id) {
+		var el = document.getElementById(id), c = el.querySelector("canvas");
+		var pixels = function () { return c.getContext("2d").getImageData(0, 0, c.width, c.height).data; };
+		var before = pixels();
+		echarts.getInstanceByDom(el).dispatchAction({type: "showTip", x: el.clientWidth / 2, y: el.clientHeight / 2});
+		return new Promise(function (done) { setTimeout(done, 300); }).then(function () {
+			var after = pixels(), n = 0;
+			for (var i = 0; i < after.length; i += 4) if (after[i] !== before[i] || after[i + 3] !== before[i + 3]) n++;
+			return [id, n];
+		});
+	})).then(function (pairs) { var m = {}; pairs.forEach(function (p) { m[p[0]] = p[1]; }); return m; })`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range b.ConsoleErrors() {
+		t.Errorf("tooltip: %.200s", e)
+	}
+	for _, id := range []string{"ytd", "units"} {
+		if changed[id] < 1000 {
+			t.Errorf("chart %s: the tooltip changed %d canvas pixels; it is not drawn on the canvas", id, changed[id])
+		}
+	}
+	divs, err := Eval[int](b, `document.querySelectorAll(".chart div[style*='z-index: 9999999']").length`)
+	if err != nil || divs != 0 {
+		t.Errorf("%d HTML tooltip elements (err %v), want none", divs, err)
+	}
+}
+
 func checkPNG(t *testing.T, path string, width int) {
 	t.Helper()
 	file, err := os.Open(path)

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// command is one subcommand: its flags, what it does, and for serve how to
+// wait and shut down.
+type command struct {
+	name     string // e.g. "token create"
+	synopsis string // arguments after the flags, e.g. "FILE..."
+	about    string // what it does and an example
+	nargs    [2]int // minimum and maximum positional arguments; -1: no maximum
+	fs       *flag.FlagSet
+	args     []string // positional arguments after parsing
+
+	run   func(ctx context.Context) error
+	wait  func(ctx context.Context) error
+	close func() error
+	url   func() string // serve: the address it listens on
+}
+
+func newCommand(name, synopsis, about string, minArgs, maxArgs int) *command {
+	return &command{name: name, synopsis: synopsis, about: about, nargs: [2]int{minArgs, maxArgs},
+		fs: flag.NewFlagSet("plantrack "+name, flag.ContinueOnError)}
+}
+
+// lookup returns the subcommand name and the arguments left for its flags.
+func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
+	switch name {
+	case "serve":
+		return m.serveCommand(), rest, nil
+	case "import":
+		return m.importCommand(), rest, nil
+	case "export":
+		return m.exportCommand(), rest, nil
+	case "grafana":
+		return m.grafanaCommand(), rest, nil
+	case "backup":
+		return m.backupCommand(), rest, nil
+	case "version":
+		return m.versionCommand(), rest, nil
+	case "token":
+		return m.tokenCommand(rest)
+	}
+	m.usage(m.Stderr)
+	return nil, nil, fmt.Errorf("unknown command %q; the commands are listed above", name)
+}
+
+func (c *command) usage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: plantrack %s [flags] %s\n\n%s\n", c.name, c.synopsis, strings.TrimSpace(c.about))
+	has := false
+	c.fs.VisitAll(func(*flag.Flag) { has = true })
+	if has {
+		fmt.Fprintf(w, "\nFlags (each also from the environment variable named beside it):\n")
+		c.fs.VisitAll(func(f *flag.Flag) {
+			name, usage := flag.UnquoteUsage(f)
+			fmt.Fprintf(w, "  --%s %s  [%s]\n", f.Name, name, envName(f.Name))
+			fmt.Fprintf(w, "        %s", usage)
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				fmt.Fprintf(w, " (default %s)", f.DefValue)
+			}
+			fmt.Fprintln(w)
+		})
+	}
+}
+
+// parse parses args, fills unset flags from the environment and checks the
+// number of positional arguments.
+func (c *command) parse(m *Main, args []string) error {
+	c.fs.SetOutput(io.Discard)
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			c.usage(m.Stdout)
+			return flag.ErrHelp
+		}
+		fmt.Fprintf(m.Stderr, "plantrack %s: %v\n\n", c.name, err)
+		c.usage(m.Stderr)
+		return errUsage
+	}
+	if err := c.fromEnv(m.Getenv); err != nil {
+		return err
+	}
+	c.args = c.fs.Args()
+	if n := len(c.args); n < c.nargs[0] || (c.nargs[1] >= 0 && n > c.nargs[1]) {
+		fmt.Fprintf(m.Stderr, "plantrack %s: wrong number of arguments (%d)\n\n", c.name, n)
+		c.usage(m.Stderr)
+		return errUsage
+	}
+	return nil
+}
+
+// fromEnv sets every flag not given on the command line from
+// PLANTRACK_<FLAG> (upper case, '-' as '_'), when that variable is set.
+func (c *command) fromEnv(getenv func(string) string) error {
+	if getenv == nil {
+		return nil
+	}
+	given := map[string]bool{}
+	c.fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	var err error
+	c.fs.VisitAll(func(f *flag.Flag) {
+		v := getenv(envName(f.Name))
+		if given[f.Name] || v == "" || err != nil {
+			return
+		}
+		if serr := c.fs.Set(f.Name, v); serr != nil {
+			err = fmt.Errorf("environment variable %s=%q: %v", envName(f.Name), v, serr)
+		}
+	})
+	return err
+}
+
+func envName(flagName string) string {
+	return "PLANTRACK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// dbFlag adds the --db flag every database command takes.
+func (c *command) dbFlag() *string {
+	return c.fs.String("db", "plantrack.db", "SQLite database `file`; works beside a running serve")
+}
+
+// openDB opens the database and a collector without metrics, for the CLI.
+func openDB(ctx context.Context, path string) (*storage.DB, *collector.Collector, error) {
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return db, collector.New(db, nil), nil
+}
+
+// isTerminal reports whether w is a terminal (progress is shown there,
+// never in pipes or files).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

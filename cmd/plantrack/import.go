@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+func (m *Main) importCommand() *command {
+	c := newCommand("import", "FILE...", `
+Imports CSV, JSON or XLSX files (format by extension). Each file is stored
+whole or not at all; a file with a bad row is rejected with the row and
+field named. Importing the same file again stores nothing ("0 new").
+
+Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
+	db := c.dbFlag()
+	locale := c.fs.String("locale", "", "number format of the files: `vi` (63.135,5) or en (63,135.5); without it an ambiguous number is an error")
+	dry := c.fs.Bool("dry-run", false, "validate and print what would be stored; store nothing")
+	c.run = func(ctx context.Context) error {
+		if *locale != "" && *locale != "vi" && *locale != "en" {
+			return fmt.Errorf("--locale %q: use vi or en", *locale)
+		}
+		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry})
+	}
+	return c
+}
+
+// runImport imports every file, reporting each; it fails if any file failed.
+func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt collector.Options) error {
+	db, col, err := openDB(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	progress := isTerminal(m.Stderr)
+	var total storage.WriteResult
+	failed := 0
+	for i, path := range files {
+		if progress {
+			fmt.Fprintf(m.Stderr, "[%d/%d] importing %s…\n", i+1, len(files), path)
+		}
+		rep, err := col.ImportFile(ctx, path, opt)
+		if err != nil {
+			failed++
+			fmt.Fprintf(m.Stderr, "%s: not imported: %s\n", path, describe(err))
+			continue
+		}
+		m.printReport(path, rep, opt.DryRun)
+		total.New += rep.Result.New
+		total.Unchanged += rep.Result.Unchanged
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(m.Stdout, "total: %d new, %d unchanged\n", total.New, total.Unchanged)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files not imported; nothing was stored from them", failed, len(files))
+	}
+	return nil
+}
+
+func (m *Main) printReport(name string, rep collector.Report, dry bool) {
+	w := m.Stdout
+	if dry {
+		for _, o := range rep.Preview {
+			printObservation(w, o)
+		}
+	}
+	for _, f := range rep.Warnings {
+		fmt.Fprintf(w, "  warning: %s %s %s: %s\n", f.Unit, f.Indicator, f.Period, f.Explanation)
+	}
+	suffix := ""
+	if dry {
+		suffix = " (dry run: nothing stored)"
+	}
+	fmt.Fprintf(w, "%s: %s%s\n", name, rep.Summary(), suffix)
+}
+
+func printObservation(w io.Writer, o storage.Observation) {
+	v := "-"
+	if o.Value != nil {
+		v = fmt.Sprintf("%g", *o.Value)
+	}
+	extra := ""
+	if o.ReportedPlanPercent != nil {
+		extra += " plan%=" + o.ReportedPlanPercent.String()
+	}
+	if o.ReportedYoYPercent != nil {
+		extra += " yoy%=" + o.ReportedYoYPercent.String()
+	}
+	fmt.Fprintf(w, "  %s %s %s %s %s%s\n", o.Unit, o.Indicator, o.Period, v, o.ReportStatus, extra)
+}
+
+// describe writes an error with each detail on its own line.
+func describe(err error) string {
+	var b strings.Builder
+	e, ok := asStorageError(err)
+	if !ok {
+		return err.Error()
+	}
+	b.WriteString(e.Message)
+	for _, d := range e.Details {
+		b.WriteString("\n  ")
+		b.WriteString(d.String())
+	}
+	return b.String()
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"text/tabwriter"
+	"time"
+)
+
+// tokenCommand picks token create, list or revoke.
+func (m *Main) tokenCommand(rest []string) (*command, []string, error) {
+	sub := ""
+	if len(rest) > 0 {
+		sub = rest[0]
+	}
+	switch sub {
+	case "create":
+		return m.tokenCreate(), rest[1:], nil
+	case "list":
+		return m.tokenList(), rest[1:], nil
+	case "revoke":
+		return m.tokenRevoke(), rest[1:], nil
+	}
+	c := newCommand("token", "create|list|revoke", `
+Manages writer tokens. Writes over HTTP need one, sent as
+"Authorization: Bearer <token>" or entered on the /login page.
+  plantrack token create --name NAME --role admin|reporter [--unit CODE]
+  plantrack token list
+  plantrack token revoke NAME`, 0, 0)
+	switch sub {
+	case "":
+		c.usage(m.Stderr)
+		return nil, nil, errUsage
+	case "-h", "-help", "--help", "help":
+		c.usage(m.Stdout)
+		return nil, nil, flag.ErrHelp
+	}
+	c.usage(m.Stderr)
+	return nil, nil, fmt.Errorf("unknown token command %q; use create, list or revoke", sub)
+}
+
+func (m *Main) tokenCreate() *command {
+	c := newCommand("token create", "", `
+Creates a writer token and prints it once, alone on the last line of
+stdout; only its hash is stored. An admin writes every unit; a reporter
+writes only --unit and the units under it.
+
+Example: plantrack token create --name ninh-kieu-stats --role reporter --unit ninh-kieu`, 0, 0)
+	db := c.dbFlag()
+	name := c.fs.String("name", "", "the token's `name`, shown in the audit trail (required)")
+	role := c.fs.String("role", "", "`admin` or reporter (required)")
+	unit := c.fs.String("unit", "", "reporter's unit `code`")
+	c.run = func(ctx context.Context) error {
+		if *name == "" || (*role != "admin" && *role != "reporter") {
+			return fmt.Errorf("token create needs --name NAME and --role admin|reporter")
+		}
+		if *role == "reporter" && *unit == "" {
+			return fmt.Errorf("a reporter token needs --unit CODE: the unit it may write")
+		}
+		d, col, err := openDB(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		secret, err := col.CreateToken(ctx, *name, *role, *unit)
+		if err != nil {
+			return fmt.Errorf("create token %q: %w", *name, err)
+		}
+		fmt.Fprintf(m.Stdout, "created %s token %q; it is shown only now, so store it safely:\n%s\n", *role, *name, secret)
+		return nil
+	}
+	return c
+}
+
+func (m *Main) tokenList() *command {
+	c := newCommand("token list", "", "Lists every token: name, role, unit, created and revoked times (never the secrets).", 0, 0)
+	db := c.dbFlag()
+	c.run = func(ctx context.Context) error {
+		d, _, err := openDB(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		toks, err := d.Tokens(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tROLE\tUNIT\tCREATED\tREVOKED")
+		for _, t := range toks {
+			revoked := "-"
+			if t.RevokedAt != nil {
+				revoked = t.RevokedAt.UTC().Format(time.RFC3339)
+			}
+			unit := t.Unit
+			if unit == "" {
+				unit = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Name, t.Role, unit, t.CreatedAt.UTC().Format(time.RFC3339), revoked)
+		}
+		return tw.Flush()
+	}
+	return c
+}
+
+func (m *Main) tokenRevoke() *command {
+	c := newCommand("token revoke", "NAME", "Revokes a token at once; its sessions end at their next request.", 1, 1)
+	db := c.dbFlag()
+	c.run = func(ctx context.Context) error {
+		d, _, err := openDB(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if err := d.RevokeToken(ctx, c.args[0]); err != nil {
+			return fmt.Errorf("revoke token %q: %w", c.args[0], err)
+		}
+		fmt.Fprintf(m.Stdout, "revoked token %q\n", c.args[0])
+		return nil
+	}
+	return c
+}

@@ -125,23 +125,16 @@ func (db *DB) latestPeriod(ctx context.Context, u unitRef, iid int64, asOf strin
 	if iid != 0 {
 		cond, args = cond+` AND indicator_id = ?`, append(args, iid)
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT DISTINCT year FROM observations WHERE `+cond+
-		` AND reported_at <= ? ORDER BY year DESC`, append(args, asOf)...)
-	if err != nil {
-		return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
+	// The greatest end month of any revision, found by one backward index
+	// seek per indicator; it is the answer unless that month's figures are
+	// all retracted, in which case earlier months are looked at.
+	end, err := db.latestEndMonth(ctx, u.id, iid, asOf)
+	if err != nil || end < 0 {
+		return Period{}, err
 	}
-	var years []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			rows.Close()
-			return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
-		}
-		years = append(years, y)
-	}
-	rows.Close()
-	for _, y := range years { // usually the first year decides; retractions may empty it
-		figs, err := db.loadFigures(ctx, asOf, cond+` AND year = ?`, append(args, y)...)
+	for end >= 0 {
+		figs, err := db.loadFigures(ctx, asOf, cond+` AND year = ? AND last_month = ?`,
+			append(args, end/12, end%12+1)...)
 		if err != nil {
 			return Period{}, err
 		}
@@ -152,8 +145,39 @@ func (db *DB) latestPeriod(ctx context.Context, u unitRef, iid int64, asOf strin
 		if o, ok := LatestRepresentative(all); ok {
 			return o.Period, nil
 		}
+		var prev int
+		err = db.r.QueryRowContext(ctx, `SELECT coalesce(max(year * 12 + last_month - 1), -1) FROM observations
+			WHERE `+cond+` AND reported_at <= ? AND year * 12 + last_month - 1 < ?`, append(args, asOf, end)...).Scan(&prev)
+		if err != nil {
+			return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
+		}
+		end = prev
 	}
 	return Period{}, Errorf(CodeNotFound, "unit %q has no figures reported by %s; import some first", u.Code, asOf)
+}
+
+// latestEndMonth returns the greatest Period.EndMonth of any revision of
+// the unit (and indicator, unless 0) reported by asOf, or -1 (and a
+// CodeNotFound error) when there is none.
+func (db *DB) latestEndMonth(ctx context.Context, unitID, iid int64, asOf string) (int, error) {
+	q := `SELECT coalesce(max((SELECT o.year * 12 + o.last_month - 1 FROM observations o
+			WHERE o.unit_id = ? AND o.indicator_id = i.id AND o.reported_at <= ?
+			ORDER BY o.year DESC, o.last_month DESC LIMIT 1)), -1)
+		FROM indicators i`
+	args := []any{unitID, asOf}
+	if iid != 0 {
+		q, args = q+` WHERE i.id = ?`, append(args, iid)
+	}
+	var end int
+	if err := db.r.QueryRowContext(ctx, q, args...).Scan(&end); err != nil {
+		return -1, fmt.Errorf("find latest period: %w", err)
+	}
+	if end < 0 {
+		var code string
+		db.r.QueryRowContext(ctx, `SELECT code FROM units WHERE id = ?`, unitID).Scan(&code)
+		return -1, Errorf(CodeNotFound, "unit %q has no figures reported by %s; import some first", code, asOf)
+	}
+	return end, nil
 }
 
 // Series is one unit × indicator over time.

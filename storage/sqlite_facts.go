@@ -3,80 +3,167 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
+	"strings"
 )
 
 // figures holds current, non-retracted figures by unit id, then indicator id.
 type figures map[int64]map[int64][]Observation
 
-// figureSelect reads only the columns the derived figures need, all of
-// them in the covering index observations_unit, in its order.
-const figureSelect = `SELECT unit_id, indicator_id, year, first_month, last_month, reported_at, id, retracted,
-	value, report_status, reported_plan_percent, reported_yoy_percent FROM observations`
+// figureSelect reads only what the derived figures need, from the covering
+// index observations_unit and in its order, packed into five columns: the
+// driver's cost is per column, and this query runs for every page.
+//
+//	ui: unit_id << 24 | indicator_id
+//	k:  ((((year*16 + first)*16 + last)*2 + retracted)*4 + status
+//	d:  reported_at
+//	v:  value
+//	pc: NULL, or "plan%|yoy%" when either percent was reported
+const figureSelect = `SELECT (unit_id << 24) + indicator_id,
+	((((year * 16 + first_month) * 16 + last_month) * 2 + retracted) * 4 +
+		CASE report_status WHEN 'preliminary' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END),
+	reported_at,
+	value,
+	CASE WHEN reported_plan_percent IS NULL AND reported_yoy_percent IS NULL THEN NULL
+		ELSE coalesce(reported_plan_percent, '') || '|' || coalesce(reported_yoy_percent, '') END
+	FROM observations`
 
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`
 
+var statusCodes = [...]ReportStatus{StatusPreliminary, StatusEstimate, StatusOfficial}
+
+// figureScan turns packed rows into figures, keeping the last revision of
+// each period (rows arrive in (reported_at, id) order) and dropping
+// retracted ones.
+type figureScan struct {
+	out      figures
+	ui       int64
+	list     []Observation
+	percents map[string][2]*Percent
+}
+
+func (s *figureScan) flush() {
+	if s.ui < 0 {
+		return
+	}
+	kept := s.list[:0]
+	for _, o := range s.list {
+		if !o.Retracted {
+			kept = append(kept, o)
+		}
+	}
+	if len(kept) > 0 {
+		uid, iid := s.ui>>24, s.ui&(1<<24-1)
+		if s.out[uid] == nil {
+			s.out[uid] = map[int64][]Observation{}
+		}
+		s.out[uid][iid] = kept
+	}
+}
+
+func (s *figureScan) add(row []driver.Value) error {
+	ui, ok1 := row[0].(int64)
+	k, ok2 := row[1].(int64)
+	d, ok3 := row[2].(string)
+	if !ok1 || !ok2 || !ok3 {
+		return fmt.Errorf("unexpected figure row %v", row)
+	}
+	var o Observation
+	o.ReportStatus = statusCodes[min(k&3, 2)]
+	o.Retracted = (k>>2)&1 == 1
+	o.Period.Last = int((k >> 3) & 15)
+	o.Period.First = int((k >> 7) & 15)
+	o.Period.Year = int(k >> 11)
+	o.ReportedAt = d
+	if v, ok := row[3].(float64); ok {
+		o.Value = &v
+	} else if v, ok := row[3].(int64); ok {
+		f := float64(v)
+		o.Value = &f
+	}
+	if pc, ok := row[4].(string); ok {
+		o.ReportedPlanPercent, o.ReportedYoYPercent = s.percentPair(pc)
+	}
+	if ui != s.ui {
+		s.flush()
+		s.ui, s.list = ui, nil
+	}
+	if n := len(s.list); n > 0 && s.list[n-1].Period == o.Period {
+		s.list[n-1] = o // a later revision of the same figure
+		return nil
+	}
+	s.list = append(s.list, o)
+	return nil
+}
+
+func (s *figureScan) percentPair(pc string) (*Percent, *Percent) {
+	if got, ok := s.percents[pc]; ok {
+		return got[0], got[1]
+	}
+	var pair [2]*Percent
+	plan, yoy, _ := strings.Cut(pc, "|")
+	for i, t := range []string{plan, yoy} {
+		if t != "" {
+			if p, err := ParsePercent(t); err == nil {
+				pair[i] = &p
+			}
+		}
+	}
+	s.percents[pc] = pair
+	return pair[0], pair[1]
+}
+
 // loadFigures returns the current revision as of asOf of every figure cond
-// selects, retracted ones left out.
+// selects, retracted ones left out. It talks to the driver directly: at
+// thousands of rows per page, database/sql's per-value conversions cost
+// more than SQLite itself.
 func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (figures, error) {
-	rows, err := db.r.QueryContext(ctx, figureSelect+` WHERE (`+cond+`) AND reported_at <= ?`+figureOrder,
-		append(args, asOf)...)
+	query := figureSelect + ` WHERE (` + cond + `) AND reported_at <= ?` + figureOrder
+	named := make([]driver.NamedValue, 0, len(args)+1)
+	for i, a := range append(args, asOf) {
+		if n, ok := a.(int); ok {
+			a = int64(n)
+		}
+		named = append(named, driver.NamedValue{Ordinal: i + 1, Value: a})
+	}
+	conn, err := db.r.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read figures: %w", err)
 	}
-	defer rows.Close()
-	out := figures{}
-	var lastUnit, lastInd int64 = -1, -1
-	var list []Observation
-	flush := func() {
-		if lastUnit < 0 {
-			return
+	defer conn.Close()
+	s := &figureScan{out: figures{}, ui: -1, percents: map[string][2]*Percent{}}
+	err = conn.Raw(func(dc any) error {
+		q, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return fmt.Errorf("driver cannot query directly")
 		}
-		kept := list[:0]
-		for _, o := range list {
-			if !o.Retracted {
-				kept = append(kept, o)
+		rows, err := q.QueryContext(ctx, query, named)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		row := make([]driver.Value, 5)
+		for {
+			switch err := rows.Next(row); {
+			case errors.Is(err, io.EOF):
+				return nil
+			case err != nil:
+				return err
+			}
+			if err := s.add(row); err != nil {
+				return err
 			}
 		}
-		if len(kept) > 0 {
-			if out[lastUnit] == nil {
-				out[lastUnit] = map[int64][]Observation{}
-			}
-			out[lastUnit][lastInd] = kept
-		}
-	}
-	for rows.Next() {
-		var uid, iid int64
-		var o Observation
-		var v sql.NullFloat64
-		var pp, yp sql.NullString
-		if err := rows.Scan(&uid, &iid, &o.Period.Year, &o.Period.First, &o.Period.Last, &o.ReportedAt,
-			&o.Revision, &o.Retracted, &v, &o.ReportStatus, &pp, &yp); err != nil {
-			return nil, fmt.Errorf("read figures: %w", err)
-		}
-		o.Value = floatPtr(v)
-		if pp.Valid {
-			o.ReportedPlanPercent = percentPtr(pp)
-		}
-		if yp.Valid {
-			o.ReportedYoYPercent = percentPtr(yp)
-		}
-		if uid != lastUnit || iid != lastInd {
-			flush()
-			lastUnit, lastInd, list = uid, iid, nil
-		}
-		if n := len(list); n > 0 && list[n-1].Period == o.Period {
-			list[n-1] = o // a later revision of the same figure
-			continue
-		}
-		list = append(list, o)
-	}
-	if err := rows.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("read figures: %w", err)
 	}
-	flush()
-	return out, nil
+	s.flush()
+	return s.out, nil
 }
 
 // indicatorSet is every indicator by id, and the ids in catalog order.
@@ -141,22 +228,24 @@ func (db *DB) childrenOf(ctx context.Context, id int64) (map[int64]string, error
 	return out, rows.Err()
 }
 
-// plansOf returns the current row of every plan version of a unit for the
-// given years (all years when none), by indicator id.
+// plansOf returns the current row of every plan version of a unit (and
+// indicator, unless 0) for the given years (all years when none), by
+// indicator id. Rows come in key order and the last of each key is kept,
+// which is cheaper than asking SQLite for the newest per key.
 func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, years ...int) (map[int64][]Plan, error) {
-	q := `SELECT p.indicator_id, p.year, p.basis, p.target, p.target_low, p.target_high, p.version, p.adopted_on,
-		p.source FROM plans p WHERE p.unit_id = ? AND ` + currentPlanCond
+	q := `SELECT indicator_id, year, basis, target, target_low, target_high, version, adopted_on, source
+		FROM plans WHERE unit_id = ?`
 	args := []any{unitID}
 	if indicatorID != 0 {
-		q, args = q+` AND p.indicator_id = ?`, append(args, indicatorID)
+		q, args = q+` AND indicator_id = ?`, append(args, indicatorID)
 	}
 	if len(years) > 0 {
-		q += ` AND p.year IN (` + placeholders(len(years)) + `)`
+		q += ` AND year IN (` + placeholders(len(years)) + `)`
 		for _, y := range years {
 			args = append(args, y)
 		}
 	}
-	rows, err := db.r.QueryContext(ctx, q+` ORDER BY p.year, p.adopted_on, p.id`, args...)
+	rows, err := db.r.QueryContext(ctx, q+` ORDER BY unit_id, indicator_id, year, version, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read plans: %w", err)
 	}
@@ -170,7 +259,12 @@ func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, year
 			return nil, fmt.Errorf("read plans: %w", err)
 		}
 		p.Target, p.TargetLow, p.TargetHigh = floatPtr(t), floatPtr(lo), floatPtr(hi)
-		out[iid] = append(out[iid], p)
+		list := out[iid]
+		if n := len(list); n > 0 && list[n-1].Year == p.Year && list[n-1].Version == p.Version {
+			list[n-1] = p // a newer row of the same version
+			continue
+		}
+		out[iid] = append(list, p)
 	}
 	return out, rows.Err()
 }

@@ -1,0 +1,181 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// benchIndicators returns the catalog plus synthetic indicators up to n.
+func benchIndicators(n int) (all, extra []Indicator) {
+	all = Catalog()
+	for i := len(all); i < n; i++ {
+		ind := Indicator{Code: fmt.Sprintf("synthetic_%02d", i), NameEN: fmt.Sprintf("Synthetic %d", i),
+			Measure: "units", Kind: KindFlow, Direction: DirectionUp, PaceProfile: PaceSeasonal, GrowthBasis: GrowthNominal}
+		if i%4 == 0 {
+			ind.Kind, ind.PaceProfile = KindLevel, PaceLinear
+		}
+		all, extra = append(all, ind), append(extra, ind)
+	}
+	return all, extra
+}
+
+// benchYears is monthly year-to-date data for every indicator of one unit
+// over ten years, with yearly plans and a reported percent every quarter.
+func benchBatch(unit string, inds []Indicator, from, to int) Batch {
+	var b Batch
+	for k, ind := range inds {
+		base := 1000 * float64(k+1)
+		for y := from; y <= to; y++ {
+			growth := math.Pow(1.06, float64(y-from))
+			plan := base * growth * 1.02
+			b.Plans = append(b.Plans, Plan{Unit: unit, Indicator: ind.Code, Year: y, Basis: BasisValue,
+				Target: val(math.Round(plan)), AdoptedOn: fmt.Sprintf("%d-01-05", y)})
+			for m := 1; m <= 12; m++ {
+				v := base * growth * (1 + 0.03*math.Sin(float64(k*12+m)))
+				if ind.Kind == KindFlow {
+					v = v * float64(m) / 12
+				}
+				o := Observation{Unit: unit, Indicator: ind.Code, Period: Period{y, 1, m}, Value: val(math.Round(v*10) / 10),
+					ReportedAt: fmt.Sprintf("%d-%02d-25", y, m)}
+				if m%3 == 0 {
+					p := Percent{Value: math.Round(v/plan*1000) / 10, Decimals: 1}
+					o.ReportedPlanPercent = &p
+				}
+				b.Observations = append(b.Observations, o)
+			}
+		}
+	}
+	return b
+}
+
+// BenchmarkProgress measures Progress of one unit with 60 indicators and
+// ten years (2015–2024) of monthly year-to-date figures.
+func BenchmarkProgress(b *testing.B) {
+	ctx := context.Background()
+	db, _ := openTestDB(b)
+	all, extra := benchIndicators(60)
+	batch := benchBatch("province", all, 2015, 2024)
+	batch.Units = []Unit{{Code: "province", NameEN: "Sample province", Synthetic: true}}
+	batch.Indicators = extra
+	if _, err := db.Write(ctx, batch, Provenance{Via: "demo"}); err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		p    Period
+	}{{"H1", MustParsePeriod("2024-H1")}, {"latest", Period{}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			pr, err := db.Progress(ctx, "province", bc.p, "2025-01-01")
+			if err != nil || len(pr.Items) != 60 {
+				b.Fatalf("progress: %d items, %v", len(pr.Items), err)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := db.Progress(ctx, "province", bc.p, "2025-01-01"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkImport compares the writer (lookup of the revision in force,
+// defaults, insert) with raw prepared inserts of the same rows into the same
+// schema, both in one transaction into a fresh file.
+func BenchmarkImport(b *testing.B) {
+	ctx := context.Background()
+	var batch Batch
+	for u := 0; u < 20; u++ {
+		code := fmt.Sprintf("district-%02d", u)
+		batch.Units = append(batch.Units, Unit{Code: code})
+		part := benchBatch(code, Catalog(), 2015, 2024)
+		batch.Observations = append(batch.Observations, part.Observations...)
+	}
+	rows := float64(len(batch.Observations))
+	b.Run("writer", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			db, err := Open(ctx, filepath.Join(b.TempDir(), "w.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.Write(ctx, Batch{Units: batch.Units}, Provenance{Via: "csv"}); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := time.Now()
+			if _, err := db.Write(ctx, Batch{Observations: batch.Observations}, Provenance{Via: "csv"}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(rows/time.Since(start).Seconds(), "rows/s")
+			b.StopTimer()
+			db.Close()
+			b.StartTimer()
+		}
+	})
+	b.Run("raw", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			db, err := Open(ctx, filepath.Join(b.TempDir(), "r.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.Write(ctx, Batch{Units: batch.Units}, Provenance{Via: "csv"}); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := time.Now()
+			rawInsert(b, db, batch.Observations)
+			b.ReportMetric(rows/time.Since(start).Seconds(), "rows/s")
+			b.StopTimer()
+			db.Close()
+			b.StartTimer()
+		}
+	})
+}
+
+// rawInsert writes observations with one prepared insert each, ids looked
+// up in Go maps beforehand: the floor the writer is measured against.
+func rawInsert(b *testing.B, db *DB, obs []Observation) {
+	ctx := context.Background()
+	ids := map[string]int64{}
+	for _, table := range []string{"units", "indicators"} {
+		rows, err := db.r.QueryContext(ctx, `SELECT id, code FROM `+table)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			var code string
+			rows.Scan(&id, &code)
+			ids[table+code] = id
+		}
+		rows.Close()
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
+		value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
+		retracted, via, token_name, file_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	for _, o := range obs {
+		if _, err := st.ExecContext(ctx, ids["units"+o.Unit], ids["indicators"+o.Indicator], o.Period.Year, o.Period.First,
+			o.Period.Last, *o.Value, "preliminary", percentText(o.ReportedPlanPercent), nil, o.ReportedAt, "csv import", "",
+			false, "csv", "", "", now); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+}

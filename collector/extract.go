@@ -1,0 +1,172 @@
+package collector
+
+import (
+	"strings"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// ExtractOptions guide Extract.
+type ExtractOptions struct {
+	Unit       string              // unit code given to every figure; "" leaves it for the reviewer
+	Date       string              // report date YYYY-MM-DD; gives the year when the text states none
+	Indicators []storage.Indicator // user-defined indicators, matched by their names besides the catalog
+}
+
+// Figure is one figure proposed from prose, with the clause it came from.
+// Value is in the indicator's measure; percentages are kept as written.
+type Figure struct {
+	Indicator           string               `json:"indicator"`      // catalog or user code, or "other"
+	IndicatorText       string               `json:"indicator_text"` // the words that named it
+	Value               *float64             `json:"value"`
+	Measure             string               `json:"measure"`
+	Period              *storage.Period      `json:"period"` // nil when the codes cannot express it (see Note)
+	ReportStatus        storage.ReportStatus `json:"report_status"`
+	ReportedPlanPercent *storage.Percent     `json:"reported_plan_percent"`
+	ReportedYoYPercent  *storage.Percent     `json:"reported_yoy_percent"`
+	Unit                string               `json:"unit"`
+	Quote               string               `json:"quote"`
+	Qualifiers          []string             `json:"qualifiers"`
+	Confidence          float64              `json:"confidence"` // 0–1
+	Note                string               `json:"note"`
+	Start               int                  `json:"-"` // byte offsets of Quote in the text
+	End                 int                  `json:"-"`
+}
+
+// Span is a number found in the text that no figure took, so that a
+// reviewer can add what the extractor missed. Reason says why it was left,
+// when known (a target, last year's growth, month on month, …).
+type Span struct {
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Extraction is what Extract found.
+type Extraction struct {
+	Figures      []Figure `json:"figures"`
+	Unrecognised []Span   `json:"unrecognised,omitempty"`
+}
+
+// exDoc is one text being read.
+type exDoc struct {
+	text   string
+	f      exFolded
+	x      *exScanner
+	inds   map[string]storage.Indicator
+	toks   []exTok
+	events []exEvent
+	opt    ExtractOptions
+}
+
+// Extract reads report prose in Vietnamese or English and proposes the
+// figures it states, each with its quote and byte offsets. It never fails:
+// what it cannot place is returned in Unrecognised, and a figure whose
+// period the codes cannot express has a nil Period and a Note. It uses no
+// network and is safe for concurrent use.
+func Extract(text string, opt ExtractOptions) Extraction {
+	d := &exDoc{text: text, f: exFold(text), x: newExScanner(), opt: opt, inds: map[string]storage.Indicator{}}
+	inds := storage.Catalog()
+	for _, ind := range opt.Indicators {
+		if _, dup := d.inds[ind.Code]; !dup {
+			inds = append(inds, ind)
+		}
+	}
+	for _, ind := range inds {
+		d.inds[ind.Code] = ind
+	}
+	fs := d.f.s
+	date, hasDate := d.x.reportDate(fs, opt.Date)
+	d.events = d.x.events(fs)
+	exResolve(d.events, date, hasDate)
+	skip := make([]bool, len(fs)+1)
+	for _, ev := range d.events {
+		for i := ev.s; i < ev.e; i++ {
+			skip[i] = true
+		}
+	}
+	d.toks = d.x.tokens(fs, exScanNumbers(fs, exIsVietnamese(text)), skip)
+	mentions := exFindMentions(fs, exPhrasesFor(inds))
+	var out Extraction
+	for _, sg := range exSegments(fs) {
+		d.classify(sg)
+		out.Figures = append(out.Figures, d.segment(sg, exInside(mentions, sg))...)
+	}
+	out.Unrecognised = d.unrecognised()
+	return out
+}
+
+// exSeg is a sentence or a clause ended by ';'.
+type exSeg struct{ s, e int }
+
+// exSegments splits folded text at sentence ends, semicolons and line
+// breaks; a dot between digits (28.478) or after an abbreviation does not end one.
+func exSegments(fs string) []exSeg {
+	var out []exSeg
+	start := 0
+	for i := 0; i < len(fs); i++ {
+		c := fs[i]
+		end := c == ';' || c == '\n' || c == '!' || c == '?'
+		if c == '.' && (i+1 == len(fs) || fs[i+1] == ' ' || fs[i+1] == '\n' || fs[i+1] == '"') {
+			w := fs[max(start, i-3):i]
+			end = !strings.HasSuffix(w, " tp") && !strings.HasSuffix(w, " tt") && w != "tp" && !strings.HasSuffix(w, "v.v")
+		}
+		if end {
+			if i > start {
+				out = append(out, exSeg{start, i})
+			}
+			start = i + 1
+		}
+	}
+	if start < len(fs) {
+		out = append(out, exSeg{start, len(fs)})
+	}
+	return out
+}
+
+// exInside returns the mentions within sg.
+func exInside(ms []exMention, sg exSeg) []exMention {
+	var out []exMention
+	for _, m := range ms {
+		if m.s >= sg.s && m.e <= sg.e {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// classify decides what each percentage of the segment means.
+func (d *exDoc) classify(sg exSeg) {
+	fs := d.f.s
+	for i := range d.toks {
+		t := &d.toks[i]
+		if t.s < sg.s || t.s >= sg.e || (t.kind != exPercent && t.kind != exFoldKind) {
+			continue
+		}
+		left := fs[max(sg.s, t.s-70):t.s]
+		right := fs[t.e:min(sg.e, t.e+80)]
+		if t.kind == exPercent {
+			t.qs, t.qe = t.s, t.s
+			if m := d.x.qualifier.FindStringSubmatchIndex(left); m != nil {
+				t.qs, t.qe = t.s-len(left)+m[2], t.s-len(left)+m[3]
+			}
+		}
+		cls, p := d.x.classify.classify(t, left, right)
+		t.role = cls
+		t.v, t.dec = p.Value, p.Decimals
+	}
+}
+
+// unrecognised lists the numbers no figure took.
+func (d *exDoc) unrecognised() []Span {
+	var out []Span
+	for _, t := range d.toks {
+		if t.used || t.kind == exSkip && !strings.HasPrefix(t.reason, "range") {
+			continue
+		}
+		s, e := d.f.pos[t.s], d.f.pos[t.e]
+		out = append(out, Span{Text: d.text[s:e], Start: s, End: e, Reason: t.reason})
+	}
+	return out
+}

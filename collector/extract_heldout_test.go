@@ -1,0 +1,104 @@
+package collector
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// exGold is one figure a held-out paragraph really states.
+type exGold struct {
+	Indicator string   `json:"indicator"`
+	Value     *float64 `json:"value"`
+	YoY       *float64 `json:"yoy"`
+	Plan      *float64 `json:"plan"`
+}
+
+type exHeldCase struct {
+	Name    string   `json:"name"`
+	Date    string   `json:"date"`
+	Text    string   `json:"text"`
+	Figures []exGold `json:"figures"`
+}
+
+// exMatches reports whether an extracted figure is the gold figure: same
+// indicator, value within rounding, or without a value the same growth or
+// plan percent (the scoring rule of issue 6).
+func exMatches(f Figure, g exGold) bool {
+	if f.Indicator != g.Indicator {
+		return false
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= math.Max(0.5, 0.005*math.Abs(b)) }
+	if g.Value != nil {
+		return f.Value != nil && near(*f.Value, *g.Value)
+	}
+	return g.YoY != nil && f.ReportedYoYPercent != nil && near(f.ReportedYoYPercent.Value, *g.YoY) ||
+		g.Plan != nil && f.ReportedPlanPercent != nil && near(f.ReportedPlanPercent.Value, *g.Plan)
+}
+
+// exScore matches extracted to gold figures one to one and counts hits.
+func exScore(figs []Figure, gold []exGold) (hits int, unmatched []Figure, missed []exGold) {
+	taken := make([]bool, len(figs))
+	for _, g := range gold {
+		found := false
+		for i, f := range figs {
+			if !taken[i] && exMatches(f, g) {
+				taken[i], found = true, true
+				hits++
+				break
+			}
+		}
+		if !found {
+			missed = append(missed, g)
+		}
+	}
+	for i, f := range figs {
+		if !taken[i] {
+			unmatched = append(unmatched, f)
+		}
+	}
+	return hits, unmatched, missed
+}
+
+// TestExtractHeldOut measures precision and recall on paragraphs written
+// before the extractor was tuned and never used to tune it.
+func TestExtractHeldOut(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "extract", "heldout", "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set struct{ Cases []exHeldCase }
+	if err := json.Unmarshal(b, &set); err != nil {
+		t.Fatal(err)
+	}
+	var hits, extracted, gold int
+	for _, c := range set.Cases {
+		ex := Extract(c.Text, ExtractOptions{Date: c.Date})
+		h, extra, missed := exScore(ex.Figures, c.Figures)
+		hits, extracted, gold = hits+h, extracted+len(ex.Figures), gold+len(c.Figures)
+		for _, g := range missed {
+			t.Logf("%s: missed %s value=%v yoy=%v plan=%v", c.Name, g.Indicator, exF(g.Value), exF(g.YoY), exF(g.Plan))
+		}
+		for _, f := range extra {
+			t.Logf("%s: wrong %s value=%v quote=%q", c.Name, f.Indicator, exF(f.Value), f.Quote)
+		}
+	}
+	if len(set.Cases) < 20 || extracted == 0 {
+		t.Fatalf("held-out set too small: %d cases, %d figures extracted", len(set.Cases), extracted)
+	}
+	precision, recall := float64(hits)/float64(extracted), float64(hits)/float64(gold)
+	t.Logf("held-out: %d cases, %d gold figures, %d extracted, %d right: precision %.3f, recall %.3f",
+		len(set.Cases), gold, extracted, hits, precision, recall)
+	if precision < 0.85 || recall < 0.75 {
+		t.Errorf("held-out precision %.3f / recall %.3f below the floor 0.85 / 0.75", precision, recall)
+	}
+}
+
+func exF(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -1,0 +1,165 @@
+package collector
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// exOther is the indicator code of a figure outside the catalog.
+const exOther = "other"
+
+// exCatalogPhrases lists, per catalog indicator, the folded Vietnamese and
+// English phrases that name it in prose (besides its catalog names). A
+// phrase ending in '*' matches any word it begins.
+func exCatalogPhrases() map[string][]string {
+	return map[string][]string{
+		"grdp": {"tong san pham tren dia ban", "tong san pham dia phuong", "tong san pham trong tinh", "tong gia tri san pham", "tong san pham",
+			"grdp", "gross regional domestic product", "tang truong kinh te", "toc do tang truong kinh te", "economic growth", "gdp", "regional gdp"},
+		"industrial_production_index": {"chi so san xuat cong nghiep", "chi so san xuat toan nganh cong nghiep", "chi so phat trien cong nghiep",
+			"chi so iip", "iip", "industrial production index", "index of industrial production", "industrial production", "industrial output"},
+		"retail_sales": {"tong muc ban le hang hoa va doanh thu dich vu tieu dung", "tong muc ban le hang hoa va doanh thu dich vu",
+			"tong muc ban le", "ban le hang hoa", "retail sales", "total retail", "retail revenue", "retail and service revenue"},
+		"exports": {"kim ngach xuat khau", "gia tri xuat khau", "xuat khau hang hoa", "xuat khau", "export turnover", "export value", "export revenue", "exports", "export"},
+		"imports": {"kim ngach nhap khau", "gia tri nhap khau", "nhap khau", "import turnover", "import value", "imports", "import"},
+		"budget_revenue": {"thu ngan sach", "thu nsnn", "thu ngan sach nha nuoc", "budget revenue*", "state budget revenue*", "budget collection*",
+			"revenue collection*", "state budget collection*", "collected"},
+		"budget_expenditure": {"chi ngan sach", "chi nsdp", "chi nsnn", "chi thuong xuyen", "budget expenditure*", "budget spending", "state budget spending", "spending", "spent"},
+		"investment": {"tong von dau tu toan xa hoi", "von dau tu toan xa hoi", "von dau tu phat trien toan xa hoi", "tong von dau tu phat trien",
+			"von dau tu phat trien", "total social investment", "total investment capital", "social investment", "total investment", "development investment"},
+		"public_investment_disbursement": {"giai ngan von dau tu cong", "giai ngan dau tu cong", "giai ngan ke hoach von dau tu cong", "giai ngan",
+			"public investment disbursement", "disbursement of public investment", "public investment disbursed", "disbursed", "disbursement", "public investment"},
+		"fdi": {"von dau tu truc tiep nuoc ngoai", "dau tu truc tiep nuoc ngoai", "fdi", "foreign direct investment", "foreign investment"},
+		"tourism_revenue": {"doanh thu du lich", "doanh thu tu du lich", "tong thu tu du lich", "tong thu du lich", "thu tu du lich", "doanh thu tu hoat dong du lich",
+			"tourism revenue*", "revenue from tourism", "tourism receipts", "tourism earnings", "tourism income"},
+		"tourist_arrivals": {"luot khach du lich", "khach du lich", "tong luot khach", "luot khach", "tourist arrivals", "tourists", "visitors", "visitor arrivals", "arrivals", "holidaymakers"},
+		"agricultural_output": {"gia tri san xuat nong, lam, thuy san", "gia tri san xuat nong, lam nghiep va thuy san", "gia tri san xuat nong lam thuy san",
+			"gia tri san xuat nong nghiep", "gia tri san xuat nganh nong nghiep", "gia tri san xuat nong, lam nghiep, thuy san",
+			"agriculture, forestry and fishery output", "agricultural, forestry and fishery output", "agricultural output", "agricultural production value", "farm output"},
+		"rice_output":         {"san luong lua", "san luong thoc", "rice output", "rice production", "paddy output"},
+		"new_enterprises":     {"doanh nghiep thanh lap moi", "doanh nghiep dang ky thanh lap moi", "doanh nghiep moi", "thanh lap moi", "dang ky thanh lap", "newly established enterprises", "newly-established enterprises", "new enterprises", "new businesses", "newly registered enterprises", "new firms", "newly established", "newly registered"},
+		"jobs_created":        {"giai quyet viec lam", "tao viec lam", "viec lam moi", "jobs created", "new jobs", "created jobs", "jobs", "employment for"},
+		"vocational_trainees": {"dao tao nghe", "vocational training", "vocational trainees", "vocationally trained"},
+		"cpi":                 {"chi so gia tieu dung", "cpi", "consumer price index", "consumer prices"},
+		"poverty_rate":        {"ty le ho ngheo", "ty le ngheo", "poverty rate", "rate of poor households", "poor household rate", "ho ngheo"},
+		"health_insurance_coverage": {"ty le bao phu bao hiem y te", "bao phu bao hiem y te", "ty le tham gia bao hiem y te", "ty le nguoi dan tham gia bao hiem y te",
+			"bao hiem y te", "bhyt", "health insurance coverage", "health insurance"},
+		"urbanization_rate":  {"ty le do thi hoa", "do thi hoa", "urbanisation rate", "urbanization rate", "urbanisation", "urbanization"},
+		"credit_outstanding": {"du no tin dung", "tong du no", "du no cho vay", "outstanding credit", "outstanding loans", "credit outstanding", "total outstanding"},
+		"traffic_accidents":  {"tai nan giao thong", "vu tai nan", "traffic accidents", "road accidents", "traffic accident"},
+		"traffic_deaths":     {"lam chet", "nguoi chet", "so nguoi chet", "chet", "tu vong", "lam tu vong", "killing", "killed", "deaths", "fatalities", "died"},
+		"new_party_members":  {"ket nap dang vien moi", "ket nap moi", "ket nap", "dang vien moi", "new party members", "new members", "admitted", "admission of", "admitting", "admit"},
+		"cadres_assigned": {"dieu dong, bo nhiem, bo nhiem lai, phan cong", "dieu dong", "bo nhiem lai", "bo nhiem", "phan cong", "luan chuyen",
+			"appointed", "reappointed", "transferred", "assigned", "rotated", "appointment*"},
+		"midterm_reviews_held":  {"so ket giua nhiem ky", "hoi nghi so ket giua nhiem ky", "so ket giua ky", "mid-term review*", "midterm review*"},
+		"party_cells_inspected": {"kiem tra, giam sat", "kiem tra", "giam sat", "inspected", "inspection*", "supervised"},
+	}
+}
+
+// exSharedPhrases name several indicators at once; the unit of the number
+// decides which ("kỷ luật 1 tổ chức đảng và 50 đảng viên").
+func exSharedPhrases() map[string][]string {
+	return map[string][]string{
+		"thi hanh ky luat": {"party_members_disciplined", "party_orgs_disciplined"},
+		"ky luat":          {"party_members_disciplined", "party_orgs_disciplined"},
+		"disciplin*":       {"party_members_disciplined", "party_orgs_disciplined"},
+	}
+}
+
+// exOtherPhrases name figures outside the catalog that sit next to catalog
+// ones and must not be read as them.
+func exOtherPhrases() []string {
+	return []string{"gia tri san xuat cong nghiep", "gia tri san xuat toan nganh cong nghiep", "kim ngach xuat nhap khau", "tong kim ngach xuat nhap khau", "xuat nhap khau",
+		"thu noi dia", "thu tu dau tho", "thu tu hoat dong xuat nhap khau", "von dang ky", "tong von dang ky", "von dieu le", "xuat khau lao dong", "giai ngan von oda", "von oda",
+		"gia tri san xuat", "san luong thuy san", "doanh thu", "tong doanh thu", "industrial production value", "industrial output value", "registered capital",
+		"trade turnover", "import-export", "export-import", "total trade", "domestic revenue", "labour export", "labor export", "san luong", "von dau tu",
+		"investment capital", "ho ngheo giam", "thu nhap binh quan", "average income", "gdp per capita", "grdp binh quan dau nguoi", "binh quan dau nguoi", "per capita"}
+}
+
+// exPhrase is one phrase to find and the indicators it names.
+type exPhrase struct {
+	text   string
+	codes  []string
+	prefix bool
+}
+
+// exMention is a phrase found in the text.
+type exMention struct {
+	s, e  int
+	codes []string // one code, several (decided by the unit), or {"other"}
+}
+
+// exPhrasesFor builds the phrase list: the catalog's extra phrases, every
+// indicator's own names (catalog and user-defined), shared and other phrases.
+func exPhrasesFor(inds []storage.Indicator) []exPhrase {
+	var out []exPhrase
+	add := func(p string, codes ...string) {
+		p = strings.TrimSpace(exFold(p).s)
+		if len(p) < 2 {
+			return
+		}
+		out = append(out, exPhrase{text: strings.TrimSuffix(p, "*"), codes: codes, prefix: strings.HasSuffix(p, "*")})
+	}
+	extra := exCatalogPhrases()
+	for _, ind := range inds {
+		for _, p := range extra[ind.Code] {
+			add(p, ind.Code)
+		}
+		for _, name := range []string{ind.NameVI, ind.NameEN} {
+			base, abbr, _ := strings.Cut(name, "(")
+			add(base, ind.Code)
+			if abbr = strings.TrimSuffix(strings.TrimSpace(abbr), ")"); len(abbr) >= 3 && !strings.Contains(abbr, " ") {
+				add(abbr, ind.Code)
+			}
+		}
+	}
+	for p, codes := range exSharedPhrases() {
+		add(p, codes...)
+	}
+	for _, p := range exOtherPhrases() {
+		add(p, exOther)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
+	return out
+}
+
+// exFindMentions finds the phrases in fs at word boundaries; of overlapping
+// matches the earliest, then the longest, wins.
+func exFindMentions(fs string, phrases []exPhrase) []exMention {
+	var all []exMention
+	for _, p := range phrases {
+		for from := 0; from < len(fs); {
+			i := strings.Index(fs[from:], p.text)
+			if i < 0 {
+				break
+			}
+			s, e := from+i, from+i+len(p.text)
+			from = s + 1
+			if p.prefix {
+				for e < len(fs) && exLetter(fs[e]) {
+					e++
+				}
+			}
+			if s > 0 && (exLetter(fs[s-1]) || exDigit(fs[s-1])) || e < len(fs) && (exLetter(fs[e]) || exDigit(fs[e])) {
+				continue
+			}
+			all = append(all, exMention{s: s, e: e, codes: p.codes})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s < all[j].s
+		}
+		return all[i].e > all[j].e
+	})
+	var out []exMention
+	end := -1
+	for _, m := range all {
+		if m.s >= end {
+			out = append(out, m)
+			end = m.e
+		}
+	}
+	return out
+}

@@ -1,0 +1,213 @@
+package collector
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// exNum is one written number in the folded text.
+type exNum struct {
+	s, e int // folded byte span of the digits
+	v    float64
+	dec  int // digits written after the decimal separator
+}
+
+// exScanNumbers finds the numbers of the folded text fs. Digits glued to
+// letters (h1, covid-19, q2) are not numbers. vi says how separators are read.
+func exScanNumbers(fs string, vi bool) []exNum {
+	var out []exNum
+	for i := 0; i < len(fs); {
+		if !exDigit(fs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(fs) && (exDigit(fs[j]) || ((fs[j] == '.' || fs[j] == ',') && j+1 < len(fs) && exDigit(fs[j+1]))) {
+			j++
+		}
+		currency := strings.HasSuffix(fs[:i], "vnd") || strings.HasSuffix(fs[:i], "usd")
+		glued := i > 0 && exLetter(fs[i-1]) && !currency || i > 1 && fs[i-1] == '-' && exLetter(fs[i-2]) ||
+			j < len(fs) && exLetter(fs[j]) && !exUnitGlue(fs[j:])
+		if !glued && j-i <= 24 {
+			if v, dec, ok := exParseNumber(fs[i:j], vi); ok {
+				out = append(out, exNum{s: i, e: j, v: v, dec: dec})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// exUnitGlue reports whether letters glued to a number are a unit ("942m", "5bn", "1.8-fold" is not glued).
+func exUnitGlue(rest string) bool {
+	for _, u := range []string{"bn", "tn", "mn", "m ", "m,", "m.", "ty", "ti"} {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return rest == "m"
+}
+
+func exDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func exLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+
+// exParseNumber reads a number written in Vietnamese (28.478 / 7,43) or
+// English (28,478 / 7.43) style, returning its value and written decimals.
+func exParseNumber(t string, vi bool) (float64, int, bool) {
+	dots, commas := strings.Count(t, "."), strings.Count(t, ",")
+	group, dec := byte(','), byte('.')
+	switch {
+	case dots > 0 && commas > 0:
+		if strings.LastIndexByte(t, ',') > strings.LastIndexByte(t, '.') {
+			group, dec = '.', ','
+		}
+	case dots > 1:
+		group, dec = '.', ','
+	case commas > 1:
+		group, dec = ',', '.'
+	case dots == 1:
+		if vi && exGroupOf3(t, '.') {
+			group, dec = '.', ','
+		}
+	case commas == 1:
+		if vi || !exGroupOf3(t, ',') {
+			group, dec = '.', ','
+		}
+	}
+	var b strings.Builder
+	decimals := -1
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == group:
+			if decimals >= 0 {
+				return 0, 0, false
+			}
+		case c == dec:
+			if decimals >= 0 {
+				return 0, 0, false
+			}
+			decimals = 0
+			b.WriteByte('.')
+		default:
+			if decimals >= 0 {
+				decimals++
+			}
+			b.WriteByte(c)
+		}
+	}
+	v, err := strconv.ParseFloat(b.String(), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, 0, false
+	}
+	return v, max(decimals, 0), true
+}
+
+// exGroupOf3 reports whether the single separator sep is followed by exactly three digits.
+func exGroupOf3(t string, sep byte) bool {
+	i := strings.IndexByte(t, sep)
+	return i > 0 && len(t)-i-1 == 3
+}
+
+// exUnit is one way of writing a unit after (or a currency before) a number.
+type exUnit struct {
+	re     *regexp.Regexp
+	family string  // vnd, usd, persons, visits, units, tonnes, cases, households, hectares; "" = a bare multiplier
+	mult   float64 // into the family's measure (billion_vnd, million_usd, or a count)
+}
+
+// exFamilyMeasure is the indicator measure each unit family converts to.
+func exFamilyMeasure(family string) string {
+	switch family {
+	case "vnd":
+		return "billion_vnd"
+	case "usd":
+		return "million_usd"
+	}
+	return family
+}
+
+// exUnits lists the units written after a number, longest first.
+func exUnits() []exUnit {
+	const (
+		usd   = `(?:usd|us\$|\$|do la(?: my)?|dola|us dollars|dollars)`
+		vnd   = `(?:dong|vnd|vnđ|d\b)`
+		bil   = `(?:t[iy]|billion|bn)`
+		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?`
+	)
+	rows := []struct {
+		pat    string
+		family string
+		mult   float64
+	}{
+		{`(?:nghin|ngan) t[iy](?: ` + vnd + `)?`, "vnd", 1e3},
+		{`(?:trillion|tn) ` + vnd, "vnd", 1e3},
+		{bil + ` ` + usd, "usd", 1e3},
+		{bil + ` ` + vnd, "vnd", 1},
+		{`(?:trieu|million|mn) ` + usd, "usd", 1},
+		{`(?:trieu|million) ` + vnd, "vnd", 1e-3},
+		{`(?:nghin|ngan|thousand) ` + usd, "usd", 1e-3},
+		{`(?:nghin|ngan) ` + vnd, "vnd", 1e-6},
+		{`t[iy]\b`, "vnd", 1},
+		{usd + `\b`, "usd", 1e-6},
+		{`(?:dong|vnd)\b`, "vnd", 1e-9},
+		{nouns + `(?:dang vien|nguoi|lao dong|can bo|hoc vien|hoc sinh|cong nhan|(?:new )?party members|members|people|persons|workers|labou?rers|trainees|cadres|officials|officers|employees)\b`, "persons", 1},
+		{nouns + `(?:luot khach|luot nguoi|luot|khach|tourist arrivals|visitor arrivals|arrivals|visitors|tourists|visits|holidaymakers|guests)\b`, "visits", 1},
+		{nouns + `(?:doanh nghiep|to chuc co so dang|to chuc dang|to chuc|dang bo|chi bo|co so dang|hop tac xa|du an|enterprises|businesses|firms|companies|party organi[sz]ations|organi[sz]ations|party committees|party cells|cells|projects|cooperatives)\b`, "units", 1},
+		{nouns + `(?:tan|tonnes|tons|tonne)\b`, "tonnes", 1},
+		{nouns + `(?:vu|cases|(?:traffic |road )?accidents)\b`, "cases", 1},
+		{nouns + `(?:ho|households)\b`, "households", 1},
+		{nouns + `(?:ha|hecta|hectares)\b`, "hectares", 1},
+	}
+	out := make([]exUnit, 0, len(rows)+4)
+	for _, r := range rows {
+		out = append(out, exUnit{regexp.MustCompile(`^ ?(?:` + r.pat + `)`), r.family, r.mult})
+	}
+	for _, m := range []struct {
+		pat  string
+		mult float64
+	}{{`nghin|ngan|thousand`, 1e3}, {`trieu|million`, 1e6}} {
+		out = append(out, exUnit{regexp.MustCompile(`^ ?(?:` + m.pat + `)\b`), "", m.mult})
+	}
+	return out
+}
+
+// exPrefixCurrency matches a currency written before the number (VND12,345
+// billion, USD 942 million, $5m) and the multiplier after it.
+func exPrefixCurrency(fs string, n exNum) (family string, mult float64, s, e int, ok bool) {
+	left := strings.TrimSuffix(fs[max(0, n.s-5):n.s], " ")
+	for _, c := range []struct{ cur, family string }{{"vnd", "vnd"}, {"usd", "usd"}, {"us$", "usd"}, {"$", "usd"}} {
+		if strings.HasSuffix(left, c.cur) {
+			family, s = c.family, n.s-(n.s-max(0, n.s-5)-len(left))-len(c.cur)
+			break
+		}
+	}
+	if family == "" || s > 0 && exLetter(fs[s-1]) {
+		return "", 0, 0, 0, false
+	}
+	rest := fs[n.e:min(len(fs), n.e+12)]
+	word, mult := "", 1.0
+	for _, w := range []struct {
+		w   string
+		vnd float64
+		usd float64
+	}{{"trillion", 1e3, 1e6}, {"tn", 1e3, 1e6}, {"billion", 1, 1e3}, {"bn", 1, 1e3}, {"million", 1e-3, 1}, {"mn", 1e-3, 1}, {"m", 1e-3, 1}, {"thousand", 1e-6, 1e-3}} {
+		t := strings.TrimPrefix(rest, " ")
+		if strings.HasPrefix(t, w.w) && (len(t) == len(w.w) || !exLetter(t[len(w.w)])) {
+			word = rest[:len(rest)-len(t)+len(w.w)]
+			mult = w.usd
+			if family == "vnd" {
+				mult = w.vnd
+			}
+			break
+		}
+	}
+	if word == "" {
+		mult = 1e-6
+		if family == "vnd" {
+			mult = 1e-9
+		}
+	}
+	return family, mult, s, n.e + len(word), true
+}

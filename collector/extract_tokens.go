@@ -1,0 +1,262 @@
+package collector
+
+import (
+	"regexp"
+	"strings"
+)
+
+// exKind says what a number in the text is.
+type exKind int
+
+const (
+	exAmount   exKind = iota // a quantity: money, people, visits, a bare count
+	exPercent                // a percentage
+	exFoldKind               // "tăng 1,8 lần", "1.8-fold": a ratio to last year
+	exSkip                   // part of a date, a year, a year range or a percent range
+)
+
+// exTok is a number with what surrounds it.
+type exTok struct {
+	kind    exKind
+	s, e    int // folded span: number, unit and currency
+	v       float64
+	dec     int
+	family  string   // amounts: unit family ("" bare, "?" an unknown noun follows)
+	target  *float64 // "7/16": the 16
+	qs, qe  int      // qualifier span before the number (qs == qe: none)
+	role    string   // amounts: "", "target", "change"; percents: the class (see exClassify)
+	reason  string   // why the number is not a figure of its own
+	used    bool
+	written int // end of the number's digits, for Unrecognised spans
+}
+
+// exScanner holds the compiled patterns of one extraction.
+type exScanner struct {
+	units     []exUnit
+	qualifier *regexp.Regexp
+	change    *regexp.Regexp
+	target    *regexp.Regexp
+	bare      *regexp.Regexp
+	classify  exClassifier
+	periods   []exPeriodRule
+	dateLine  *regexp.Regexp
+
+	estimate, official, growthWords *regexp.Regexp
+}
+
+func newExScanner() *exScanner {
+	est, off, growth := exStatusPatterns()
+	return &exScanner{
+		estimate: est, official: off, growthWords: growth,
+		units:     exUnits(),
+		qualifier: regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some|an estimated)\s*$`),
+		change:    regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
+		target:    regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|target(?:ed)?|plan(?:ned)?|goal)\b[^,;()%]{0,25}$`),
+		bare:      regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
+		classify:  newExClassifier(),
+		periods:   exPeriodRules(),
+		dateLine:  regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
+	}
+}
+
+// tokens turns the numbers of fs into tokens. skip marks folded bytes
+// already explained (period phrases, dates).
+func (x *exScanner) tokens(fs string, nums []exNum, skip []bool) []exTok {
+	var out []exTok
+	for i := 0; i < len(nums); i++ {
+		n := nums[i]
+		if skip[n.s] {
+			continue
+		}
+		t, consumed := x.token(fs, nums, i)
+		if t.kind != exSkip && t.kind != exPercent {
+			x.amountRole(fs, &t)
+		}
+		out = append(out, t)
+		i += consumed
+	}
+	return out
+}
+
+// token reads number i and any number it is joined to (ranges, "7/16", dates).
+func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
+	n := nums[i]
+	t := exTok{kind: exAmount, s: n.s, e: n.e, v: n.v, dec: n.dec, written: n.e}
+	rest := fs[n.e:min(len(fs), n.e+40)]
+	var next *exNum
+	if i+1 < len(nums) {
+		next = &nums[i+1]
+	}
+	gap := ""
+	if next != nil {
+		gap = fs[n.e:next.s]
+	}
+	switch {
+	case next != nil && exRangeGap(gap) && exPercentAfter(fs, next.e) > 0:
+		t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
+		return t, 1
+	case next != nil && (gap == ":" || gap == "h") && n.v < 24 && next.e-next.s == 2:
+		t.kind, t.e, t.reason = exSkip, next.e, "time"
+		return t, 1
+	case next != nil && (gap == "/" || gap == "-" || gap == ".") && exDateLike(n, *next, fs):
+		t.kind, t.e, t.reason = exSkip, next.e, "date"
+		if i+2 < len(nums) && (fs[next.e:nums[i+2].s] == "/" || fs[next.e:nums[i+2].s] == "-") {
+			t.e = nums[i+2].e
+			return t, 2
+		}
+		return t, 1
+	case n.dec == 0 && n.e-n.s == 4 && n.v >= 1900 && n.v <= 2100 && next != nil && strings.TrimSpace(gap) == "-" && next.e-next.s == 4:
+		t.kind, t.e, t.reason = exSkip, next.e, "years"
+		return t, 1
+	case exPercentAfter(fs, n.e) > 0:
+		t.kind, t.e = exPercent, n.e+exPercentAfter(fs, n.e)
+		if next != nil && exRangeGap(fs[t.e:next.s]) && exPercentAfter(fs, next.e) > 0 {
+			t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
+			return t, 1
+		}
+	case exFoldAfter(fs, n.e, rest) > 0:
+		t.kind, t.e = exFoldKind, n.e+exFoldAfter(fs, n.e, rest)
+	case next != nil && strings.TrimSpace(gap) == "/" && next.dec == 0:
+		v := next.v
+		t.target, t.e = &v, next.e
+		x.unitAfter(fs, &t)
+		return t, 1
+	case n.dec == 0 && n.v >= 1900 && n.v <= 2100 && n.e-n.s == 4:
+		x.unitAfter(fs, &t)
+		if t.family == "" || t.family == "?" {
+			t.kind, t.reason = exSkip, "year"
+		}
+		return t, 0
+	default:
+		x.unitAfter(fs, &t)
+	}
+	return t, 0
+}
+
+// exDateLike reports whether a/b (or a-b) is a day and month rather than "7/16".
+func exDateLike(a, b exNum, fs string) bool {
+	if a.dec != 0 || b.dec != 0 || a.v < 1 || a.v > 31 || b.v < 1 || b.v > 12 {
+		return b.e-b.s == 4 && a.v >= 1 && a.v <= 12 && b.v >= 1900 // "5/2023"
+	}
+	rest := strings.TrimLeft(fs[b.e:min(len(fs), b.e+20)], " ")
+	for _, noun := range []string{"dang bo", "chi bo", "to chuc", "don vi", "xa", "huyen", "doanh nghiep", "chi tieu", "nguoi"} {
+		if strings.HasPrefix(rest, noun) {
+			return false
+		}
+	}
+	return true
+}
+
+func exRangeGap(g string) bool {
+	g = strings.TrimSpace(g)
+	return g == "-" || g == "den" || g == "to" || g == "%-" || g == "% -" || g == "% den" || g == "% to"
+}
+
+// exPercentAfter returns the length of a percent sign or word after a number.
+func exPercentAfter(fs string, e int) int {
+	rest := fs[e:min(len(fs), e+12)]
+	for _, w := range []string{"%", " %", " phan tram", " percent", " per cent", " pct"} {
+		if strings.HasPrefix(rest, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// exFoldAfter returns the length of "lần"/"-fold"/"times" after a number.
+func exFoldAfter(fs string, e int, rest string) int {
+	left := strings.TrimRight(fs[max(0, e-40):e], "0123456789., ")
+	for _, w := range []string{"-fold", " fold", " lan", " times"} {
+		if !strings.HasPrefix(rest, w) || len(rest) > len(w) && exLetter(rest[len(w)]) {
+			continue
+		}
+		if w == " lan" && !strings.HasSuffix(left, "tang") && !strings.HasSuffix(left, "gap") && !strings.HasSuffix(left, "tang gap") {
+			continue
+		}
+		return len(w)
+	}
+	return 0
+}
+
+// unitAfter reads the unit after an amount (or the currency before it).
+func (x *exScanner) unitAfter(fs string, t *exTok) {
+	n := exNum{s: t.s, e: t.e}
+	if fam, mult, s, e, ok := exPrefixCurrency(fs, n); ok {
+		t.family, t.v, t.s, t.e = fam, t.v*mult, s, e
+		return
+	}
+	rest := fs[t.e:min(len(fs), t.e+48)]
+	for _, u := range x.units {
+		m := u.re.FindString(rest)
+		if m == "" {
+			continue
+		}
+		mult := u.mult
+		if u.family != "vnd" && u.family != "usd" {
+			mult *= exCountMultiplier(m)
+		}
+		t.family, t.v, t.e = u.family, t.v*mult, t.e+len(m)
+		if t.target != nil {
+			*t.target *= mult
+		}
+		if u.family == "" {
+			x.unitAfter(fs, t) // "1,2 triệu lượt khách" is read as 1,2 triệu + lượt khách
+			if t.family == "" || t.family == "?" {
+				t.family = ""
+			}
+		}
+		return
+	}
+	if x.bare.MatchString(rest) {
+		t.family = ""
+		return
+	}
+	t.family = "?"
+}
+
+// amountRole finds the qualifier before an amount and whether the amount is
+// a target or a change rather than a result.
+func (x *exScanner) amountRole(fs string, t *exTok) {
+	left := fs[max(0, t.s-48):t.s]
+	if m := x.qualifier.FindStringSubmatchIndex(left); m != nil {
+		t.qs, t.qe = t.s-len(left)+m[2], t.s-len(left)+m[3]
+		left = left[:m[2]]
+	}
+	switch {
+	case strings.HasSuffix(strings.TrimSpace(left), "/"):
+		t.role, t.reason = "target", "target"
+	case x.change.MatchString(left):
+		t.role, t.reason = "change", "change, not a level"
+	case x.target.MatchString(left) && !exResultVerbAfterPlan(left):
+		t.role, t.reason = "target", "target"
+	}
+}
+
+// exResultVerbAfterPlan reports whether a result verb follows the last plan
+// word ("kế hoạch năm, đạt 53,7%" is not a target).
+func exResultVerbAfterPlan(left string) bool {
+	i := max(strings.LastIndex(left, "ke hoach"), strings.LastIndex(left, "kh "), strings.LastIndex(left, "target"), strings.LastIndex(left, "chi tieu"), strings.LastIndex(left, "du toan"), strings.LastIndex(left, "plan"))
+	if i < 0 {
+		return false
+	}
+	tail := left[i:]
+	for _, v := range []string{" dat ", " duoc ", " reached ", " reaching ", " hit ", " at "} {
+		if strings.Contains(tail+" ", v) {
+			return true
+		}
+	}
+	return false
+}
+
+// exCountMultiplier reads "nghìn"/"triệu"/"thousand"/"million" at the start
+// of a counted unit ("1,2 triệu lượt khách").
+func exCountMultiplier(unit string) float64 {
+	w, _, _ := strings.Cut(strings.TrimSpace(unit), " ")
+	switch w {
+	case "nghin", "ngan", "thousand":
+		return 1e3
+	case "trieu", "million":
+		return 1e6
+	}
+	return 1
+}

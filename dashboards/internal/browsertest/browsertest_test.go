@@ -77,6 +77,7 @@ func server(t *testing.T) *httptest.Server {
 		"/empty":  withBody(base, fragment(empty)),
 		"/broken": withBody(base, `<div class="chart" id="bad"></div><script type="application/json" class="echarts-data" data-chart-id="bad">{not json</script>`),
 		"/throws": func() testPage { p := withBody(base, ""); p.Extra = []string{"/throw.js"}; return p }(),
+		"/tall":   withBody(base, template.HTML(strings.Repeat("<p>line</p>", 1500))),
 		"/external": func() testPage {
 			p := withBody(base, "")
 			p.Imgs = []string{"http://example.invalid/pixel.png"}
@@ -272,6 +273,29 @@ func TestChecksCatchFailures(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(b.Requests(), " "), "/throw.js") {
 		t.Error("requests of the previous page were not forgotten by Load")
+	}
+}
+
+// TestScreenshotOfATallPage: Chromium refuses captures past its texture
+// limit, so Screenshot cuts a very long page at MaxScreenshotHeight.
+func TestScreenshotOfATallPage(t *testing.T) {
+	srv := server(t)
+	b := New(t)
+	if err := b.Load(srv.URL + "/tall"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tall.png")
+	if err := b.Screenshot(path); err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	cfg, err := png.DecodeConfig(file)
+	if err != nil || cfg.Height != MaxScreenshotHeight {
+		t.Errorf("tall screenshot %d×%d (err %v), want cut at %d", cfg.Width, cfg.Height, err, MaxScreenshotHeight)
 	}
 }
 

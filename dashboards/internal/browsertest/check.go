@@ -116,16 +116,28 @@ func (b *Browser) Check(t testing.TB, url string, minCharts int) []Paint {
 	return charts
 }
 
-// Screenshot writes a PNG of the whole current page (beyond the viewport)
-// to path, creating its directory.
+// MaxScreenshotHeight caps a full-page screenshot: Chromium refuses
+// captures beyond its texture limit ("Page is too large").
+const MaxScreenshotHeight = 12000
+
+// Screenshot writes a PNG of the whole current page (beyond the viewport,
+// down to MaxScreenshotHeight CSS pixels) to path, creating its directory.
 func (b *Browser) Screenshot(path string) error {
+	size, err := Eval[[]float64](b, `[document.documentElement.scrollWidth, document.documentElement.scrollHeight]`)
+	if err != nil || len(size) != 2 {
+		return fmt.Errorf("screenshot: measuring the page: %v", err)
+	}
 	ctx, cancel := context.WithTimeout(b.ctx, DefaultTimeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	yes := true
+	res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &yes, FromSurface: &yes,
+		Clip: &page.Viewport{Width: size[0], Height: min(size[1], MaxScreenshotHeight), Scale: 1},
+	})
 	if err != nil {
 		return fmt.Errorf("screenshot: %w", err)
 	}
-	return writeFile(path, png)
+	return writeFile(path, res.Data)
 }
 
 // PDF prints the current page as the browser would on paper, honouring the

@@ -71,7 +71,7 @@ func (d *exDoc) nameEnd(from, amount int) int {
 	for len(words) > 0 && verbs[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}
-	if len(words) == 0 || len(words) > 12 {
+	if len(words) < 2 || len(words) > 12 {
 		return from
 	}
 	last := words[len(words)-1]

@@ -122,6 +122,8 @@ func routes(p *Pages) *http.ServeMux {
 	mux.HandleFunc("POST /entry", p.Entry)
 	mux.HandleFunc("GET /upload", p.Upload)
 	mux.HandleFunc("POST /upload", p.Upload)
+	mux.HandleFunc("GET /paste", p.Paste)
+	mux.HandleFunc("POST /paste", p.Paste)
 	return mux
 }
 

@@ -117,7 +117,8 @@ func wordTable() map[string][2]string {
 		"paste.highlighted":  {"Văn bản, số liệu nhận ra được tô sáng", "The text, with the figures found highlighted"},
 		"paste.unrecognised": {"Các số chưa nhận ra", "Numbers not recognised"}, "paste.none": {"Không tìm thấy số liệu nào.", "No figures found."},
 		"paste.confirm": {"Xác nhận và lưu", "Confirm and store"}, "paste.keep": {"Lưu", "Keep"},
-		"paste.confidence": {"Độ tin cậy", "Confidence"},
+		"paste.confidence":  {"Độ tin cậy", "Confidence"},
+		"paste.nothingkept": {"Chưa chọn số liệu nào để lưu: đánh dấu cột \"Lưu\" ở các dòng cần lưu.", "No figure is ticked: tick \"Keep\" on the rows to store."},
 	}
 }
 

@@ -1,0 +1,208 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/plantrack/plantrack/collector"
+)
+
+// maxPasteFigures bounds the editable table (and the confirm form's rows).
+const maxPasteFigures = 200
+
+// segment is a run of the pasted text, highlighted when a figure came from it.
+type segment struct {
+	Text  string
+	Mark  bool
+	N     string // the numbers of the figures found in it ("1, 2")
+	Title string
+}
+
+// pasteFigure is one editable row of found figures, as text in the page's
+// number format.
+type pasteFigure struct {
+	N                            int
+	Keep, Bad                    bool
+	Indicator, IndicatorText     string
+	Period, Value, Status        string
+	PlanPct, YoYPct, Quote, Note string
+	Confidence                   string
+}
+
+// pasteView is the data of templates/paste.html.
+type pasteView struct {
+	writerBase
+	Text, Unit, Date, Source string
+	Extracted                bool
+	Segments                 []segment
+	Figures                  []pasteFigure
+	Unrecognised             []string
+	Statuses                 []option
+}
+
+// Paste serves GET and POST /paste: report prose in, the figures the
+// extractor finds highlighted in the text and listed in an editable table;
+// confirming imports the kept rows through the collector (whole or nothing,
+// errors row by row). Writers only.
+func (p *Pages) Paste(w http.ResponseWriter, r *http.Request) {
+	L := p.locale(w, r)
+	v := pasteView{writerBase: p.newWriterBase(r, L, "/paste")}
+	for _, s := range []string{"estimate", "preliminary", "official"} {
+		v.Statuses = append(v.Statuses, option{Value: s, Label: L.T("status." + s)})
+	}
+	status := http.StatusOK
+	if v.LoggedIn {
+		if err := p.options(r.Context(), &v.writerBase); err != nil {
+			p.serveError(w, r, L, err)
+			return
+		}
+		if r.Method == http.MethodPost {
+			status = p.postPaste(r, &v)
+		}
+	}
+	p.renderWriter(w, r, L, "paste", status, v)
+}
+
+func (p *Pages) postPaste(r *http.Request, v *pasteView) int {
+	if err := r.ParseForm(); err != nil {
+		v.Message = err.Error()
+		return http.StatusBadRequest
+	}
+	v.Text = r.PostFormValue("text")
+	v.Unit, v.Date, v.Source = r.PostFormValue("unit"), r.PostFormValue("date"), strings.TrimSpace(r.PostFormValue("source"))
+	if r.PostFormValue("step") == "confirm" {
+		return p.confirmPaste(r, v)
+	}
+	inds, err := p.db.Indicators(r.Context())
+	if err != nil {
+		v.Message = v.L.T("error.internal")
+		return http.StatusInternalServerError
+	}
+	ex := collector.Extract(v.Text, collector.ExtractOptions{Unit: v.Unit, Date: v.Date, Indicators: inds})
+	v.fill(ex)
+	return http.StatusOK
+}
+
+// fill shows an extraction: the highlighted text and the editable rows.
+func (v *pasteView) fill(ex collector.Extraction) {
+	v.Extracted = true
+	figs := ex.Figures
+	if len(figs) > maxPasteFigures {
+		figs = figs[:maxPasteFigures]
+	}
+	for i, f := range figs {
+		row := pasteFigure{N: i + 1, Keep: f.Indicator != "" && f.Indicator != "other" && f.Value != nil && f.Period != nil,
+			Indicator: f.Indicator, IndicatorText: f.IndicatorText, Value: v.L.Num(f.Value, 3),
+			Status: string(f.ReportStatus), Quote: f.Quote, Note: f.Note,
+			Confidence: v.L.Pct(&f.Confidence)}
+		if f.Value == nil {
+			row.Value = ""
+		}
+		if f.Period != nil {
+			row.Period = f.Period.String()
+		}
+		if f.ReportedPlanPercent != nil {
+			row.PlanPct = strings.TrimSuffix(v.L.Percent(f.ReportedPlanPercent), "%")
+		}
+		if f.ReportedYoYPercent != nil {
+			row.YoYPct = strings.TrimSuffix(v.L.Percent(f.ReportedYoYPercent), "%")
+		}
+		v.Figures = append(v.Figures, row)
+	}
+	v.Segments = highlight(v.Text, figs)
+	for _, s := range ex.Unrecognised {
+		v.Unrecognised = append(v.Unrecognised, s.Text)
+	}
+}
+
+// highlight splits text into plain and marked runs: each figure's quote is
+// marked with the figure numbers it holds; overlapping quotes merge.
+func highlight(text string, figs []collector.Figure) []segment {
+	type span struct {
+		start, end int
+		ns         []string
+	}
+	var spans []span
+	for i, f := range figs {
+		if f.Start < 0 || f.End > len(text) || f.Start >= f.End {
+			continue
+		}
+		spans = append(spans, span{f.Start, f.End, []string{strconv.Itoa(i + 1)}})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var merged []span
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.start < merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			merged[n-1].ns = append(merged[n-1].ns, s.ns...)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	var out []segment
+	pos := 0
+	for _, s := range merged {
+		if s.start > pos {
+			out = append(out, segment{Text: text[pos:s.start]})
+		}
+		ns := strings.Join(s.ns, ", ")
+		out = append(out, segment{Text: text[s.start:s.end], Mark: true, N: ns, Title: "#" + ns})
+		pos = s.end
+	}
+	if pos < len(text) {
+		out = append(out, segment{Text: text[pos:]})
+	}
+	return out
+}
+
+// confirmPaste imports the kept rows of the edited table as one report.
+func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
+	n, _ := strconv.Atoi(r.PostFormValue("count"))
+	n = min(max(n, 0), maxPasteFigures)
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(entryFields())
+	var rows []int
+	for i := 1; i <= n; i++ {
+		k := strconv.Itoa(i)
+		row := pasteFigure{N: i, Keep: r.PostFormValue("keep_"+k) != "", Indicator: r.PostFormValue("indicator_" + k),
+			Period: strings.TrimSpace(r.PostFormValue("period_" + k)), Value: strings.TrimSpace(r.PostFormValue("value_" + k)),
+			Status: r.PostFormValue("status_" + k), PlanPct: strings.TrimSpace(r.PostFormValue("plan_pct_" + k)),
+			YoYPct: strings.TrimSpace(r.PostFormValue("yoy_pct_" + k)), Quote: r.PostFormValue("quote_" + k)}
+		v.Figures = append(v.Figures, row)
+		if !row.Keep {
+			continue
+		}
+		_ = cw.Write([]string{v.Unit, row.Indicator, row.Period, row.Value, row.Status, row.PlanPct, row.YoYPct,
+			v.Date, v.Source, row.Quote})
+		rows = append(rows, i)
+	}
+	cw.Flush()
+	v.Extracted = true
+	v.Segments = []segment{{Text: v.Text}}
+	if len(rows) == 0 {
+		v.Message = v.L.T("paste.nothingkept")
+		return http.StatusUnprocessableEntity
+	}
+	opt := p.importOptions(v.Writer, v.L, "text")
+	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
+	status := v.outcome(rep, err, func(i int) int {
+		if i >= 1 && i <= len(rows) {
+			return rows[i-1]
+		}
+		return i
+	})
+	for _, pr := range v.Problems {
+		if pr.Row >= 1 && pr.Row <= len(v.Figures) {
+			v.Figures[pr.Row-1].Bad = true
+		}
+	}
+	if err == nil {
+		v.Figures, v.Extracted = nil, false
+	}
+	return status
+}

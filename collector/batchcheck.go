@@ -40,8 +40,8 @@ func (l *detailList) percent(field string, p *storage.Percent, lo, hi float64) {
 	if p == nil {
 		return
 	}
-	if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) || p.Value < lo || p.Value > hi {
-		l.fail(field, p.String(), fmt.Sprintf("not a plausible percentage (expected %g to %g)", lo, hi))
+	if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) || !plausible(p.Value, lo, hi) {
+		l.fail(field, p.String(), fmt.Sprintf("not a plausible percentage (expected at least %g and below %g)", lo, hi))
 	}
 }
 

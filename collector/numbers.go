@@ -30,6 +30,14 @@ type number struct {
 // spreadsheet cell) is read with '.' as the decimal mark and no grouping. A
 // trailing '%' is dropped: the field says what the number means.
 func parseNumber(s, locale string, canonical bool) (number, error) {
+	return parseNumberFit(s, locale, canonical, nil)
+}
+
+// parseNumberFit is parseNumber for a field with a plausible range: when
+// the locale is not given and only one reading of an ambiguous cell lies in
+// the range (fits), that reading is the number. A percentage cannot reach
+// 1000, so "2.125" is 2.125 however the file was written.
+func parseNumberFit(s, locale string, canonical bool, fits func(float64) bool) (number, error) {
 	t := strings.TrimSpace(s)
 	t = strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	neg := false
@@ -50,7 +58,11 @@ func parseNumber(s, locale string, canonical bool) (number, error) {
 	if canonical {
 		n, err = readCanonical(t)
 	} else {
-		n, err = readLocale(t, locale)
+		signed := fits
+		if fits != nil && neg {
+			signed = func(v float64) bool { return fits(-v) }
+		}
+		n, err = readLocale(t, locale, signed)
 	}
 	if err != nil {
 		return number{}, err
@@ -65,7 +77,7 @@ func parseNumber(s, locale string, canonical bool) (number, error) {
 }
 
 // readLocale tries both readings of t and picks per locale.
-func readLocale(t, locale string) (number, error) {
+func readLocale(t, locale string, fits func(float64) bool) (number, error) {
 	en, enErr := readAs(t, ',', '.')
 	vi, viErr := readAs(t, '.', ',')
 	switch {
@@ -82,6 +94,12 @@ func readLocale(t, locale string) (number, error) {
 	case LocaleEN:
 		return en, nil
 	case LocaleVI:
+		return vi, nil
+	}
+	if fits != nil && fits(en.value) != fits(vi.value) {
+		if fits(en.value) {
+			return en, nil
+		}
 		return vi, nil
 	}
 	return number{}, fmt.Errorf("ambiguous: it reads as %s in English and %s in Vietnamese notation; "+
@@ -156,17 +174,19 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// parsePercent reads a percentage in [lo, hi], keeping its written decimals.
+// parsePercent reads a percentage in [lo, hi), keeping its written decimals.
 func parsePercent(s, locale string, canonical bool, lo, hi float64) (storage.Percent, error) {
-	n, err := parseNumber(s, locale, canonical)
+	n, err := parseNumberFit(s, locale, canonical, func(v float64) bool { return plausible(v, lo, hi) })
 	if err != nil {
 		return storage.Percent{}, err
 	}
-	if n.value < lo || n.value > hi {
-		return storage.Percent{}, fmt.Errorf("not a plausible percentage (expected %g to %g)", lo, hi)
+	if !plausible(n.value, lo, hi) {
+		return storage.Percent{}, fmt.Errorf("not a plausible percentage (expected at least %g and below %g)", lo, hi)
 	}
 	return storage.Percent{Value: n.value, Decimals: n.decimals}, nil
 }
+
+func plausible(v, lo, hi float64) bool { return v >= lo && v < hi }
 
 // parseDate reads 2018-06-11 or 11/06/2018 (day first, as Vietnamese reports
 // write it) and returns the canonical YYYY-MM-DD.

@@ -62,6 +62,33 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
+// TestParsePercentSettlesByRange: a percentage is below 1000, so only one
+// reading of 2.125 or 1,452 is possible; the written decimals are kept.
+func TestParsePercentSettlesByRange(t *testing.T) {
+	cases := []struct {
+		in   string
+		lo   float64
+		want string
+	}{
+		{"2.125", planPercentMin, "2.125"},
+		{"-2.125", yoyPercentMin, "-2.125"},
+		{"1,452", planPercentMin, "1.452"},
+		{"53,70%", planPercentMin, "53.70"},
+		{"999.999", planPercentMin, "999.999"},
+	}
+	for _, tc := range cases {
+		p, err := parsePercent(tc.in, "", false, tc.lo, planPercentMax)
+		if err != nil || p.String() != tc.want {
+			t.Errorf("parsePercent(%q) = %v, %v; want %s", tc.in, p, err, tc.want)
+		}
+	}
+	for _, in := range []string{"1000", "-0.5", "5270"} {
+		if p, err := parsePercent(in, "", false, planPercentMin, planPercentMax); err == nil {
+			t.Errorf("parsePercent(%q) = %v, want an implausible-percentage error", in, p)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	for in, want := range map[string]string{"2018-06-11": "2018-06-11", "11/06/2018": "2018-06-11", "1/6/2018": "2018-06-01"} {
 		if got, err := parseDate(in); err != nil || got != want {

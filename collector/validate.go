@@ -9,8 +9,10 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// Plausible percentage ranges: a report may exceed its plan several times
-// over, but not a thousandfold; a fall of more than 100% is impossible.
+// Plausible percentage ranges, lower bound included, upper excluded: a
+// report may exceed its plan several times over, but not tenfold; a fall
+// of more than 100% is impossible. Because no percentage reaches 1000, a
+// cell such as 2.125 (2125 if '.' grouped thousands) is never ambiguous.
 const (
 	planPercentMin, planPercentMax   = 0, 1000
 	yoyPercentMin, yoyPercentMax     = -100, 1000

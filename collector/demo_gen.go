@@ -94,7 +94,7 @@ func flowSeries(r *rand.Rand, s demoSpec, scale float64) yearMonths {
 	}
 	out := yearMonths{}
 	for y := demoFirstYear - 1; y <= demoLastYear; y++ {
-		total := scale * s.trend(y) * demoShock(y, s.shock) * (1 + 0.015*r.NormFloat64())
+		total := scale * s.trend(y) * demoShock(y, s.shock) * (1 + math.Min(0.015, s.noise/2)*r.NormFloat64())
 		var m [12]float64
 		for i := range m {
 			v := total * s.season[i] / wsum * (1 + s.noise*r.NormFloat64())

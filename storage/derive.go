@@ -14,9 +14,13 @@ func Derive(f Facts, th Thresholds) Item {
 		Direction: ind.Direction, Period: f.Period, Synthetic: f.Synthetic,
 		Pace: PaceUnknown, Flags: []Flag{},
 	}
-	if o, ok := x.own(f.Period); ok {
-		it.ReportStatus, it.ReportedAt = o.ReportStatus, o.ReportedAt
-		it.ReportedPlanPercent, it.ReportedYoYPercent = o.ReportedPlanPercent, o.ReportedYoYPercent
+	own, ok := x.own(f.Period)
+	if !ok && ind.Kind == KindLevel {
+		own, ok = x.levelFigure(f.Period)
+	}
+	if ok {
+		it.ReportStatus, it.ReportedAt = own.ReportStatus, own.ReportedAt
+		it.ReportedPlanPercent, it.ReportedYoYPercent = own.ReportedPlanPercent, own.ReportedYoYPercent
 	}
 	if v, ok := x.value(ind.Kind, f.Period); ok {
 		it.Value = ptr(v)

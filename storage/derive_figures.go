@@ -156,12 +156,33 @@ func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
 }
 
 // value returns the value of period p for an indicator of kind k: for flows
-// reported or derived from other spans, for levels only as reported.
+// reported or derived from other spans; for levels as reported for p or,
+// failing that, for the longest period ending in the same month.
 func (x figIndex) value(k Kind, p Period) (float64, bool) {
 	if k == KindFlow {
 		return x.flowSpan(p.Year, p.First, p.Last)
 	}
-	return x.reported(p)
+	if o, ok := x.levelFigure(p); ok && o.Value != nil {
+		return *o.Value, true
+	}
+	return 0, false
+}
+
+// levelFigure returns the figure that tells a level at p's end: p's own, or
+// else the longest-span figure with a value that ends in the same month (a
+// level is a state at the period's end, so June's figure is H1's).
+func (x figIndex) levelFigure(p Period) (Observation, bool) {
+	if o, ok := x.byPeriod[p]; ok {
+		return o, true
+	}
+	var best Observation
+	found := false
+	for q, o := range x.byPeriod {
+		if q.Year == p.Year && q.Last == p.Last && o.Value != nil && (!found || q.Months() > best.Period.Months()) {
+			best, found = o, true
+		}
+	}
+	return best, found
 }
 
 // ytd returns a flow's year-to-date value at the end of month m of year.

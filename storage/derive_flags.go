@@ -7,10 +7,6 @@ import (
 	"strconv"
 )
 
-// outlierMinYears is how many other years of the same span the outlier test
-// needs before it judges a value.
-const outlierMinYears = 5
-
 // deriveFlags returns every data-quality finding for the item, never nil.
 func deriveFlags(f Facts, x figIndex, v planView, hasPlan bool, it Item, th Thresholds) []Flag {
 	flags := []Flag{}
@@ -139,80 +135,6 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 		figs["difference_share"] = (sum - parent) / parent
 	}
 	return mk(FlagChildrenSumMismatch, text, figs), true
-}
-
-// outlierFlag: the value's robust z-score (median and MAD of the same span in
-// the unit's other years) is beyond OutlierZ; needs outlierMinYears years.
-func outlierFlag(mk flagMaker, x figIndex, f Facts, it Item, th Thresholds) (Flag, bool) {
-	if it.Value == nil {
-		return Flag{}, false
-	}
-	var hist []float64
-	for _, y := range yearsOf(x) {
-		if y == f.Period.Year {
-			continue
-		}
-		if v, ok := x.value(f.Indicator.Kind, f.Period.SameSpanIn(y)); ok {
-			hist = append(hist, v)
-		}
-	}
-	if len(hist) < outlierMinYears {
-		return Flag{}, false
-	}
-	z, med, spread, ok := robustZ(*it.Value, hist)
-	if !ok || math.Abs(z) <= th.OutlierZ {
-		return Flag{}, false
-	}
-	text := fmt.Sprintf("The value %s is far from this span's median of %s over %d other years (robust z-score %s).",
-		num(*it.Value), num(med), len(hist), num(z))
-	return mk(FlagOutlier, text, map[string]float64{
-		"value": *it.Value, "median": med, "mad": spread, "z": z, "years": float64(len(hist)),
-	}), true
-}
-
-// yearsOf returns the years with any figure, ascending.
-func yearsOf(x figIndex) []int {
-	seen := map[int]bool{}
-	var ys []int
-	for p := range x.byPeriod {
-		if !seen[p.Year] {
-			seen[p.Year] = true
-			ys = append(ys, p.Year)
-		}
-	}
-	sort.Ints(ys)
-	return ys
-}
-
-// robustZ is the modified z-score 0.6745·(v − median)/MAD; when the MAD is
-// zero it falls back to the mean absolute deviation (scaled by 1.2533), and
-// reports false when the history has no spread at all.
-func robustZ(v float64, hist []float64) (z, med, mad float64, ok bool) {
-	med = median(hist)
-	dev := make([]float64, len(hist))
-	meanAD := 0.0
-	for i, h := range hist {
-		dev[i] = math.Abs(h - med)
-		meanAD += dev[i] / float64(len(hist))
-	}
-	mad = median(dev)
-	switch {
-	case mad > 0:
-		return 0.6745 * (v - med) / mad, med, mad, true
-	case meanAD > 0:
-		return (v - med) / (1.253314 * meanAD), med, mad, true
-	}
-	return 0, med, mad, false
-}
-
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	sort.Float64s(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
 
 // num writes a figure with at most two decimals.

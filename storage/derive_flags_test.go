@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -173,6 +174,23 @@ func TestFlagOutlier(t *testing.T) {
 				t.Errorf("raised %v, want %v: %+v", got, tc.want, fl)
 			}
 		})
+	}
+	// a steadily growing history: continuing the trend is normal, falling off it is not
+	grow := func(current float64) []Observation {
+		var out []Observation
+		noise := []float64{1, 1.02, 0.98, 1.01, 0.99, 1.02, 0.97, 1.01}
+		for i, n := range noise {
+			out = append(out, fig(t, MustParsePeriod("2010").SameSpanIn(2010+i).String(), f64(100*math.Pow(1.12, float64(i))*n), "", ""))
+		}
+		return append(out, fig(t, "2018", f64(current), "", ""))
+	}
+	onTrend := 100 * math.Pow(1.12, 8)
+	if fl, ok := flagged(t, Facts{Indicator: retail, Period: MustParsePeriod("2018"), Figures: grow(onTrend)}, FlagOutlier); ok {
+		t.Errorf("raised for a value on a 12%%-a-year trend: %+v", fl)
+	}
+	fl, ok := flagged(t, Facts{Indicator: retail, Period: MustParsePeriod("2018"), Figures: grow(onTrend * 0.7)}, FlagOutlier)
+	if !ok || math.Abs(fl.Figures["expected_value"]-onTrend)/onTrend > 0.03 {
+		t.Errorf("want an outlier 30%% below the trend's %.1f, got %v %+v", onTrend, ok, fl)
 	}
 	flat := []Observation{}
 	for y := 2010; y < 2018; y++ {

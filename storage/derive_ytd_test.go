@@ -43,8 +43,14 @@ func TestDeriveValueAndYTD(t *testing.T) {
 	level := catalogIndicator(t, "poverty_rate")
 	it := Derive(Facts{Indicator: level, Period: MustParsePeriod("2018-H1"),
 		Figures: []Observation{fig(t, "2018-Q1", f64(4), "", ""), fig(t, "2018-Q2", f64(3.9), "", "")}}, Thresholds{})
-	if it.YTD != nil || it.Value != nil {
-		t.Errorf("a level is neither summed nor given a ytd: value %v ytd %v", show(it.Value), show(it.YTD))
+	if it.YTD != nil || !near(it.Value, 3.9, 0) {
+		t.Errorf("a level at H1 is its state at the end of June (Q2's 3.9), never a sum nor a ytd: value %v ytd %v",
+			show(it.Value), show(it.YTD))
+	}
+	it = Derive(Facts{Indicator: level, Period: MustParsePeriod("2018-Q3"),
+		Figures: []Observation{fig(t, "2018-Q1", f64(4), "", ""), fig(t, "2018-Q2", f64(3.9), "", "")}}, Thresholds{})
+	if it.Value != nil {
+		t.Errorf("no figure ends in September: value %v, want null", *it.Value)
 	}
 }
 

@@ -219,6 +219,58 @@ func checkCanTho(t *testing.T, ctx context.Context, db *storage.DB) {
 	if err != nil || len(plans) != 1 || plans[0].Target == nil || *plans[0].Target != 16 {
 		t.Errorf("midterm_reviews_held plan: %+v %v, want a value plan of 16", plans, err)
 	}
+	checkCanThoProgress(t, ctx, db)
+}
+
+// checkCanThoProgress reads the derived figures issue 2 names for the demo.
+func checkCanThoProgress(t *testing.T, ctx context.Context, db *storage.DB) {
+	pr, err := db.Progress(ctx, "can-tho", storage.MustParsePeriod("2018-H1"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := map[string]storage.Item{}
+	for _, it := range pr.Items {
+		items[it.Indicator] = it
+	}
+	want := []struct {
+		ind              string
+		completion, plan float64 // -1: null
+		pace             storage.Pace
+		yoy              float64 // -1: null
+	}{
+		{"retail_sales", 0.537, 117569.8, storage.PaceAhead, -1},
+		{"exports", 0.527, 1787.5, storage.PaceAhead, -1},
+		{"budget_revenue", 0.496, 14233.9, storage.PaceOnTrack, -1},
+		{"new_party_members", 0.66, 2200, storage.PaceAhead, -1},
+		{"midterm_reviews_held", 0.4375, 16, storage.PaceUnknown, -1},
+		{"grdp", -1, -1, storage.PaceUnknown, 0.0743},
+	}
+	for _, w := range want {
+		it, ok := items[w.ind]
+		if !ok {
+			t.Errorf("progress lacks %s", w.ind)
+			continue
+		}
+		if !closeTo(it.Completion, w.completion, 5e-4) || !closeTo(it.Plan, w.plan, 0.05) ||
+			!closeTo(it.YoY, w.yoy, 1e-9) || it.Pace != w.pace {
+			t.Errorf("%s: completion %v plan %v pace %s yoy %v; want %v %v %s %v", w.ind,
+				fmtOpt(it.Completion), fmtOpt(it.Plan), it.Pace, fmtOpt(it.YoY), w.completion, w.plan, w.pace, w.yoy)
+		}
+	}
+}
+
+func closeTo(got *float64, want, tol float64) bool {
+	if want == -1 {
+		return got == nil
+	}
+	return got != nil && math.Abs(*got-want) <= tol
+}
+
+func fmtOpt(p *float64) any {
+	if p == nil {
+		return "null"
+	}
+	return *p
 }
 
 func pctText(p *storage.Percent) string {

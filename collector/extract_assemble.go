@@ -51,6 +51,42 @@ func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
 		}
 		out = append(out, d.zone(sg, m, zs, ze, zones[i])...)
 	}
+	return d.joinFigures(out)
+}
+
+// joinFigures joins neighbouring figures of one indicator in a segment
+// when they complement each other ("collected VND15,120 billion in budget
+// revenue, surpassing the plan by 4.1%" names the indicator twice).
+func (d *exDoc) joinFigures(fs []Figure) []Figure {
+	var out []Figure
+	for _, f := range fs {
+		n := len(out)
+		if n == 0 || out[n-1].Indicator != f.Indicator || f.Indicator == exOther {
+			out = append(out, f)
+			continue
+		}
+		p := &out[n-1]
+		if p.Value != nil && f.Value != nil || p.ReportedPlanPercent != nil && f.ReportedPlanPercent != nil ||
+			p.ReportedYoYPercent != nil && f.ReportedYoYPercent != nil {
+			out = append(out, f)
+			continue
+		}
+		if p.Value == nil {
+			p.Value, p.Qualifiers = f.Value, f.Qualifiers
+		}
+		if p.ReportedPlanPercent == nil {
+			p.ReportedPlanPercent = f.ReportedPlanPercent
+		}
+		if p.ReportedYoYPercent == nil {
+			p.ReportedYoYPercent = f.ReportedYoYPercent
+		}
+		if f.ReportStatus != storage.StatusPreliminary {
+			p.ReportStatus = f.ReportStatus
+		}
+		p.Start, p.End = min(p.Start, f.Start), max(p.End, f.End)
+		p.Quote = d.text[p.Start:p.End]
+		p.Confidence = max(p.Confidence, f.Confidence)
+	}
 	return out
 }
 
@@ -298,7 +334,7 @@ func (d *exDoc) confidence(c *exCand, f Figure) float64 {
 
 // exStatusPatterns returns the estimate and official patterns.
 func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
-	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|estimated?|estimates|projected|expected)(?:[^a-z]|$)`),
+	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|estimated|projected|expected)(?:[^a-z]|$)`),
 		regexp.MustCompile(`(?:^|[^a-z])(?:chinh thuc|final|official(?:ly)?)(?:[^a-z]|$)`),
 		regexp.MustCompile(`tang truong|toc do tang|growth|grew|grow\b`)
 }

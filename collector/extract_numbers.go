@@ -134,7 +134,7 @@ func exUnits() []exUnit {
 		usd   = `(?:usd|us\$|\$|do la(?: my)?|dola|us dollars|dollars)`
 		vnd   = `(?:dong|vnd|vnđ|d\b)`
 		bil   = `(?:t[iy]|billion|bn)`
-		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?`
+		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?(?:new |newly[- ]established |newly[- ]registered )?`
 	)
 	rows := []struct {
 		pat    string

@@ -131,6 +131,9 @@ func exPeriodRules() []exPeriodRule {
 		r(`ca nam(?: (\d{4}))?|(?:the )?(?:whole|full|entire) year(?: (?:of )?(\d{4}))?|\bnam (\d{4})\b|\b(?:in|during|for|throughout) (\d{4})\b`, func(m []string) exEvent {
 			return exSpan(1, 12, m[1:]...)
 		}, false),
+		r(`\b((?:19|20)\d{2}) (?:exports|imports|grdp|gdp|budget|state budget|retail|tourism|fdi|revenue|growth|industrial|investment|export|import)\b`, func(m []string) exEvent {
+			return exSpan(1, 12, m[1])
+		}, false),
 		r(`\blast year\b`, func(m []string) exEvent { return exEvent{first: 1, last: 12, rel: true, relYear: -1} }, false),
 		r(`luy ke(?: tu dau nam)?(?: den nay)?|tu dau nam(?: den nay)?|so far this year|year[- ]to[- ]date|since the (?:beginning|start) of (?:the|this) year`, func(m []string) exEvent { return exEvent{} }, false),
 	}

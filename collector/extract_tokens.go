@@ -49,7 +49,7 @@ func newExScanner() *exScanner {
 	return &exScanner{
 		estimate: est, official: off, growthWords: growth,
 		units:     exUnits(),
-		qualifier: regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some|an estimated)\s*$`),
+		qualifier: regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
 		change:    regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
 		target:    regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|target(?:ed)?|plan(?:ned)?|goal)\b[^,;()%]{0,25}$`),
 		bare:      regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),

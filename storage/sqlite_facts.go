@@ -8,29 +8,17 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 )
 
 // figures holds current, non-retracted figures by unit id, then indicator id.
 type figures map[int64]map[int64][]Observation
 
 // figureSelect reads only what the derived figures need, from the covering
-// index observations_unit and in its order, packed into five columns: the
-// driver's cost is per column, and this query runs for every page.
-//
-//	ui: unit_id << 24 | indicator_id
-//	k:  ((((year*16 + first)*16 + last)*2 + retracted)*4 + status
-//	d:  reported_at
-//	v:  value
-//	pc: NULL, or "plan%|yoy%" when either percent was reported
-const figureSelect = `SELECT (unit_id << 24) + indicator_id,
-	((((year * 16 + first_month) * 16 + last_month) * 2 + retracted) * 4 +
-		CASE report_status WHEN 'preliminary' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END),
-	reported_at,
-	value,
-	CASE WHEN reported_plan_percent IS NULL AND reported_yoy_percent IS NULL THEN NULL
-		ELSE coalesce(reported_plan_percent, '') || '|' || coalesce(reported_yoy_percent, '') END
-	FROM observations`
+// index observations_unit and in its order, as plain columns: SQLite's
+// per-row arithmetic costs more than fetching a column, so the period,
+// retraction and status come pre-packed (see packFigure).
+const figureSelect = `SELECT unit_id, indicator_id, packed, reported_at, value,
+	reported_plan_percent, reported_yoy_percent FROM observations`
 
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`
 
@@ -41,13 +29,14 @@ var statusCodes = [...]ReportStatus{StatusPreliminary, StatusEstimate, StatusOff
 // retracted ones.
 type figureScan struct {
 	out      figures
-	ui       int64
+	uid, iid int64
 	list     []Observation
-	percents map[string][2]*Percent
+	percents map[string]*Percent
+	started  bool
 }
 
 func (s *figureScan) flush() {
-	if s.ui < 0 {
+	if !s.started {
 		return
 	}
 	kept := s.list[:0]
@@ -57,19 +46,19 @@ func (s *figureScan) flush() {
 		}
 	}
 	if len(kept) > 0 {
-		uid, iid := s.ui>>24, s.ui&(1<<24-1)
-		if s.out[uid] == nil {
-			s.out[uid] = map[int64][]Observation{}
+		if s.out[s.uid] == nil {
+			s.out[s.uid] = map[int64][]Observation{}
 		}
-		s.out[uid][iid] = kept
+		s.out[s.uid][s.iid] = kept
 	}
 }
 
 func (s *figureScan) add(row []driver.Value) error {
-	ui, ok1 := row[0].(int64)
-	k, ok2 := row[1].(int64)
-	d, ok3 := row[2].(string)
-	if !ok1 || !ok2 || !ok3 {
+	uid, ok1 := row[0].(int64)
+	iid, ok2 := row[1].(int64)
+	k, ok3 := row[2].(int64)
+	d, ok4 := row[3].(string)
+	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return fmt.Errorf("unexpected figure row %v", row)
 	}
 	var o Observation
@@ -79,18 +68,22 @@ func (s *figureScan) add(row []driver.Value) error {
 	o.Period.First = int((k >> 7) & 15)
 	o.Period.Year = int(k >> 11)
 	o.ReportedAt = d
-	if v, ok := row[3].(float64); ok {
+	switch v := row[4].(type) {
+	case float64:
 		o.Value = &v
-	} else if v, ok := row[3].(int64); ok {
+	case int64:
 		f := float64(v)
 		o.Value = &f
 	}
-	if pc, ok := row[4].(string); ok {
-		o.ReportedPlanPercent, o.ReportedYoYPercent = s.percentPair(pc)
+	if pp, ok := row[5].(string); ok {
+		o.ReportedPlanPercent = s.percent(pp)
 	}
-	if ui != s.ui {
+	if yp, ok := row[6].(string); ok {
+		o.ReportedYoYPercent = s.percent(yp)
+	}
+	if !s.started || uid != s.uid || iid != s.iid {
 		s.flush()
-		s.ui, s.list = ui, nil
+		s.uid, s.iid, s.list, s.started = uid, iid, nil, true
 	}
 	if n := len(s.list); n > 0 && s.list[n-1].Period == o.Period {
 		s.list[n-1] = o // a later revision of the same figure
@@ -100,21 +93,17 @@ func (s *figureScan) add(row []driver.Value) error {
 	return nil
 }
 
-func (s *figureScan) percentPair(pc string) (*Percent, *Percent) {
-	if got, ok := s.percents[pc]; ok {
-		return got[0], got[1]
+// percent parses a stored percentage, once per distinct text.
+func (s *figureScan) percent(t string) *Percent {
+	if p, ok := s.percents[t]; ok {
+		return p
 	}
-	var pair [2]*Percent
-	plan, yoy, _ := strings.Cut(pc, "|")
-	for i, t := range []string{plan, yoy} {
-		if t != "" {
-			if p, err := ParsePercent(t); err == nil {
-				pair[i] = &p
-			}
-		}
+	var out *Percent
+	if p, err := ParsePercent(t); err == nil {
+		out = &p
 	}
-	s.percents[pc] = pair
-	return pair[0], pair[1]
+	s.percents[t] = out
+	return out
 }
 
 // loadFigures returns the current revision as of asOf of every figure cond
@@ -135,7 +124,7 @@ func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (
 		return nil, fmt.Errorf("read figures: %w", err)
 	}
 	defer conn.Close()
-	s := &figureScan{out: figures{}, ui: -1, percents: map[string][2]*Percent{}}
+	s := &figureScan{out: figures{}, percents: map[string]*Percent{}}
 	err = conn.Raw(func(dc any) error {
 		q, ok := dc.(driver.QueryerContext)
 		if !ok {
@@ -146,7 +135,7 @@ func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (
 			return err
 		}
 		defer rows.Close()
-		row := make([]driver.Value, 5)
+		row := make([]driver.Value, 7)
 		for {
 			switch err := rows.Next(row); {
 			case errors.Is(err, io.EOF):

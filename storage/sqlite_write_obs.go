@@ -108,7 +108,8 @@ func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observatio
 func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation) (int64, error) {
 	s, err := w.stmt(ctx, `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
 		value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
-		retracted, via, token_name, file_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		retracted, via, token_name, file_name, recorded_at, packed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return 0, err
 	}
@@ -120,11 +121,29 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 	}
 	res, err := s.ExecContext(ctx, k.unit, k.indicator, k.year, k.first, k.last,
 		nullFloat(o.Value), string(o.ReportStatus), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent),
-		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt)
+		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt,
+		packFigure(o.Period, o.Retracted, o.ReportStatus))
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
 	}
 	return res.LastInsertId()
+}
+
+// packFigure is the packed column of observations (see 0001_init.sql).
+func packFigure(p Period, retracted bool, status ReportStatus) int64 {
+	k := (int64(p.Year)*16+int64(p.First))*16 + int64(p.Last)
+	k *= 2
+	if retracted {
+		k++
+	}
+	k *= 4
+	switch status {
+	case StatusEstimate:
+		k++
+	case StatusOfficial:
+		k += 2
+	}
+	return k
 }
 
 // scanRevision reads the obsColumns of one row.

@@ -46,7 +46,7 @@ func Years(in YearsInput) (*Chart, error) {
 	bar := echarts.NewBar()
 	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 24)...)
 	bar.SetGlobalOptions(
-		echarts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		echarts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: yearsAxisLabel(labels)}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),
 	)
 	bar.SetXAxis(labels)
@@ -55,4 +55,17 @@ func Years(in YearsInput) (*Chart, error) {
 		s.BarMaxWidth = "48"
 	})
 	return &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: bar}, nil
+}
+
+// yearsAxisLabel slants the period labels when there are many long ones,
+// so that ECharts can show every one instead of skipping some.
+func yearsAxisLabel(labels []string) *opts.AxisLabel {
+	chars := 0
+	for _, l := range labels {
+		chars += len([]rune(l))
+	}
+	if len(labels) > 6 && chars > 5*len(labels) {
+		return &opts.AxisLabel{Rotate: 30}
+	}
+	return nil
 }

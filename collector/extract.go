@@ -89,9 +89,15 @@ func Extract(text string, opt ExtractOptions) Extraction {
 	d.toks = d.x.tokens(fs, exScanNumbers(fs, exIsVietnamese(text)), skip)
 	mentions := exFindMentions(fs, exPhrasesFor(inds))
 	var out Extraction
+	var prev []exMention
 	for _, sg := range exSegments(fs) {
 		d.classify(sg)
-		out.Figures = append(out.Figures, d.segment(sg, exInside(mentions, sg))...)
+		ms := exInside(mentions, sg)
+		if len(ms) == 0 {
+			ms = d.carryOver(sg, prev)
+		}
+		out.Figures = append(out.Figures, d.segment(sg, ms)...)
+		prev = ms
 	}
 	out.Unrecognised = d.unrecognised()
 	return out
@@ -169,4 +175,27 @@ func (d *exDoc) unrecognised() []Span {
 		out = append(out, Span{Text: d.text[s:e], Start: s, End: e, Reason: t.reason})
 	}
 	return out
+}
+
+// carryOver lets a clause that opens with a period phrase and names no
+// indicator continue the previous clause's single indicator ("…; lũy kế 5
+// tháng đạt 390 triệu USD").
+func (d *exDoc) carryOver(sg exSeg, prev []exMention) []exMention {
+	if len(prev) != 1 || len(prev[0].codes) != 1 || prev[0].codes[0] == exOther || sg.s == 0 || d.f.s[sg.s-1] != ';' {
+		return nil
+	}
+	start := sg.s
+	for start < sg.e && d.f.s[start] == ' ' {
+		start++
+	}
+	for _, ev := range d.events {
+		if ev.s == start {
+			name := prev[0].name
+			if name == "" {
+				name = d.f.orig(d.text, prev[0].s, prev[0].e)
+			}
+			return []exMention{{s: start, e: start, codes: prev[0].codes, name: name}}
+		}
+	}
+	return nil
 }

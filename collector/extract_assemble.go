@@ -198,7 +198,11 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 		qs, qe, anchor = min(qs, t.s), max(qe, t.e), min(anchor, t.s)
 	}
 	qe = d.clauseEnd(qe, ze)
-	f := Figure{Indicator: c.code, IndicatorText: d.f.orig(d.text, m.s, m.e), Measure: c.ind.Measure, Unit: d.opt.Unit,
+	name := m.name
+	if name == "" {
+		name = d.f.orig(d.text, m.s, m.e)
+	}
+	f := Figure{Indicator: c.code, IndicatorText: name, Measure: c.ind.Measure, Unit: d.opt.Unit,
 		Start: d.f.pos[qs], End: d.f.pos[qe], Qualifiers: []string{}}
 	f.Quote = d.text[f.Start:f.End]
 	if c.value != nil {

@@ -88,6 +88,7 @@ type exPhrase struct {
 type exMention struct {
 	s, e  int
 	codes []string // one code, several (decided by the unit), or {"other"}
+	name  string   // set when the indicator is carried over from the previous clause
 }
 
 // exPhrasesFor builds the phrase list: the catalog's extra phrases, every

@@ -58,7 +58,7 @@ func exAtoi(s string) int {
 		}
 	}
 	for i, w := range []string{"first", "second", "third", "fourth"} {
-		if s == w || strings.HasPrefix(s, strconv.Itoa(i+1)) {
+		if s == w || len(s) == 3 && strings.HasPrefix(s, strconv.Itoa(i+1)) {
 			return i + 1
 		}
 	}

@@ -275,6 +275,7 @@ func TestFormatNumber(t *testing.T) {
 		{63135, 0, "vi", "63.135"}, {63135, 0, "en", "63,135"}, {1234567.891, 2, "en", "1,234,567.89"},
 		{1234567.891, 1, "vi", "1.234.567,9"}, {53.70, 2, "vi", "53,7"}, {-942, 0, "en", "−942"},
 		{-0.001, 1, "en", "0"}, {100, 0, "en", "100"}, {999.96, 1, "en", "1,000"},
+		{1234.5, 0, "vi", "1.235"}, {-2.25, 1, "en", "−2.3"}, {0.125, 2, "en", "0.13"},
 	}
 	for _, c := range cases {
 		if got := FormatNumber(c.v, c.d, c.lang); got != c.want {
@@ -288,4 +289,25 @@ func mustChart(c *Chart, err error) *Chart {
 		panic(err)
 	}
 	return c
+}
+
+func TestPercentChartsNameTheirAxis(t *testing.T) {
+	u := mustChart(Units(UnitsInput{Options: Options{ID: "u", Lang: "en"}, Measure: "billion VND", Percent: true,
+		Units: []UnitValue{{Name: "A", Value: f(97.25)}}}))
+	m := option(t, u)
+	ax := m["xAxis"].([]any)[0].(map[string]any)
+	if ax["name"] != "% of plan" || ax["axisLabel"].(map[string]any)["formatter"] != "{value}%" || u.ValueSuffix != "%" {
+		t.Errorf("completion axis = %v, suffix %q", ax, u.ValueSuffix)
+	}
+	if lbl := series(t, m)[0]["data"].([]any)[0].(map[string]any)["label"].(map[string]any)["formatter"]; lbl != "97.3%" {
+		t.Errorf("bar label = %v, want 97.3%%", lbl)
+	}
+	v := mustChart(Units(UnitsInput{Options: Options{ID: "v"}, Measure: "tỷ đồng", Units: []UnitValue{{Name: "A", Value: f(1234.5)}}}))
+	m = option(t, v)
+	if ax := m["xAxis"].([]any)[0].(map[string]any); ax["name"] != "tỷ đồng" || v.ValueSuffix != "" {
+		t.Errorf("value axis = %v", ax)
+	}
+	if lbl := series(t, m)[0]["data"].([]any)[0].(map[string]any)["label"].(map[string]any)["formatter"]; lbl != "1.235" {
+		t.Errorf("bar label = %v, want 1.235 (Vietnamese grouping, no decimals above 1000)", lbl)
+	}
 }

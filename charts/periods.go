@@ -17,8 +17,9 @@ type PairRow struct {
 type PeriodsInput struct {
 	Options
 	ALabel, BLabel string // the periods' names, in the page's language
-	Measure        string // axis name; for Percent, leave empty for "% of plan"
-	// Percent says A and B are percentages (completion ×100).
+	Measure        string // axis name; ignored when Percent
+	// Percent says A and B are completion ×100: the axis is named "% of
+	// plan" and values show "%".
 	Percent bool
 	Rows    []PairRow // drawn top to bottom in this order
 }
@@ -48,10 +49,7 @@ func Periods(in PeriodsInput) (*Chart, error) {
 		a[i] = opts.BarData{Value: value(r.A), Label: valueLabel(r.A, in.Percent, in.Lang)}
 		b[i] = opts.BarData{Value: value(r.B), Label: valueLabel(r.B, in.Percent, in.Lang)}
 	}
-	measure := in.Measure
-	if measure == "" && in.Percent {
-		measure = pick(in.Lang, wordCompletion)
-	}
+	measure := axisName(in.Measure, in.Percent, in.Lang)
 	bar := echarts.NewBar()
 	bar.SetGlobalOptions(in.globalOpts(height, legendTop, 64)...)
 	bar.SetGlobalOptions(

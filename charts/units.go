@@ -19,9 +19,9 @@ type UnitValue struct {
 // a unit).
 type UnitsInput struct {
 	Options
-	Measure string // axis name, in the page's language
-	// Percent says Value is a percentage (completion ×100): the axis and
-	// tooltips show "%".
+	Measure string // axis name, in the page's language; ignored when Percent
+	// Percent says Value is completion ×100: the axis is named "% of plan"
+	// and axis, labels and tooltips show "%".
 	Percent bool
 	Units   []UnitValue
 }
@@ -50,11 +50,11 @@ func Units(in UnitsInput) (*Chart, error) {
 	bar := echarts.NewBar()
 	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 64)...)
 	bar.SetGlobalOptions(
-		echarts.WithXAxisOpts(valueAxis(in.Measure, in.Percent)),
+		echarts.WithXAxisOpts(valueAxis(axisName(in.Measure, in.Percent, in.Lang), in.Percent)),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	)
 	bar.SetXAxis(labels).XYReversal()
-	name := in.Measure
+	name := axisName(in.Measure, in.Percent, in.Lang)
 	if name == "" {
 		name = pick(in.Lang, wordValue)
 	}
@@ -105,4 +105,13 @@ func valueLabel(v *float64, percent bool, lang string) *opts.Label {
 		text += "%"
 	}
 	return &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: text}
+}
+
+// axisName is the value axis name: "% of plan" for completion charts, else
+// the measure.
+func axisName(measure string, percent bool, lang string) string {
+	if percent {
+		return pick(lang, wordCompletion)
+	}
+	return measure
 }

@@ -81,12 +81,15 @@ func monthLabel(m int, lang string) string {
 
 // FormatNumber writes v with grouped thousands in lang's convention
 // (63.135,5 in Vietnamese, 63,135.5 in English) and at most decimals
-// fraction digits, trailing zeros dropped.
+// fraction digits (halves rounded away from zero), trailing zeros dropped.
 func FormatNumber(v float64, decimals int, lang string) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	// Round half away from zero, as reports do (FormatFloat alone would
+	// round an exact half to even: 1234.5 → 1234).
+	scale := math.Pow10(decimals)
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*scale)/scale, 'f', decimals, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
 	group, point := ",", "."

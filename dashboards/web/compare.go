@@ -57,7 +57,8 @@ func (v comparePeriodsView) data() any { return comparisonJSON(v.A, v.B, v.Synth
 
 func (v comparePeriodsView) table() dataTable { return comparisonTable(v.A, v.B, v.Rows) }
 
-// comparisonJSON is the JSON download of a comparison: the API's shape.
+// comparisonJSON is the JSON download of a comparison: the API's shape,
+// except that difference is A − B and ratio A ÷ B, as the page shows them.
 func comparisonJSON(a, b storage.Period, synthetic bool, rows []compareRow) any {
 	out := make([]storage.CompareRow, len(rows))
 	for i, r := range rows {
@@ -72,7 +73,7 @@ func comparisonJSON(a, b storage.Period, synthetic bool, rows []compareRow) any 
 }
 
 func comparisonTable(a, b storage.Period, rows []compareRow) dataTable {
-	t := dataTable{Columns: []string{"unit", "indicator", "measure", "a", "b", "value_a", "value_b", "difference", "ratio",
+	t := dataTable{Columns: []string{"unit", "indicator", "measure", "a", "b", "value_a", "value_b", "difference_a_minus_b", "ratio_a_to_b",
 		"completion_a", "completion_b", "pace_a", "pace_b"}}
 	for _, r := range rows {
 		x := r.Row
@@ -82,8 +83,19 @@ func comparisonTable(a, b storage.Period, rows []compareRow) dataTable {
 	return t
 }
 
-// compareRowOf formats a storage comparison row.
+// compareRowOf formats a storage comparison row. The page reads A as the
+// period looked at and B as the baseline, so its difference is A − B and
+// its ratio A ÷ B (storage gives B − A and B ÷ A); downloads carry these.
 func (l *Locale) compareRowOf(x storage.CompareRow, name, url string) compareRow {
+	x.Difference, x.Ratio = nil, nil
+	if x.ValueA != nil && x.ValueB != nil {
+		d := *x.ValueA - *x.ValueB
+		x.Difference = &d
+		if *x.ValueB != 0 {
+			q := *x.ValueA / *x.ValueB
+			x.Ratio = &q
+		}
+	}
 	r := compareRow{Row: x, Name: name, URL: url, Measure: l.Measure(x.Measure),
 		ValueA: l.Value(x.ValueA, x.Measure), ValueB: l.Value(x.ValueB, x.Measure),
 		Diff: l.Value(x.Difference, x.Measure), Ratio: l.Pct(x.Ratio),

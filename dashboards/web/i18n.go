@@ -87,9 +87,13 @@ func (l *Locale) Pct(r *float64) string {
 	return l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(1), number.MinFractionDigits(1)))
 }
 
-// SignedPct formats a growth ratio with its sign: +7,4% / −2,1%.
+// SignedPct formats a growth ratio with its sign and up to two decimals:
+// +7,43% / −2,1%.
 func (l *Locale) SignedPct(r *float64) string {
-	s := l.Pct(r)
+	s := "–"
+	if r != nil && !math.IsNaN(*r) && !math.IsInf(*r, 0) {
+		s = l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(2), number.MinFractionDigits(1)))
+	}
 	if r != nil && *r > 0 && s != "–" {
 		return "+" + s
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 
@@ -24,7 +25,7 @@ type monthRow struct {
 	Completion                    *float64       `json:"completion"`
 	Pace                          storage.Pace   `json:"pace"`
 	PeriodName, ValueS, ExpectedS string         `json:"-"`
-	PlanS, CompletionS            string         `json:"-"`
+	PlanS, CompletionS, MonthName string         `json:"-"`
 	PaceTag                       paceTag        `json:"-"`
 }
 
@@ -41,7 +42,9 @@ type yearRow struct {
 type planRow struct {
 	Plan                         storage.Plan `json:"plan"`
 	Target, Basis, Adopted, Note string       `json:"-"`
+	InForceWord                  string       `json:"-"`
 	InForce                      bool         `json:"in_force"`
+	ThisYear                     bool         `json:"-"` // of the page's year (others are folded away)
 }
 
 // revisionRow is one stored revision of the figure.
@@ -70,6 +73,8 @@ type indicatorView struct {
 	Synthetic            bool
 	OverviewURL          string
 	YearName, SpanName   string
+	PlanLine             string // the plan in force under the month table
+	OtherPlans           int    // plan versions of other years
 }
 
 func (v indicatorView) meta() pageMeta {
@@ -149,6 +154,14 @@ func (p *Pages) buildIndicator(q *request) (view, error) {
 	v.Months = L.monthRows(ind, series.Points, per.Year)
 	v.Years = L.yearRows(ind, series.Points, per)
 	v.Plans = L.planRows(series.Plans, per.Year, asOf)
+	for _, pr := range v.Plans {
+		if !pr.ThisYear {
+			v.OtherPlans++
+		}
+	}
+	if v.Item != nil && v.Item.Plan != nil && v.Item.PlanBasis == storage.BasisValue {
+		v.PlanLine = fmt.Sprintf(L.T("indicator.planline"), L.Value(v.Item.Plan, ind.Measure), v.Measure)
+	}
 	revs, err := p.db.Revisions(q.ctx, code, indCode, per)
 	if err != nil && storage.ErrorCode(err) != storage.CodeNotFound {
 		return nil, err

@@ -3,6 +3,8 @@ package web
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"time"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -34,6 +36,7 @@ func (l *Locale) monthRows(ind storage.Indicator, points []storage.Item, year in
 		}
 		m.PeriodName, m.ValueS, m.ExpectedS = l.Period(it.Period), l.Value(m.Value, ind.Measure), l.Value(m.Expected, ind.Measure)
 		m.PlanS, m.CompletionS, m.PaceTag = l.Value(m.Plan, ind.Measure), l.Pct(m.Completion), l.paceTag(it.Pace)
+		m.MonthName = l.month(it.Period.Last)
 		out = append(out, m)
 	}
 	return out
@@ -84,7 +87,8 @@ func (l *Locale) planRows(plans []storage.Plan, year int, asOf string) []planRow
 	for _, p := range plans {
 		inForce, ok := storage.PlanInForce(byYear[p.Year], asOf)
 		row := planRow{Plan: p, InForce: ok && inForce.Version == p.Version && inForce.AdoptedOn == p.AdoptedOn,
-			Adopted: l.Date(p.AdoptedOn), Basis: l.T("basis." + string(p.Basis))}
+			Adopted: l.Date(p.AdoptedOn), Basis: l.T("basis." + string(p.Basis)), ThisYear: p.Year == year,
+			InForceWord: l.T("plan.inforce")}
 		row.Target = l.planRange(p.TargetLow, p.TargetHigh, p.Target)
 		if p.Basis == storage.BasisGrowth {
 			row.Target += "%"
@@ -122,4 +126,12 @@ func (l *Locale) revisionRows(ind storage.Indicator, revs []storage.Observation)
 		out = append(out, r)
 	}
 	return out
+}
+
+// month names a month: "tháng 6" / "June".
+func (l *Locale) month(m int) string {
+	if l.Lang == langEN {
+		return time.Month(m).String()
+	}
+	return "tháng " + strconv.Itoa(m)
 }

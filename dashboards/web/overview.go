@@ -32,7 +32,9 @@ type card struct {
 	BarWidth, BarMark float64 // completion and expected as 0–100 for the progress bar
 	HasBar            bool
 	Gap               string // "−3,2 điểm" against the expected pace
-	GapBehind         bool
+	GapBehind         bool   // behind or at risk: the gap is shown in red
+	GapAhead          bool   // ahead: the gap is shown in green
+	HasPlan           bool   // completion or expected is known
 	PlanNote          string // "kế hoạch ước tính" for implied plans, "điều chỉnh" for adjusted
 	Pace              paceTag
 	Section           string // the board section the indicator belongs to

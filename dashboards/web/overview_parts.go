@@ -16,6 +16,7 @@ func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card 
 		Completion: l.Pct(it.Completion), Expected: l.Pct(it.Expected), Pace: l.paceTag(it.Pace),
 		YoY: l.SignedPct(it.YoY), Status: l.Status(it.ReportStatus), Flags: len(it.Flags), Synthetic: it.Synthetic, item: it}
 	c.Color = charts.PaceColor(c.Pace.Class)
+	c.HasPlan = it.Completion != nil || it.Expected != nil
 	c.Section, c.StatusClass = l.Section(it.Indicator), string(it.ReportStatus)
 	c.ShowYTD = it.Kind == storage.KindFlow && !it.Period.IsYTD() && it.YTD != nil
 	if it.Completion != nil {
@@ -27,10 +28,8 @@ func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card 
 	}
 	if it.Completion != nil && it.Expected != nil {
 		d := (*it.Completion - *it.Expected) * 100
-		c.GapBehind = d < 0
-		if it.Direction == storage.DirectionDown {
-			c.GapBehind = d > 0
-		}
+		c.GapBehind = it.Pace == storage.PaceBehind || it.Pace == storage.PaceAtRisk
+		c.GapAhead = it.Pace == storage.PaceAhead
 		c.Gap = l.points(d)
 	}
 	switch {

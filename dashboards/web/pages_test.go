@@ -120,7 +120,8 @@ func TestDownloadsCarryTheSameNumbers(t *testing.T) {
 	_, csvBody, _ := e.get(t, "/units/can-tho?period=2018-H1&format=csv")
 	mustContain(t, csvBody, "retail_sales", "63135", "2018-H1")
 	_, cmpBody, _ := e.get(t, "/compare/periods?unit=can-tho&a=2018-H1&b=2017-H1&format=csv")
-	mustContain(t, cmpBody, "retail_sales", "63135", "57000", "6135")
+	// A − B and A ÷ B: 63,135 − 57,000 = 6,135 (not storage's B − A).
+	mustContain(t, cmpBody, "retail_sales", "63135", "57000", ",6135,", "difference_a_minus_b")
 }
 
 func TestHostileNamesAreEscapedEverywhere(t *testing.T) {

@@ -34,26 +34,26 @@ type qualityView struct {
 	Rows        []flagRow
 	UnitOptions []option
 	Synthetic   bool
+	Total       int // flags found; Rows holds at most maxFlagRows of them
+	all         []storage.Flag
 }
+
+// maxFlagRows bounds the flags listed on the page (downloads carry all).
+const maxFlagRows = 300
 
 func (v qualityView) meta() pageMeta {
 	return pageMeta{Title: v.L.T("quality.title"), Active: "quality", Synthetic: v.Synthetic, Template: "quality"}
 }
 
 func (v qualityView) data() any {
-	out := make([]storage.Flag, len(v.Rows))
-	for i, r := range v.Rows {
-		out[i] = r.Flag
-	}
 	return struct {
 		Flags []storage.Flag `json:"flags"`
-	}{out}
+	}{nonNil(v.all)}
 }
 
 func (v qualityView) table() dataTable {
 	t := dataTable{Columns: []string{"code", "unit", "indicator", "period", "explanation", "figures"}}
-	for _, r := range v.Rows {
-		f := r.Flag
+	for _, f := range v.all {
 		figs := ""
 		for _, k := range sortedKeys(f.Figures) {
 			if figs != "" {
@@ -109,7 +109,11 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		v.UnitName = u.Name(L.Lang)
 		v.Synthetic = u.Synthetic
 	}
+	v.Total, v.all = len(flags), flags
 	for _, f := range flags {
+		if len(v.Rows) >= maxFlagRows {
+			break
+		}
 		u := byCode[f.Unit]
 		v.Synthetic = v.Synthetic || u.Synthetic
 		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), UnitName: u.Name(L.Lang),

@@ -63,8 +63,14 @@ func spanValue(ind storage.Indicator, sp storage.Period, obs []storage.Observati
 
 // spark draws a card's sparkline: per's span over the years, coloured by pace.
 func (l *Locale) spark(c card, per storage.Period, vals []*float64) template.HTML {
-	if len(vals) == 0 {
-		return ""
+	n := 0
+	for _, v := range vals {
+		if v != nil {
+			n++
+		}
+	}
+	if n < 2 {
+		return "" // one point is no trend
 	}
 	title := c.Name + " · " + l.spanName(per) + " " + itoa(per.Year-sparkYears+1) + "–" + itoa(per.Year)
 	return charts.Sparkline(charts.SparklineInput{Values: vals, Title: title, Pace: c.Pace.Class, Width: 132, Height: 36})

@@ -1,6 +1,10 @@
 package storage
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // Representative returns, of the figures whose period ends in the month
 // endMonth (a Period.EndMonth index), the one with the longest span (H1 over
@@ -68,34 +72,54 @@ func newerRevision(a, b Observation) bool {
 	return a.Revision > b.Revision
 }
 
-// figIndex holds one unit × indicator's current figures by period.
+// figIndex holds one unit × indicator's current figures by period. It keeps
+// indices into the caller's slice rather than copies: Derive runs once per
+// item of every page, and an Observation is large.
 type figIndex struct {
-	byPeriod map[Period]Observation
-	byYear   map[int][]Observation // figures with a value, longest span first
+	figs     []Observation
+	byPeriod map[periodKey]int // the newest revision of each period
+	byYear   map[int][]figSpan // figures with a value, longest span first
+}
+
+// periodKey packs a period into one integer, a cheaper map key.
+type periodKey int32
+
+func keyOf(p Period) periodKey { return periodKey(p.Year*256 + p.First*16 + p.Last) }
+
+func (k periodKey) period() Period {
+	return Period{Year: int(k) / 256, First: int(k) % 256 / 16, Last: int(k) % 16}
+}
+
+// figSpan is a figure's months and value, all flowSpan needs.
+type figSpan struct {
+	first, last int
+	v           float64
 }
 
 func newFigIndex(figs []Observation) figIndex {
-	x := figIndex{byPeriod: make(map[Period]Observation, len(figs)), byYear: map[int][]Observation{}}
-	for _, o := range figs {
+	x := figIndex{figs: figs, byPeriod: make(map[periodKey]int, len(figs)), byYear: map[int][]figSpan{}}
+	for i := range figs {
+		o := &figs[i]
 		if o.Retracted {
 			continue
 		}
-		if cur, ok := x.byPeriod[o.Period]; ok && !newerRevision(o, cur) {
+		k := keyOf(o.Period)
+		if cur, ok := x.byPeriod[k]; ok && !newerRevision(*o, figs[cur]) {
 			continue
 		}
-		x.byPeriod[o.Period] = o
+		x.byPeriod[k] = i
 	}
-	for _, o := range x.byPeriod {
-		if o.Value != nil {
-			x.byYear[o.Period.Year] = append(x.byYear[o.Period.Year], o)
+	for _, i := range x.byPeriod {
+		if p, v := figs[i].Period, figs[i].Value; v != nil {
+			x.byYear[p.Year] = append(x.byYear[p.Year], figSpan{p.First, p.Last, *v})
 		}
 	}
 	for _, list := range x.byYear {
-		sort.Slice(list, func(i, j int) bool {
-			if list[i].Period.Months() != list[j].Period.Months() {
-				return list[i].Period.Months() > list[j].Period.Months()
+		slices.SortFunc(list, func(a, b figSpan) int {
+			if c := cmp.Compare(b.last-b.first, a.last-a.first); c != 0 {
+				return c
 			}
-			return list[i].Period.First < list[j].Period.First
+			return cmp.Compare(a.first, b.first)
 		})
 	}
 	return x
@@ -103,14 +127,16 @@ func newFigIndex(figs []Observation) figIndex {
 
 // own returns the figure for exactly p.
 func (x figIndex) own(p Period) (Observation, bool) {
-	o, ok := x.byPeriod[p]
-	return o, ok
+	if i, ok := x.byPeriod[keyOf(p)]; ok {
+		return x.figs[i], true
+	}
+	return Observation{}, false
 }
 
 // reported returns the reported value for exactly p.
 func (x figIndex) reported(p Period) (float64, bool) {
-	if o, ok := x.byPeriod[p]; ok && o.Value != nil {
-		return *o.Value, true
+	if i, ok := x.byPeriod[keyOf(p)]; ok && x.figs[i].Value != nil {
+		return *x.figs[i].Value, true
 	}
 	return 0, false
 }
@@ -137,8 +163,7 @@ func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
 		n := queue[0]
 		queue = queue[1:]
 		for _, o := range list {
-			a, b := o.Period.First-1, o.Period.Last
-			v := *o.Value
+			a, b, v := o.first-1, o.last, o.v
 			switch {
 			case a == n && !seen[b]:
 				seen[b], sum[b] = true, sum[n]+v
@@ -172,17 +197,20 @@ func (x figIndex) value(k Kind, p Period) (float64, bool) {
 // else the longest-span figure with a value that ends in the same month (a
 // level is a state at the period's end, so June's figure is H1's).
 func (x figIndex) levelFigure(p Period) (Observation, bool) {
-	if o, ok := x.byPeriod[p]; ok {
+	if o, ok := x.own(p); ok {
 		return o, true
 	}
-	var best Observation
-	found := false
-	for q, o := range x.byPeriod {
-		if q.Year == p.Year && q.Last == p.Last && o.Value != nil && (!found || q.Months() > best.Period.Months()) {
-			best, found = o, true
+	best, found := 0, false
+	for _, i := range x.byPeriod {
+		o := &x.figs[i]
+		if q := o.Period; q.Year == p.Year && q.Last == p.Last && o.Value != nil && (!found || q.Months() > x.figs[best].Period.Months()) {
+			best, found = i, true
 		}
 	}
-	return best, found
+	if !found {
+		return Observation{}, false
+	}
+	return x.figs[best], true
 }
 
 // ytd returns a flow's year-to-date value at the end of month m of year.

@@ -128,15 +128,11 @@ func median(v []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// yearsOf returns the years with any figure, ascending.
+// yearsOf returns the years with any figure that has a value, ascending.
 func yearsOf(x figIndex) []int {
-	seen := map[int]bool{}
-	var ys []int
-	for p := range x.byPeriod {
-		if !seen[p.Year] {
-			seen[p.Year] = true
-			ys = append(ys, p.Year)
-		}
+	ys := make([]int, 0, len(x.byYear))
+	for y := range x.byYear {
+		ys = append(ys, y)
 	}
 	sort.Ints(ys)
 	return ys

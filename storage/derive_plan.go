@@ -79,7 +79,8 @@ func impliedView(x figIndex, ind Indicator, year int) (planView, bool) {
 	var src Observation
 	var base float64
 	found := false
-	for p, o := range x.byPeriod {
+	for _, i := range x.byPeriod {
+		o, p := &x.figs[i], x.figs[i].Period
 		if p.Year != year || o.ReportedPlanPercent == nil {
 			continue
 		}
@@ -91,8 +92,8 @@ func impliedView(x figIndex, ind Indicator, year int) (planView, bool) {
 		if !ok {
 			continue
 		}
-		if !found || newerFigure(o, src) {
-			src, base, found = o, b, true
+		if !found || newerFigure(*o, src) {
+			src, base, found = *o, b, true
 		}
 	}
 	if !found {

@@ -117,27 +117,37 @@ func (o Options) space() int {
 	return titleSpace
 }
 
+// layout places a chart's legend, and keeps room right of the plot (for
+// bar end labels) and below it (for a value axis named underneath).
+type layout struct {
+	legend        legendPlace
+	right         int
+	axisNameBelow bool
+}
+
 // globalOpts are the options common to every chart: ID, assets host,
 // animation, title, tooltip, and a legend and grid laid out around the
-// title so that nothing overlaps. right is the room kept right of the plot
-// (for end labels and the value axis name).
-func (o Options) globalOpts(height int, legend legendPlace, right int) []echarts.GlobalOpts {
-	top, bottom := o.space()+24, 8 // 24: room for the value axis name above the plot
-	lg := opts.Legend{Show: opts.Bool(legend != legendNone)}
-	switch legend {
+// title so that nothing overlaps.
+func (o Options) globalOpts(height int, l layout) []echarts.GlobalOpts {
+	top, bottom := o.space()+24, 8 // 24: room for a value axis name above the plot
+	if l.axisNameBelow {
+		top, bottom = o.space()+8, 32
+	}
+	lg := opts.Legend{Show: opts.Bool(l.legend != legendNone)}
+	switch l.legend {
 	case legendTop:
 		lg.Top = fmt.Sprint(o.space())
-		top += 12
+		top += 28
 	case legendBottom:
 		lg.Bottom = "0"
-		bottom = 36
+		bottom += 28
 	}
 	g := []echarts.GlobalOpts{
 		echarts.WithInitializationOpts(o.initOpts(height)),
 		echarts.WithAnimation(!o.NoAnimation),
 		echarts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		echarts.WithLegendOpts(lg),
-		echarts.WithGridOpts(opts.Grid{Left: "8", Right: fmt.Sprint(right), Top: fmt.Sprint(top), Bottom: fmt.Sprint(bottom), ContainLabel: opts.Bool(true)}),
+		echarts.WithGridOpts(opts.Grid{Left: "8", Right: fmt.Sprint(l.right), Top: fmt.Sprint(top), Bottom: fmt.Sprint(bottom), ContainLabel: opts.Bool(true)}),
 	}
 	if o.Title != "" {
 		g = append(g, echarts.WithTitleOpts(opts.Title{Title: o.Title, Left: "left",

@@ -51,7 +51,7 @@ func Periods(in PeriodsInput) (*Chart, error) {
 	}
 	measure := axisName(in.Measure, in.Percent, in.Lang)
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, legendTop, 64)...)
+	bar.SetGlobalOptions(in.globalOpts(height, layout{legend: legendTop, right: 56, axisNameBelow: true})...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(valueAxis(measure, in.Percent)),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),

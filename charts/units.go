@@ -48,7 +48,7 @@ func Units(in UnitsInput) (*Chart, error) {
 		data[i] = opts.BarData{Value: value(u.Value), ItemStyle: &opts.ItemStyle{Color: PaceColor(u.Pace)}, Label: valueLabel(u.Value, in.Percent, in.Lang)}
 	}
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 64)...)
+	bar.SetGlobalOptions(in.globalOpts(height, layout{legend: legendNone, right: 56, axisNameBelow: true})...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(valueAxis(axisName(in.Measure, in.Percent, in.Lang), in.Percent)),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
@@ -84,10 +84,10 @@ func compareUnits(a, b UnitValue) int {
 	return cmp.Compare(a.Name, b.Name)
 }
 
-// valueAxis is a horizontal value axis, with "%" on its labels for
-// percentages.
+// valueAxis is a horizontal value axis named underneath, with "%" on its
+// labels for percentages.
 func valueAxis(name string, percent bool) opts.XAxis {
-	ax := opts.XAxis{Type: "value", Name: name}
+	ax := opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: 26}
 	if percent {
 		ax.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
 	}

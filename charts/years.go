@@ -44,7 +44,7 @@ func Years(in YearsInput) (*Chart, error) {
 		}
 	}
 	bar := echarts.NewBar()
-	bar.SetGlobalOptions(in.globalOpts(height, legendNone, 24)...)
+	bar.SetGlobalOptions(in.globalOpts(height, layout{legend: legendNone, right: 24})...)
 	bar.SetGlobalOptions(
 		echarts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: yearsAxisLabel(labels)}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),

@@ -74,7 +74,7 @@ func YTD(in YTDInput) (*Chart, error) {
 		months[m] = monthLabel(m+1, in.Lang)
 	}
 	line := echarts.NewLine()
-	line.SetGlobalOptions(in.globalOpts(height, legendBottom, 24)...)
+	line.SetGlobalOptions(in.globalOpts(height, layout{legend: legendBottom, right: 24})...)
 	line.SetGlobalOptions(
 		echarts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		echarts.WithYAxisOpts(opts.YAxis{Type: "value", Name: in.Measure}),

@@ -48,8 +48,8 @@ func Derive(f Facts, th Thresholds) Item {
 		}
 		it.Pace = derivePace(ind, view, it, th)
 	}
-	cmp, cmpOK := percentCheckPlan(x, ind, f.Period.Year, plans, f.AsOf, it.ReportedAt)
-	it.Flags = deriveFlags(f, x, cmp, cmpOK, it, th)
+	check, checkOK := percentCheckPlan(plans, f.AsOf, it.ReportedAt, view, ok)
+	it.Flags = deriveFlags(f, x, check, checkOK, it, th)
 	return it
 }
 
@@ -62,21 +62,21 @@ func choosePlan(x figIndex, ind Indicator, year int, plans []Plan, asOf string) 
 }
 
 // percentCheckPlan is the plan a reported percent of plan is checked
-// against: the stored plan in force on the day the figure was reported (an
-// adjustment adopted later cannot make an earlier report wrong), or, when no
-// plan is in force, the implied plan.
-func percentCheckPlan(x figIndex, ind Indicator, year int, plans []Plan, asOf, reportedAt string) (planView, bool) {
+// against: for a stored plan, the one in force on the day the figure was
+// reported (an adjustment adopted later cannot make an earlier report
+// wrong; none if every plan came later); otherwise the item's own plan.
+func percentCheckPlan(plans []Plan, asOf, reportedAt string, view planView, ok bool) (planView, bool) {
+	if !ok || view.source != PlanStored {
+		return view, ok
+	}
 	at := asOf
 	if reportedAt != "" && (at == "" || reportedAt < at) {
 		at = reportedAt
 	}
-	if p, ok := PlanInForce(plans, at); ok {
+	if p, found := PlanInForce(plans, at); found {
 		return storedView(p), true
 	}
-	if _, ok := PlanInForce(plans, asOf); ok {
-		return planView{}, false // the plan came after the report
-	}
-	return impliedView(x, ind, year)
+	return planView{}, false
 }
 
 func plansOfYear(plans []Plan, year int) []Plan {

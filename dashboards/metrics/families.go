@@ -143,11 +143,23 @@ func loadSnapshot(ctx context.Context, src Source, depth int) (snapshot, error) 
 // families turns a snapshot into the SPEC §3 families, sorted by name, with
 // empty families left out (as the registry does).
 func (s snapshot) families() ([]family, error) {
+	// in label order once (by pointer: an Item is large), so that each
+	// family's rows come out sorted
+	items := make([]*storage.Item, len(s.items))
+	for i := range s.items {
+		items[i] = &s.items[i]
+	}
+	slices.SortFunc(items, func(a, b *storage.Item) int {
+		if c := strings.Compare(a.Indicator, b.Indicator); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Unit, b.Unit)
+	})
 	var out []family
 	for _, g := range pairGauges() {
 		f := family{name: g.name, help: g.help, labels: []string{labelIndicator, labelUnit}}
-		for _, it := range s.items {
-			if v, ok := g.value(it); ok {
+		for _, it := range items {
+			if v, ok := g.value(*it); ok {
 				f.rows = append(f.rows, row{values: []string{clean(it.Indicator), clean(it.Unit)}, v: v})
 			}
 		}
@@ -184,7 +196,10 @@ func finish(fams []family) ([]family, error) {
 		if len(f.rows) == 0 {
 			continue
 		}
-		slices.SortFunc(f.rows, func(a, b row) int { return slices.Compare(a.values, b.values) })
+		byValues := func(a, b row) int { return slices.Compare(a.values, b.values) }
+		if !slices.IsSortedFunc(f.rows, byValues) {
+			slices.SortFunc(f.rows, byValues)
+		}
 		for i := 1; i < len(f.rows); i++ {
 			if slices.Equal(f.rows[i-1].values, f.rows[i].values) {
 				return nil, fmt.Errorf("metric %s: two series with labels %v: the database holds a duplicate unit or indicator",

@@ -170,6 +170,34 @@ func TestLoadDemoTwiceIntoSQLite(t *testing.T) {
 		t.Errorf("data version moved from %d to %d on a load that stored nothing", version, v)
 	}
 	checkCanTho(t, ctx, db)
+	checkDemoQuality(t, ctx, db)
+}
+
+// checkDemoQuality: the generated figures agree with their own percents,
+// growth rates and year-to-date sums; the only children_sum_mismatch is the
+// deliberate one.
+func checkDemoQuality(t *testing.T, ctx context.Context, db *storage.DB) {
+	flags, err := db.Quality(ctx, storage.QualityFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, f := range flags {
+		count[f.Code]++
+		if f.Code == storage.FlagChildrenSumMismatch &&
+			(f.Unit != demoProvince || f.Indicator != demoMismatchInd || f.Period.String() != "2023-M07") {
+			t.Errorf("unexpected %+v", f)
+		}
+	}
+	t.Logf("quality flags of the demo data: %v", count)
+	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch} {
+		if count[code] != 0 {
+			t.Errorf("%d %s flags, want none", count[code], code)
+		}
+	}
+	if count[storage.FlagChildrenSumMismatch] != 1 || count[storage.FlagOutlier] > 300 {
+		t.Errorf("flags %v, want one children_sum_mismatch and few outliers", count)
+	}
 }
 
 // checkCanTho reads the seed report's figures back from the database.

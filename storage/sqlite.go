@@ -188,7 +188,12 @@ func (db *DB) seedCatalog(ctx context.Context) error {
 	return tx.Commit()
 }
 
-func bumpDataVersion(ctx context.Context, tx *sql.Tx) error {
+// execer is a *sql.Tx or a *sql.Conn inside a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func bumpDataVersion(ctx context.Context, tx execer) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
 		return fmt.Errorf("bump data version: %w", err)
 	}

@@ -3,7 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"database/sql/driver"
 	"fmt"
 	"time"
 )
@@ -66,7 +66,7 @@ type planKey struct {
 // Rollback; use it from one goroutine.
 type Writer struct {
 	db         *DB
-	tx         *sql.Tx
+	conn       *sql.Conn // the writing connection, inside BEGIN IMMEDIATE
 	prov       Provenance
 	recordedAt string // RFC 3339, UTC
 	defDate    string // Vietnam date of RecordedAt: the default reported_at
@@ -77,7 +77,9 @@ type Writer struct {
 	putIndicators         map[string]Indicator
 	seen                  map[obsKey]int64 // revision this writer stored or matched
 	seenPlans             map[planKey]int64
+	emptyPairs            map[[2]int64]bool // unit × indicator without any revision when the writer began
 	stmts                 map[string]*sql.Stmt
+	raw                   map[string]driver.Stmt // hot statements, prepared on the driver connection
 
 	res     WriteResult
 	changed bool
@@ -92,12 +94,19 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 	if prov.RecordedAt.IsZero() {
 		prov.RecordedAt = time.Now()
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
+	// A connection and an explicit BEGIN IMMEDIATE rather than a *sql.Tx:
+	// the per-row statements then run on the driver connection directly
+	// (see rawQuery), which makes imports markedly faster.
+	conn, err := db.w.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin write: %w", err)
 	}
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("begin write (another process may hold the write lock; retry): %w", err)
+	}
 	return &Writer{
-		db: db, tx: tx, prov: prov,
+		db: db, conn: conn, prov: prov,
 		recordedAt:    prov.RecordedAt.UTC().Format(time.RFC3339Nano),
 		defDate:       prov.RecordedAt.In(vietnamTime).Format(DateLayout),
 		defSource:     viaSource(prov.Via),
@@ -107,7 +116,9 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 		putIndicators: map[string]Indicator{},
 		seen:          map[obsKey]int64{},
 		seenPlans:     map[planKey]int64{},
+		emptyPairs:    map[[2]int64]bool{},
 		stmts:         map[string]*sql.Stmt{},
+		raw:           map[string]driver.Stmt{},
 	}, nil
 }
 
@@ -176,16 +187,18 @@ func (w *Writer) Commit() (WriteResult, error) {
 	}
 	ctx := context.Background()
 	if w.changed {
-		if err := bumpDataVersion(ctx, w.tx); err != nil {
+		if err := bumpDataVersion(ctx, w.conn); err != nil {
 			w.Rollback()
 			return WriteResult{}, err
 		}
 	}
 	w.closeStmts()
-	w.done = true
-	if err := w.tx.Commit(); err != nil {
+	if _, err := w.conn.ExecContext(ctx, `COMMIT`); err != nil {
+		w.Rollback()
 		return WriteResult{}, fmt.Errorf("commit write: %w", err)
 	}
+	w.done = true
+	w.conn.Close()
 	return w.res, nil
 }
 
@@ -197,7 +210,14 @@ func (w *Writer) Rollback() error {
 	}
 	w.done = true
 	w.closeStmts()
-	if err := w.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+	_, err := w.conn.ExecContext(context.Background(), `ROLLBACK`)
+	if err != nil {
+		// Never hand a connection that may still be inside a transaction
+		// back to the pool.
+		w.conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	w.conn.Close()
+	if err != nil {
 		return fmt.Errorf("roll back write: %w", err)
 	}
 	return nil
@@ -211,6 +231,15 @@ func (w *Writer) closeStmts() {
 		s.Close()
 	}
 	w.stmts = nil
+	if len(w.raw) > 0 {
+		w.conn.Raw(func(any) error {
+			for _, s := range w.raw {
+				s.Close()
+			}
+			return nil
+		})
+	}
+	w.raw = nil
 }
 
 // usable refuses Puts after the writer ended or a database error.
@@ -237,7 +266,7 @@ func (w *Writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if s, ok := w.stmts[query]; ok {
 		return s, nil
 	}
-	s, err := w.tx.PrepareContext(ctx, query)
+	s, err := w.conn.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, w.fail(fmt.Errorf("prepare statement: %w", err))
 	}

@@ -3,7 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"database/sql/driver"
 	"fmt"
 	"math"
 	"time"
@@ -48,9 +48,16 @@ func (w *Writer) PutObservation(ctx context.Context, o Observation) (Outcome, er
 	if asOf == "" {
 		asOf = farFuture
 	}
-	prev, found, err := w.inForce(ctx, k, asOf)
+	var prev Observation
+	empty, err := w.pairEmpty(ctx, uid, iid)
 	if err != nil {
 		return 0, err
+	}
+	found := false
+	if !empty {
+		if prev, found, err = w.inForce(ctx, k, asOf); err != nil {
+			return 0, err
+		}
 	}
 	if found && sameObservation(o, prev) {
 		w.seen[k] = prev.Revision
@@ -86,64 +93,68 @@ func (w *Writer) putAgain(ctx context.Context, o Observation, id int64) (Outcome
 	return OutcomeUnchanged, nil
 }
 
+// pairEmpty reports whether the unit × indicator had no revision at all
+// when this writer began. Then no figure of it needs looking up: the writer
+// holds the write lock, and what it stored itself is in w.seen. A first
+// import of history skips every lookup this way.
+func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
+	key := [2]int64{uid, iid}
+	if e, ok := w.emptyPairs[key]; ok {
+		return e, nil
+	}
+	dest := make([]driver.Value, 1)
+	found, err := w.rawQueryRow(ctx, `SELECT 1 FROM observations WHERE unit_id = ? AND indicator_id = ? LIMIT 1`,
+		namedArgs(uid, iid), dest)
+	if err != nil {
+		return false, w.fail(fmt.Errorf("look for figures: %w", err))
+	}
+	w.emptyPairs[key] = !found
+	return !found, nil
+}
+
+const inForceSQL = `SELECT ` + obsColumns + ` FROM observations
+	WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
+	ORDER BY reported_at DESC, id DESC LIMIT 1`
+
 // inForce reads the revision of k with the greatest (reported_at, id) among
 // those reported on or before asOf.
 func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observation, bool, error) {
-	s, err := w.stmt(ctx, `SELECT `+obsColumns+` FROM observations
-		WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
-		ORDER BY reported_at DESC, id DESC LIMIT 1`)
+	dest := make([]driver.Value, 9)
+	found, err := w.rawQueryRow(ctx, inForceSQL,
+		namedArgs(k.unit, k.indicator, k.year, k.last, k.first, asOf), dest)
 	if err != nil {
-		return Observation{}, false, err
-	}
-	o, err := scanRevision(s.QueryRowContext(ctx, k.unit, k.indicator, k.year, k.last, k.first, asOf))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return Observation{}, false, nil
-	case err != nil:
 		return Observation{}, false, w.fail(fmt.Errorf("read current revision: %w", err))
+	}
+	if !found {
+		return Observation{}, false, nil
+	}
+	o, err := revisionFrom(dest)
+	if err != nil {
+		return Observation{}, false, w.fail(err)
 	}
 	return o, true, nil
 }
 
+const insertObservationSQL = `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
+	value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
+	retracted, via, token_name, file_name, recorded_at, packed)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation) (int64, error) {
-	s, err := w.stmt(ctx, `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
-		value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
-		retracted, via, token_name, file_name, recorded_at, packed)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, err
-	}
 	if o.ReportedAt == "" {
 		o.ReportedAt = w.defDate
 	}
 	if o.Source == "" {
 		o.Source = w.defSource
 	}
-	res, err := s.ExecContext(ctx, k.unit, k.indicator, k.year, k.first, k.last,
+	id, err := w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
 		nullFloat(o.Value), string(o.ReportStatus), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent),
 		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt,
-		packFigure(o.Period, o.Retracted, o.ReportStatus))
+		packFigure(o.Period, o.Retracted, o.ReportStatus)))
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
 	}
-	return res.LastInsertId()
-}
-
-// packFigure is the packed column of observations (see 0001_init.sql).
-func packFigure(p Period, retracted bool, status ReportStatus) int64 {
-	k := (int64(p.Year)*16+int64(p.First))*16 + int64(p.Last)
-	k *= 2
-	if retracted {
-		k++
-	}
-	k *= 4
-	switch status {
-	case StatusEstimate:
-		k++
-	case StatusOfficial:
-		k += 2
-	}
-	return k
+	return id, nil
 }
 
 // scanRevision reads the obsColumns of one row.
@@ -248,4 +259,21 @@ func percentPtr(s sql.NullString) *Percent {
 		return nil
 	}
 	return &p
+}
+
+// packFigure is the packed column of observations (see 0001_init.sql).
+func packFigure(p Period, retracted bool, status ReportStatus) int64 {
+	k := (int64(p.Year)*16+int64(p.First))*16 + int64(p.Last)
+	k *= 2
+	if retracted {
+		k++
+	}
+	k *= 4
+	switch status {
+	case StatusEstimate:
+		k++
+	case StatusOfficial:
+		k += 2
+	}
+	return k
 }

@@ -120,11 +120,11 @@ func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
 	}
 	out := OutcomeUpdated
 	if found {
-		_, err = w.tx.ExecContext(ctx, `UPDATE units SET name_vi = ?, name_en = ?, parent_id = ?, synthetic = ? WHERE code = ?`,
+		_, err = w.conn.ExecContext(ctx, `UPDATE units SET name_vi = ?, name_en = ?, parent_id = ?, synthetic = ? WHERE code = ?`,
 			merged.NameVI, merged.NameEN, parentID, merged.Synthetic, merged.Code)
 	} else {
 		var res sql.Result
-		res, err = w.tx.ExecContext(ctx, `INSERT INTO units (code, name_vi, name_en, parent_id, synthetic) VALUES (?, ?, ?, ?, ?)`,
+		res, err = w.conn.ExecContext(ctx, `INSERT INTO units (code, name_vi, name_en, parent_id, synthetic) VALUES (?, ?, ?, ?, ?)`,
 			merged.Code, merged.NameVI, merged.NameEN, parentID, merged.Synthetic)
 		if err == nil {
 			id, _ := res.LastInsertId()
@@ -187,7 +187,7 @@ func (w *Writer) checkParent(ctx context.Context, code, parent string, exists bo
 		return pid, nil
 	}
 	var cycle bool
-	err = w.tx.QueryRowContext(ctx, `WITH RECURSIVE up(id) AS (
+	err = w.conn.QueryRowContext(ctx, `WITH RECURSIVE up(id) AS (
 			SELECT ? UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)
 		SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM units WHERE code = ?))`, pid, code).Scan(&cycle)
 	if err != nil {
@@ -231,11 +231,11 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 		merged.PaceProfile, merged.GrowthBasis, merged.Code}
 	out := OutcomeUpdated
 	if found {
-		_, err = w.tx.ExecContext(ctx, `UPDATE indicators SET name_vi = ?, name_en = ?, measure = ?, kind = ?,
+		_, err = w.conn.ExecContext(ctx, `UPDATE indicators SET name_vi = ?, name_en = ?, measure = ?, kind = ?,
 			direction = ?, pace_profile = ?, growth_basis = ? WHERE code = ?`, args...)
 	} else {
 		var res sql.Result
-		res, err = w.tx.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
+		res, err = w.conn.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
 			pace_profile, growth_basis, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err == nil {
 			id, _ := res.LastInsertId()

@@ -19,24 +19,26 @@ import (
 
 // Metric names of SPEC §3. They are a contract with dashboards and alerts.
 const (
-	IndicatorValue   = "plantrack_indicator_value"
-	PlanTarget       = "plantrack_plan_target"
-	PlanCompletion   = "plantrack_plan_completion_ratio"
-	PlanExpected     = "plantrack_plan_expected_ratio"
-	YoYGrowth        = "plantrack_yoy_growth_ratio"
-	PeriodEnd        = "plantrack_report_period_end_timestamp_seconds"
-	IndicatorInfo    = "plantrack_indicator_info"
-	UnitInfo         = "plantrack_unit_info"
-	nameLanguage     = "vi"
-	maxHistoryDepth  = 1 << 20
-	labelIndicator   = "indicator"
-	labelUnit        = "unit"
-	labelName        = "name"
-	labelParent      = "parent"
-	labelMeasure     = "measure"
-	labelKind        = "kind"
-	labelDirection   = "direction"
-	helpIndicatorVal = "Value of the latest period of the unit and indicator, in the indicator's measure; year-to-date for flows."
+	IndicatorValue = "plantrack_indicator_value"
+	PlanTarget     = "plantrack_plan_target"
+	PlanCompletion = "plantrack_plan_completion_ratio"
+	PlanExpected   = "plantrack_plan_expected_ratio"
+	YoYGrowth      = "plantrack_yoy_growth_ratio"
+	PeriodEnd      = "plantrack_report_period_end_timestamp_seconds"
+	IndicatorInfo  = "plantrack_indicator_info"
+	UnitInfo       = "plantrack_unit_info"
+)
+
+// Label names, and the language of the info gauges' name label.
+const (
+	labelIndicator = "indicator"
+	labelUnit      = "unit"
+	labelName      = "name"
+	labelParent    = "parent"
+	labelMeasure   = "measure"
+	labelKind      = "kind"
+	labelDirection = "direction"
+	nameLanguage   = "vi"
 )
 
 // gauge is one per-unit×indicator gauge of SPEC §3: its name, help and how
@@ -49,7 +51,7 @@ type gauge struct {
 // pairGauges lists the gauges labelled {indicator, unit}, in name order.
 func pairGauges() []gauge {
 	return []gauge{
-		{IndicatorValue, helpIndicatorVal, indicatorValue},
+		{IndicatorValue, "Value of the latest period of the unit and indicator, in the indicator's measure; year to date for flows.", indicatorValue},
 		{PlanCompletion, "Completion of this year's plan in force at the latest period (0.537 for 53.7%); value plans only.", ptr(func(it storage.Item) *float64 { return it.Completion })},
 		{PlanExpected, "Completion expected by the end of the latest period under the indicator's pace profile; flows with a value plan only.", ptr(func(it storage.Item) *float64 { return it.Expected })},
 		{PlanTarget, "This year's value plan in force (stored or implied), in the indicator's measure.", planTarget},
@@ -116,8 +118,8 @@ type snapshot struct {
 	indicators []storage.Indicator
 }
 
-// loadSnapshot reads the latest items of units down to depth, those units
-// and every indicator.
+// loadSnapshot reads the latest items of units down to depth (every unit
+// when negative), those units and every indicator.
 func loadSnapshot(ctx context.Context, src Source, depth int) (snapshot, error) {
 	items, err := src.Latest(ctx, depth, "")
 	if err != nil {
@@ -133,7 +135,7 @@ func loadSnapshot(ctx context.Context, src Source, depth int) (snapshot, error) 
 	}
 	kept := units[:0:0]
 	for _, u := range units {
-		if u.Depth <= depth {
+		if depth < 0 || u.Depth <= depth {
 			kept = append(kept, u)
 		}
 	}

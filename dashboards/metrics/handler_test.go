@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
@@ -253,5 +254,36 @@ func TestHandlerFailsLoudlyWhenTheDatabaseIsGone(t *testing.T) {
 	NewHandler(db, nil, 1, nil).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	if rec.Code != http.StatusInternalServerError || !strings.Contains(rec.Body.String(), "metrics unavailable") {
 		t.Fatalf("closed DB: %d %s", rec.Code, rec.Body)
+	}
+}
+
+func TestHandlerSemanticsWithTestutil(t *testing.T) {
+	db, _ := openDB(t)
+	writeFigure(t, db, "ninh-kieu", "can-tho", "2018-H1", 1000, "50")
+	writeFigure(t, db, "can-tho", "", "2018-H1", 7060, "49.6")
+	srv := httptest.NewServer(NewHandler(db, nil, 1, nil))
+	defer srv.Close()
+	expected := `
+# HELP plantrack_plan_completion_ratio Completion of this year's plan in force at the latest period (0.537 for 53.7%); value plans only.
+# TYPE plantrack_plan_completion_ratio gauge
+plantrack_plan_completion_ratio{indicator="budget_revenue",unit="can-tho"} 0.496
+plantrack_plan_completion_ratio{indicator="budget_revenue",unit="ninh-kieu"} 0.5
+# HELP plantrack_report_period_end_timestamp_seconds End of the latest period (end of its last month, Vietnam time) as a Unix timestamp.
+# TYPE plantrack_report_period_end_timestamp_seconds gauge
+plantrack_report_period_end_timestamp_seconds{indicator="budget_revenue",unit="can-tho"} 1.530378e+09
+plantrack_report_period_end_timestamp_seconds{indicator="budget_revenue",unit="ninh-kieu"} 1.530378e+09
+# HELP plantrack_unit_info Descriptive labels of a reporting unit (name in Vietnamese, parent unit code); always 1.
+# TYPE plantrack_unit_info gauge
+plantrack_unit_info{name="Đơn vị can-tho",parent="",unit="can-tho"} 1
+plantrack_unit_info{name="Đơn vị ninh-kieu",parent="can-tho",unit="ninh-kieu"} 1
+`
+	if err := testutil.ScrapeAndCompare(srv.URL, strings.NewReader(expected),
+		PlanCompletion, PeriodEnd, UnitInfo); err != nil {
+		t.Fatal(err)
+	}
+	// growth-only and value-less figures are left out, never NaN
+	body := get(t, NewHandler(db, nil, 1, nil), "GET", nil).Body.String()
+	if strings.Contains(body, "NaN") || strings.Contains(body, YoYGrowth) {
+		t.Errorf("gauges without a value are not left out:\n%s", body)
 	}
 }

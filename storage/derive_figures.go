@@ -147,6 +147,9 @@ func (x figIndex) reported(p Period) (float64, bool) {
 // a..b links boundary a−1 to b (adding its value) and back (subtracting), and
 // takes the path with the fewest figures.
 func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
+	if first < 1 || last > 12 || first > last {
+		return 0, false
+	}
 	if v, ok := x.reported(Period{Year: year, First: first, Last: last}); ok {
 		return v, true
 	}

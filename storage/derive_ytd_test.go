@@ -40,6 +40,10 @@ func TestDeriveValueAndYTD(t *testing.T) {
 			checkOpt(t, "ytd", it.YTD, tc.ytd, 1e-9)
 		})
 	}
+	zero := Derive(Facts{Indicator: exports, Figures: []Observation{fig(t, "2018-Q1", f64(100), "", "")}}, Thresholds{})
+	if zero.Value != nil || zero.YTD != nil || zero.Flags == nil {
+		t.Errorf("a zero period has no figures: %+v", zero)
+	}
 	level := catalogIndicator(t, "poverty_rate")
 	it := Derive(Facts{Indicator: level, Period: MustParsePeriod("2018-H1"),
 		Figures: []Observation{fig(t, "2018-Q1", f64(4), "", ""), fig(t, "2018-Q2", f64(3.9), "", "")}}, Thresholds{})

@@ -299,6 +299,15 @@ func TestScreenshotOfATallPage(t *testing.T) {
 	}
 }
 
+func TestFaviconProbe(t *testing.T) {
+	for u, want := range map[string]bool{"http://127.0.0.1:1/favicon.ico": true, "http://127.0.0.1:1/assets/favicon.svg": false,
+		"http://127.0.0.1:1/x/favicon.ico": false, "http://127.0.0.1:1/app.js": false} {
+		if got := isFaviconProbe(u); got != want {
+			t.Errorf("isFaviconProbe(%q) = %v", u, got)
+		}
+	}
+}
+
 func TestIsLocal(t *testing.T) {
 	for u, want := range map[string]bool{
 		"http://127.0.0.1:8080/x": true, "http://localhost/": true, "http://[::1]:9/": true, "data:image/png;base64,AA": true,

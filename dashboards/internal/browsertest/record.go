@@ -33,10 +33,20 @@ func (b *Browser) record(ev any) {
 	case *log.EventEntryAdded:
 		// Failed loads, CSP violations and the like arrive as browser log
 		// entries of level error.
-		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError {
+		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError && !isFaviconProbe(e.URL) {
 			b.add(&b.console, "log "+string(e.Source)+": "+e.Text+" "+e.URL)
 		}
 	}
+}
+
+// isFaviconProbe reports whether a URL is the /favicon.ico Chromium asks
+// for on its own when a page links no icon. Its 404 is the browser's guess
+// failing, not the page's error, and it arrives at unpredictable times (so
+// it would be blamed on whichever page loads next). Pages should still link
+// /assets/favicon.svg.
+func isFaviconProbe(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Path == "/favicon.ico"
 }
 
 func (b *Browser) add(list *[]string, s string) {

@@ -141,7 +141,11 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 	L := q.L
 	v := overviewView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), Period: prog.Period,
 		PeriodName: L.Period(prog.Period), Synthetic: unit.Synthetic, Printable: printable, AsOf: asOf}
-	sparks, err := p.sparkValues(q, code, prog.Period, inds)
+	codes := make([]string, len(prog.Items))
+	for i, it := range prog.Items {
+		codes[i] = it.Indicator
+	}
+	sparks, err := p.sparkValues(q, code, prog.Period, codes, inds)
 	if err != nil {
 		return nil, err
 	}

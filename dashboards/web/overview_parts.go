@@ -87,19 +87,21 @@ func (p *Pages) childRows(q *request, code string, per storage.Period, asOf stri
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]childRow, 0, len(kids))
-	for _, k := range kids {
-		row := childRow{Name: k.Name(q.L.Lang), URL: q.L.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
+	rows := make([]childRow, len(kids))
+	err = parallel(len(kids), func(i int) error {
+		k := kids[i]
+		rows[i] = childRow{Name: k.Name(q.L.Lang), URL: q.L.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
 		prog, err := p.db.Progress(q.ctx, k.Code, per, asOf)
-		if err != nil && storage.ErrorCode(err) != storage.CodeNotFound {
-			return nil, err
+		if storage.ErrorCode(err) == storage.CodeNotFound {
+			return nil
 		}
-		if err == nil {
-			q.L.fillStatus(&row, prog, inds)
+		if err != nil {
+			return err
 		}
-		rows = append(rows, row)
-	}
-	return rows, nil
+		q.L.fillStatus(&rows[i], prog, inds)
+		return nil
+	})
+	return rows, err
 }
 
 // fillStatus sets a child row's summary and worst-off indicator.

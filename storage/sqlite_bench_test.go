@@ -182,7 +182,7 @@ func rawInsert(b *testing.B, db *DB, obs []Observation) {
 	for _, o := range obs {
 		if _, err := st.ExecContext(ctx, ids["units"+o.Unit], ids["indicators"+o.Indicator], o.Period.Year, o.Period.First,
 			o.Period.Last, *o.Value, "preliminary", percentText(o.ReportedPlanPercent), nil, o.ReportedAt, "csv import", "",
-			false, "csv", "", "", now, packFigure(o.Period, false, StatusPreliminary)); err != nil {
+			false, "csv", "", "", now); err != nil {
 			b.Fatal(err)
 		}
 	}

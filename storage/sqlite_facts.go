@@ -13,11 +13,16 @@ import (
 // figures holds current, non-retracted figures by unit id, then indicator id.
 type figures map[int64]map[int64][]Observation
 
+// packedSQL computes the packed column for rows stored without it;
+// coalesce evaluates it only then.
+const packedSQL = `coalesce(packed, ((((year * 16 + first_month) * 16 + last_month) * 2 + retracted) * 4 +
+	CASE report_status WHEN 'estimate' THEN 1 WHEN 'official' THEN 2 ELSE 0 END))`
+
 // figureSelect reads only what the derived figures need, from the covering
 // index observations_unit and in its order, as plain columns: SQLite's
 // per-row arithmetic costs more than fetching a column, so the period,
 // retraction and status come pre-packed (see packFigure).
-const figureSelect = `SELECT unit_id, indicator_id, packed, reported_at, value,
+const figureSelect = `SELECT unit_id, indicator_id, ` + packedSQL + `, reported_at, value,
 	reported_plan_percent, reported_yoy_percent FROM observations`
 
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`

@@ -182,3 +182,26 @@ func TestPlanVersions(t *testing.T) {
 		t.Fatalf("plan twice with different targets: %v, want conflict", err)
 	}
 }
+
+// Rows inserted by other tools without the packed column are read through
+// the same formula.
+func TestFiguresWithoutPackedColumn(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	seedSmall(t, db)
+	_, err := db.w.ExecContext(ctx, `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
+		value, report_status, reported_at, source, retracted, recorded_at)
+		SELECT u.id, i.id, 2018, 7, 9, 321, 'official', '2018-10-01', 'raw', 0, '2018-10-01T00:00:00Z'
+		FROM units u, indicators i WHERE u.code = 'can-tho' AND i.code = 'fdi'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := db.Progress(ctx, "can-tho", Period{}, "2018-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := itemOf(t, pr.Items, "fdi")
+	if pr.Period != MustParsePeriod("2018-Q3") || it.ReportStatus != StatusOfficial || !approx(it.Value, 321, 0) {
+		t.Fatalf("raw row read as %s status %s value %v", pr.Period, it.ReportStatus, showF(it.Value))
+	}
+}

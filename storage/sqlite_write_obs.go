@@ -261,7 +261,8 @@ func percentPtr(s sql.NullString) *Percent {
 	return &p
 }
 
-// packFigure is the packed column of observations (see 0001_init.sql).
+// packFigure is the packed column of observations (see 0001_init.sql and
+// packedSQL, which must agree).
 func packFigure(p Period, retracted bool, status ReportStatus) int64 {
 	k := (int64(p.Year)*16+int64(p.First))*16 + int64(p.Last)
 	k *= 2

@@ -53,12 +53,14 @@ CREATE TABLE observations (
     token_name            TEXT NOT NULL DEFAULT '',
     file_name             TEXT NOT NULL DEFAULT '',
     recorded_at           TEXT NOT NULL,
-    -- year, months, retracted and status in one integer, written by the
+    -- Year, months, retraction and status in one integer, written by the
     -- application: ((((year*16 + first_month)*16 + last_month)*2 + retracted)*4
     -- + status (0 preliminary, 1 estimate, 2 official)). Reads of thousands of
-    -- figures per page fetch it instead of five columns; SQLite's arithmetic
-    -- per row would cost more than the whole index scan.
-    packed                INTEGER NOT NULL
+    -- figures per page fetch it from the covering index instead of five
+    -- columns; computing it per read costs more than the index scan. (SQLite
+    -- does not treat an index on a generated column as covering.) Rows
+    -- inserted without it are read through the same formula.
+    packed                INTEGER
 );
 
 -- One unit's figures by indicator and period, revisions in (reported_at, id)
@@ -66,7 +68,7 @@ CREATE TABLE observations (
 -- touches the table itself.
 CREATE INDEX observations_unit ON observations (
     unit_id, indicator_id, year, last_month, first_month, reported_at, id,
-    packed, value, reported_plan_percent, reported_yoy_percent);
+    packed, value, reported_plan_percent, reported_yoy_percent, retracted, report_status);
 
 -- One indicator and period across many units (comparisons of children).
 CREATE INDEX observations_indicator ON observations (

@@ -70,10 +70,11 @@ CREATE INDEX observations_unit ON observations (
     unit_id, indicator_id, year, last_month, first_month, reported_at, id,
     packed, value, reported_plan_percent, reported_yoy_percent, retracted, report_status);
 
--- One indicator and period across many units (comparisons of children).
+-- One indicator and period across many units (children compared side by
+-- side); covering too, so thousands of units cost index reads only.
 CREATE INDEX observations_indicator ON observations (
     indicator_id, year, last_month, first_month, unit_id, reported_at, id,
-    retracted, value);
+    packed, value, reported_plan_percent, reported_yoy_percent, retracted, report_status);
 
 CREATE TABLE plans (
     id           INTEGER PRIMARY KEY,

@@ -6,7 +6,8 @@
 //
 // Every file is served at /assets/<name> with its Content-Type,
 // X-Content-Type-Options: nosniff, a strong ETag and, when the client
-// accepts it, a gzip body compressed once when the Assets value is built.
+// accepts it, a gzip body compressed once, on the first request that wants
+// it (so start-up and tests that never ask for gzip pay nothing).
 // Pages link files through Path, which appends a version query string
 // (?v=<hash of the content>); such URLs are cached for a year as immutable,
 // while URLs without the current version are revalidated.
@@ -24,6 +25,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed static vendor/echarts.min.js vendor/echarts-LICENSE.txt vendor/echarts-NOTICE.txt
@@ -40,13 +42,15 @@ const (
 	FaviconSVG = "favicon.svg"
 )
 
-// file is one servable file, with its precomputed encodings.
+// file is one servable file, with its encodings.
 type file struct {
 	name    string
 	ctype   string
 	body    []byte
-	gz      []byte // nil when compression does not pay
 	version string // short content hash, used in ?v= and the ETag
+
+	gzOnce sync.Once
+	gz     []byte // nil when compression does not pay or failed
 }
 
 // Assets holds every embedded file in memory, ready to serve.
@@ -54,8 +58,8 @@ type Assets struct {
 	files map[string]*file
 }
 
-// New loads every embedded file and gzips the compressible ones once. It
-// fails only if the embedded tree is unreadable (a broken build).
+// New loads every embedded file. It fails only if the embedded tree is
+// unreadable (a broken build).
 func New() (*Assets, error) {
 	a := &Assets{files: map[string]*file{}}
 	for _, dir := range []string{"static", "vendor"} {
@@ -71,36 +75,40 @@ func New() (*Assets, error) {
 			if err != nil {
 				return nil, fmt.Errorf("assets: reading %s: %w", e.Name(), err)
 			}
-			f, err := newFile(e.Name(), body)
-			if err != nil {
-				return nil, err
-			}
-			a.files[e.Name()] = f
+			a.files[e.Name()] = newFile(e.Name(), body)
 		}
 	}
 	return a, nil
 }
 
-func newFile(name string, body []byte) (*file, error) {
+func newFile(name string, body []byte) *file {
 	sum := sha256.Sum256(body)
-	f := &file{name: name, ctype: contentType(name), body: body, version: hex.EncodeToString(sum[:])[:12]}
-	if compressible(f.ctype) && len(body) > 512 {
+	return &file{name: name, ctype: contentType(name), body: body, version: hex.EncodeToString(sum[:])[:12]}
+}
+
+// gzipped returns the file compressed with gzip, computing it on first use;
+// nil when the type is not compressible or compression does not pay.
+func (f *file) gzipped() []byte {
+	f.gzOnce.Do(func() {
+		if !compressible(f.ctype) || len(f.body) <= 512 {
+			return
+		}
 		var buf bytes.Buffer
 		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 		if err != nil {
-			return nil, fmt.Errorf("assets: gzip %s: %w", name, err)
+			return
 		}
-		if _, err := zw.Write(body); err != nil {
-			return nil, fmt.Errorf("assets: gzip %s: %w", name, err)
+		if _, err := zw.Write(f.body); err != nil {
+			return
 		}
 		if err := zw.Close(); err != nil {
-			return nil, fmt.Errorf("assets: gzip %s: %w", name, err)
+			return
 		}
-		if buf.Len() < len(body) {
+		if buf.Len() < len(f.body) {
 			f.gz = buf.Bytes()
 		}
-	}
-	return f, nil
+	})
+	return f.gz
 }
 
 func contentType(name string) string {

@@ -153,3 +153,58 @@ func TestAppJSHasNoEval(t *testing.T) {
 		t.Error("app.js does not parse the echarts-data blocks")
 	}
 }
+
+// TestConcurrentFirstGzip: many first requests at once get the same gzip
+// body (it is computed once).
+func TestConcurrentFirstGzip(t *testing.T) {
+	a := newAssets(t)
+	want, _ := a.Content(AppCSS)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			res := get(t, a, a.Path(AppCSS), map[string]string{"Accept-Encoding": "gzip"})
+			zr, err := gzip.NewReader(res.Body)
+			if err != nil {
+				errs <- err
+				return
+			}
+			body, err := io.ReadAll(zr)
+			if err == nil && !bytes.Equal(body, want) {
+				err = io.ErrUnexpectedEOF
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// BenchmarkNew measures the start-up cost: reading and gzipping every file
+// (ECharts dominates).
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServeECharts serves the precompressed ECharts bundle.
+func BenchmarkServeECharts(b *testing.B) {
+	a, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, a.Path(EChartsJS), nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		a.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}

@@ -37,9 +37,11 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", cacheUnversioned)
 	}
 	body, etag := f.body, `"`+f.version+`"`
-	if f.gz != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body, etag = f.gz, `"`+f.version+`-gz"`
-		h.Set("Content-Encoding", "gzip")
+	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		if gz := f.gzipped(); gz != nil {
+			body, etag = gz, `"`+f.version+`-gz"`
+			h.Set("Content-Encoding", "gzip")
+		}
 	}
 	h.Set("ETag", etag)
 	if etagMatches(r.Header.Get("If-None-Match"), etag) {

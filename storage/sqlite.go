@@ -114,13 +114,16 @@ func migrations() ([]migration, error) {
 }
 
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("open database %s: create schema_migrations: %w", db.path, err)
-	}
 	ms, err := migrations()
 	if err != nil {
 		return err
+	}
+	if db.allApplied(ctx, ms) {
+		return nil // nothing to write: do not wait for another process's write lock
+	}
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("open database %s: create schema_migrations: %w", db.path, err)
 	}
 	for _, m := range ms {
 		if err := db.applyMigration(ctx, m); err != nil {
@@ -128,6 +131,28 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// allApplied reports, reading only, whether every migration is recorded.
+func (db *DB) allApplied(ctx context.Context, ms []migration) bool {
+	rows, err := db.r.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return false // a new file: no table yet
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if rows.Scan(&v) == nil {
+			done[v] = true
+		}
+	}
+	for _, m := range ms {
+		if !done[m.version] {
+			return false
+		}
+	}
+	return rows.Err() == nil
 }
 
 // applyMigration runs one migration in its own transaction unless it is
@@ -163,13 +188,24 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 // seedCatalog inserts the catalog indicators that are missing; existing
 // rows, possibly edited by users, are left alone.
 func (db *DB) seedCatalog(ctx context.Context) error {
+	cat := Catalog()
+	var present int
+	args := make([]any, len(cat))
+	for i, ind := range cat {
+		args[i] = ind.Code
+	}
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM indicators WHERE code IN (`+placeholders(len(cat))+`)`,
+		args...).Scan(&present)
+	if err == nil && present == len(cat) {
+		return nil // nothing to write: do not wait for another process's write lock
+	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("seed indicator catalog: %w", err)
 	}
 	defer tx.Rollback()
 	added := int64(0)
-	for _, i := range Catalog() {
+	for _, i := range cat {
 		res, err := tx.ExecContext(ctx, `INSERT INTO indicators
 			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,

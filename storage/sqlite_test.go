@@ -190,3 +190,30 @@ func TestBackupIsCompleteAndIntact(t *testing.T) {
 		t.Fatalf("backup over an existing file: %v, want conflict", err)
 	}
 }
+
+// A CLI command opening the file while a long import holds the write lock
+// must not wait for it: opening an up-to-date file only reads.
+func TestOpenWhileAnotherWriterHoldsTheLock(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTestDB(t)
+	w, err := db.BeginWrite(ctx, testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Rollback()
+	if _, err := w.PutUnit(ctx, Unit{Code: "can-tho"}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open beside a writer: %v", err)
+	}
+	defer other.Close()
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("Open waited %v for the writer", d)
+	}
+	if units, err := other.Units(ctx); err != nil || len(units) != 0 {
+		t.Fatalf("uncommitted unit visible to another handle: %v %v", units, err)
+	}
+}

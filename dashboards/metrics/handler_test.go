@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -285,5 +286,55 @@ plantrack_unit_info{name="Đơn vị ninh-kieu",parent="can-tho",unit="ninh-kieu
 	body := get(t, NewHandler(db, nil, 1, nil), "GET", nil).Body.String()
 	if strings.Contains(body, "NaN") || strings.Contains(body, YoYGrowth) {
 		t.Errorf("gauges without a value are not left out:\n%s", body)
+	}
+}
+
+func TestHandlerConcurrentScrapesDuringWrites(t *testing.T) {
+	db, _ := openDB(t)
+	writeFigure(t, db, "can-tho", "", "2018-H1", 7060, "49.6")
+	h := NewHandler(db, fixedRegistry(), 1, nil)
+	done := make(chan struct{})
+	errs := make(chan string, 8)
+	for w := 0; w < 4; w++ {
+		go func(gz bool) {
+			for {
+				select {
+				case <-done:
+					errs <- ""
+					return
+				default:
+				}
+				req := httptest.NewRequest("GET", "/metrics", nil)
+				if gz {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				body := rec.Body.Bytes()
+				if gz {
+					zr, err := gzip.NewReader(bytes.NewReader(body))
+					if err == nil {
+						body, err = io.ReadAll(zr)
+					}
+					if err != nil {
+						errs <- err.Error()
+						return
+					}
+				}
+				if rec.Code != 200 || !bytes.Contains(body, []byte(PlanCompletion)) {
+					errs <- fmt.Sprintf("status %d, body %.200s", rec.Code, body)
+					return
+				}
+			}
+		}(w%2 == 0)
+	}
+	for i, v := range []float64{7100, 7200, 7300} {
+		writeFigure(t, db, "can-tho", "", fmt.Sprintf("2018-M%02d", 7+i), v, "50")
+	}
+	close(done)
+	for w := 0; w < 4; w++ {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
 	}
 }

@@ -49,6 +49,8 @@ func (s *Server) routes() (*http.ServeMux, error) {
 	r("POST /entry", s.pages.Entry)
 	r("GET /upload", s.pages.Upload)
 	r("POST /upload", s.pages.Upload)
+	r("GET /paste", s.pages.Paste)
+	r("POST /paste", s.pages.Paste)
 	mux.Handle("GET /assets/", s.timed("GET /assets/", s.assets))
 
 	// Prometheus.

@@ -173,12 +173,14 @@ func OptionJSON(c Renderable) ([]byte, error) {
 }
 
 var fragment = template.Must(template.New("chart").Parse(
-	`<div class="chart" id="{{.ID}}" data-height="{{.Height}}" role="img"{{if .Title}} aria-label="{{.Title}}"{{end}}></div>` +
+	`<div class="chart" id="{{.ID}}" data-height="{{.Height}}"{{if .Title}} role="img" aria-label="{{.Title}}"{{else}} aria-hidden="true"{{end}}></div>` +
 		`<script type="application/json" class="echarts-data" data-chart-id="{{.ID}}"` +
 		`{{if .ValueSuffix}} data-value-suffix="{{.ValueSuffix}}"{{end}}>{{.Option}}</script>`))
 
 // HTML returns the chart's page fragment: the container element and its
 // data block (see the package comment). It contains no executable script.
+// With a title the element is an image named by it; without one it is
+// hidden from assistive technology, which reads the table beside it.
 func (c *Chart) HTML() (template.HTML, error) {
 	b, err := c.OptionJSON()
 	if err != nil {

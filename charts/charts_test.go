@@ -248,6 +248,14 @@ func TestFixedIDsAndLocalAssets(t *testing.T) {
 	if !strings.Contains(string(h), `id="ytd-retail"`) || !strings.Contains(string(h), `data-chart-id="ytd-retail"`) {
 		t.Errorf("fragment lacks the fixed id:\n%s", h)
 	}
+	if !strings.Contains(string(h), `aria-hidden="true"`) || strings.Contains(string(h), `role="img"`) {
+		t.Errorf("an untitled chart should be hidden from screen readers, not an unnamed image:\n%.200s", h)
+	}
+	in := ytdInput("en")
+	in.Title = "Retail sales & services"
+	if h, _ := mustChart(YTD(in)).HTML(); !strings.Contains(string(h), `role="img" aria-label="Retail sales &amp; services"`) {
+		t.Errorf("a titled chart is not an image named by its title:\n%.200s", h)
+	}
 	var page bytes.Buffer
 	if err := a.ECharts.(interface{ Render(io.Writer) error }).Render(&page); err != nil {
 		t.Fatal(err)

@@ -123,7 +123,7 @@ func autoDecimals(v float64) int {
 	return 2
 }
 
-// formatSigned writes a ratio as a signed percentage with one decimal:
+// formatSignedPercent writes a ratio as a signed percentage with one decimal:
 // 0.0743 → "+7,4%" (vi) or "+7.4%" (en).
 func formatSignedPercent(ratio float64, lang string) string {
 	p := ratio * 100

@@ -21,15 +21,16 @@ func colorBy(mode dashboard.FieldColorModeId) *dashboard.FieldColorBuilder {
 	return dashboard.NewFieldColorBuilder().Mode(mode)
 }
 
-// statPanel shows one indicator's completion for $unit. Levels are coloured
-// on completion itself; flows with a pace profile show completion ÷
-// expected beside it, coloured at the pace boundaries; others are neutral.
+// statPanel shows one indicator's completion and year-on-year growth for
+// $unit. Levels are coloured on completion itself; flows with a pace
+// profile show completion ÷ expected beside it, coloured at the pace
+// boundaries; the rest is neutral.
 func statPanel(b board.Board, ind storage.Indicator, lang string) *stat.PanelBuilder {
 	p := stat.NewPanelBuilder().
 		Title(ind.Name(lang)).
 		Description(text(lang, txtStatHelp)).
 		Datasource(datasource()).
-		Height(4).Span(4).
+		Height(5).Span(6).
 		Unit("percentunit").
 		Decimals(float64(b.RatioDecimals)).
 		NoValue(text(lang, txtNoValue)).
@@ -44,11 +45,11 @@ func statPanel(b board.Board, ind storage.Indicator, lang string) *stat.PanelBui
 	for _, q := range statQueries(ind, lang) {
 		p.WithTarget(q)
 	}
+	p.OverrideByQuery("C", []dashboard.DynamicConfigValue{fixedText(), {Id: "decimals", Value: 2}})
 	switch {
 	case hasPaceRatio(ind):
 		// completion itself in neutral colour; the ratio carries the pace
-		p.OverrideByQuery("A", []dashboard.DynamicConfigValue{
-			{Id: "color", Value: map[string]any{"mode": "fixed", "fixedColor": "text"}}})
+		p.OverrideByQuery("A", []dashboard.DynamicConfigValue{fixedText()})
 		p.OverrideByQuery("B", []dashboard.DynamicConfigValue{{Id: "unit", Value: "none"}, {Id: "decimals", Value: 2}})
 	case ind.Kind != storage.KindLevel:
 		p.ColorScheme(dashboard.NewFieldColorBuilder().Mode(dashboard.FieldColorModeIdFixed).FixedColor("text"))
@@ -130,6 +131,11 @@ func indexOf(names []string) map[string]any {
 		m[n] = i
 	}
 	return m
+}
+
+// fixedText colours a field like plain text, outside the pace colours.
+func fixedText() dashboard.DynamicConfigValue {
+	return dashboard.DynamicConfigValue{Id: "color", Value: map[string]any{"mode": "fixed", "fixedColor": "text"}}
 }
 
 func ptrTo[T any](v T) *T { return &v }

@@ -75,8 +75,8 @@ func hasPaceRatio(ind storage.Indicator) bool {
 	return ind.Kind == storage.KindFlow && ind.PaceProfile != storage.PaceNone
 }
 
-// statQueries are the queries of an indicator's stat panel: completion (A)
-// and, for flows with a pace profile, completion ÷ expected (B).
+// statQueries are the queries of an indicator's stat panel: completion (A),
+// for flows with a pace profile completion ÷ expected (B), and yoy (C).
 func statQueries(ind storage.Indicator, lang string) []*prometheus.DataqueryBuilder {
 	qs := []*prometheus.DataqueryBuilder{
 		query("A", last(metrics.PlanCompletion, is(ind.Code)), text(lang, txtCompletion)).Instant(),
@@ -85,7 +85,8 @@ func statQueries(ind storage.Indicator, lang string) []*prometheus.DataqueryBuil
 		ratio := last(metrics.PlanCompletion, is(ind.Code)) + " / " + last(metrics.PlanExpected, is(ind.Code))
 		qs = append(qs, query("B", ratio, text(lang, txtVsExpected)).Instant())
 	}
-	return qs
+	// growth plans are judged on growth, which completion cannot show
+	return append(qs, query("C", last(metrics.YoYGrowth, is(ind.Code)), text(lang, txtYoY)).Instant())
 }
 
 // tableColumns are the table's instant queries, one column each, in order.
@@ -109,9 +110,11 @@ type column struct {
 	decimals                 int
 }
 
-// infoQuery brings the indicator names and measures into the table.
+// infoQuery brings the names and measures of the indicators $unit has
+// figures for into the table.
 func infoQuery() string {
-	return "last_over_time(" + metrics.IndicatorInfo + `{indicator=~"$indicator"}[` + lookback + "])"
+	return "last_over_time(" + metrics.IndicatorInfo + `{indicator=~"$indicator"}[` + lookback + "])" +
+		" and on (indicator) " + last(metrics.IndicatorValue, regexAll)
 }
 
 func valueField(refID string) string { return "Value #" + refID }

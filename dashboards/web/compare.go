@@ -86,7 +86,7 @@ func comparisonTable(a, b storage.Period, rows []compareRow) dataTable {
 // compareRowOf formats a storage comparison row. The page reads A as the
 // period looked at and B as the baseline, so its difference is A − B and
 // its ratio A ÷ B (storage gives B − A and B ÷ A); downloads carry these.
-func (l *Locale) compareRowOf(x storage.CompareRow, name, url string) compareRow {
+func (l *Locale) compareRowOf(x storage.CompareRow, ind storage.Indicator, name, url string) compareRow {
 	x.Difference, x.Ratio = nil, nil
 	if x.ValueA != nil && x.ValueB != nil {
 		d := *x.ValueA - *x.ValueB
@@ -101,8 +101,10 @@ func (l *Locale) compareRowOf(x storage.CompareRow, name, url string) compareRow
 		Diff: l.Value(x.Difference, x.Measure), Ratio: l.Pct(x.Ratio),
 		CompletionA: l.Pct(x.CompletionA), CompletionB: l.Pct(x.CompletionB),
 		PaceA: l.paceTag(x.PaceA), PaceB: l.paceTag(x.PaceB)}
-	if x.Difference != nil && *x.Difference < 0 {
-		r.DiffNeg = true
+	if x.Difference != nil {
+		// Red marks a change for the worse: a fall, or a rise of a
+		// down-is-better indicator (accidents, poverty).
+		r.DiffNeg = (*x.Difference < 0) != (ind.Direction == storage.DirectionDown) && *x.Difference != 0
 	}
 	if x.Difference != nil && *x.Difference > 0 {
 		r.Diff = "+" + r.Diff
@@ -148,8 +150,9 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 	in := charts.PeriodsInput{Options: charts.Options{ID: "chart-periods", Lang: L.Lang, Title: L.T("compare.chart.completion")},
 		ALabel: v.AName, BLabel: v.BName, Percent: true}
 	for _, x := range cmpRes.Rows {
-		name := indicatorOf(inds, x.Indicator).Name(L.Lang)
-		v.Rows = append(v.Rows, L.compareRowOf(x, name, L.Link(IndicatorPath(code, x.Indicator), "period", rawPeriod(a))))
+		ind := indicatorOf(inds, x.Indicator)
+		name := ind.Name(L.Lang)
+		v.Rows = append(v.Rows, L.compareRowOf(x, ind, name, L.Link(IndicatorPath(code, x.Indicator), "period", rawPeriod(a))))
 		if x.CompletionA != nil || x.CompletionB != nil {
 			in.Rows = append(in.Rows, charts.PairRow{Name: name, A: times100(x.CompletionA), B: times100(x.CompletionB)})
 		}

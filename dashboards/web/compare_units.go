@@ -105,7 +105,7 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 		Measure: v.Measure, Percent: v.ByCompletion}
 	for _, x := range res.Rows {
 		u := names[x.Unit]
-		v.Rows = append(v.Rows, L.compareRowOf(x, u.Name(L.Lang), L.Link(IndicatorPath(x.Unit, indCode), "period", rawPeriod(res.A))))
+		v.Rows = append(v.Rows, L.compareRowOf(x, ind, u.Name(L.Lang), L.Link(IndicatorPath(x.Unit, indCode), "period", rawPeriod(res.A))))
 		val := x.ValueA
 		if v.ByCompletion {
 			val = times100(x.CompletionA)

@@ -34,7 +34,8 @@ type qualityView struct {
 	Rows        []flagRow
 	UnitOptions []option
 	Synthetic   bool
-	Total       int // flags found; Rows holds at most maxFlagRows of them
+	Total       int         // flags found; Rows holds at most maxFlagRows of them
+	Kinds       []paceCount // flags counted by kind (Class is the code)
 	all         []storage.Flag
 }
 
@@ -110,6 +111,16 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		v.Synthetic = u.Synthetic
 	}
 	v.Total, v.all = len(flags), flags
+	kinds := map[string]int{}
+	for _, f := range flags {
+		kinds[f.Code]++
+	}
+	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch,
+		storage.FlagChildrenSumMismatch, storage.FlagOutlier} {
+		if kinds[code] > 0 {
+			v.Kinds = append(v.Kinds, paceCount{Class: code, Word: L.TOr("flag."+code, code), Count: kinds[code]})
+		}
+	}
 	for _, f := range flags {
 		if len(v.Rows) >= maxFlagRows {
 			break

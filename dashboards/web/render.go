@@ -42,6 +42,7 @@ type layoutView struct {
 	Meta      pageMeta
 	Content   template.HTML
 	CSS, JS   string
+	Favicon   string
 	ECharts   string
 	LangURL   string // this page in the other language
 	SelfURL   string // this page in its language
@@ -115,7 +116,7 @@ func (p *Pages) renderContent(name string, data any) (cachedPage, error) {
 // writeLayout wraps a content fragment in the page layout.
 func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c cachedPage, status int) {
 	lv := layoutView{L: L, Meta: c.meta, Content: c.content, HasCharts: c.hasCharts,
-		CSS: p.assets.Path("app.css"), JS: p.assets.Path("app.js"), ECharts: p.assets.Path("echarts.min.js"),
+		CSS: p.assets.Path("app.css"), JS: p.assets.Path("app.js"), Favicon: p.assets.Path("favicon.svg"), ECharts: p.assets.Path("echarts.min.js"),
 		LangURL: withQuery(r.URL, "lang", L.Other()), SelfURL: withQuery(r.URL, "lang", L.Lang)}
 	if r.Method == http.MethodGet && status == http.StatusOK && c.meta.Template != "error" && !isWriterPage(c.meta.Active) {
 		lv.CSVURL = withQuery(r.URL, "format", "csv")

@@ -66,7 +66,8 @@ func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) 
 	if err != nil {
 		return Progress{}, err
 	}
-	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `year = ? AND last_month <= ?`, p.Year, p.Last)
+	flows := flowsWithFigures(inds, figs[u.id], func(f []Observation) bool { return hasFigureBy(f, p) })
+	kids, kidFigs, err := db.childrenAt(ctx, u.id, asOf, p, flows)
 	if err != nil {
 		return Progress{}, err
 	}

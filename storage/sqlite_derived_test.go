@@ -228,3 +228,58 @@ func showF(p *float64) any {
 	}
 	return *p
 }
+
+// A child without a figure for exactly the period still counts when its
+// figures of the year add up to it (Q1 + Q2 for H1).
+func TestProgressChildrenSumFromSubPeriods(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q2   float64
+		flag bool
+	}{{200, true}, {400, false}} {
+		db, _ := openTestDB(t)
+		o := func(unit, period string, v float64) Observation {
+			return Observation{Unit: unit, Indicator: "exports", Period: MustParsePeriod(period), Value: val(v), ReportedAt: "2018-07-01"}
+		}
+		writeBatch(t, db, Batch{
+			Units: []Unit{{Code: "p"}, {Code: "a", Parent: "p"}, {Code: "b", Parent: "p"}},
+			Observations: []Observation{o("p", "2018-H1", 1000), o("a", "2018-Q1", 300), o("a", "2018-Q2", tc.q2),
+				o("b", "2018-H1", 300)},
+		})
+		pr, err := db.Progress(ctx, "p", MustParsePeriod("2018-H1"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := itemOf(t, pr.Items, "exports")
+		if got := hasFlag(it.Flags, FlagChildrenSumMismatch); got != tc.flag {
+			t.Errorf("a's Q2 %v: children_sum_mismatch %v, want %v (%+v)", tc.q2, got, tc.flag, it.Flags)
+		}
+	}
+}
+
+// When the newest figure is retracted, the latest period falls back to the
+// one before, in Latest, LatestPeriod and Progress alike.
+func TestLatestSkipsRetractedNewest(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	o := func(period string, v float64, at string) Observation {
+		return Observation{Unit: "can-tho", Indicator: "fdi", Period: MustParsePeriod(period), Value: val(v), ReportedAt: at}
+	}
+	writeBatch(t, db, Batch{Units: testUnits[:1], Observations: []Observation{o("2017", 50, "2018-01-10"), o("2018-Q1", 10, "2018-04-10"), o("2018-Q2", 12, "2018-07-10")}})
+	retract := o("2018-Q2", 12, "2018-07-20")
+	retract.Retracted, retract.Value = true, nil
+	writeBatch(t, db, Batch{Observations: []Observation{retract}})
+	items, err := db.Latest(ctx, 0, "")
+	if err != nil || len(items) != 1 || items[0].Period != MustParsePeriod("2018-Q1") || !approx(items[0].Value, 10, 0) {
+		t.Fatalf("Latest after retracting Q2: %+v %v", items, err)
+	}
+	if items, _ := db.Latest(ctx, 0, "2018-07-15"); len(items) != 1 || items[0].Period != MustParsePeriod("2018-Q2") {
+		t.Fatalf("Latest as of 2018-07-15 (before the retraction): %+v", items)
+	}
+	if p, err := db.LatestPeriod(ctx, "can-tho", "", ""); err != nil || p != MustParsePeriod("2018-Q1") {
+		t.Fatalf("LatestPeriod = %s %v", p, err)
+	}
+	if pr, err := db.Progress(ctx, "can-tho", Period{}, ""); err != nil || pr.Period != MustParsePeriod("2018-Q1") {
+		t.Fatalf("Progress latest = %s %v", pr.Period, err)
+	}
+}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -162,28 +163,81 @@ func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, er
 	return items, nil
 }
 
+// unitLatest derives one unit's indicators at their latest periods. It
+// reads the greatest end month of each indicator by index seeks, then only
+// the figures those periods need: the recent years and, for outliers, the
+// spans ending in those months in every year.
 func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf string) ([]Item, error) {
-	figs, err := db.loadFigures(ctx, asOf, `unit_id = ?`, u.id)
-	if err != nil || len(figs[u.id]) == 0 {
+	ends, err := db.latestEnds(ctx, u.id, asOf)
+	if err != nil || len(ends) == 0 {
 		return nil, err
 	}
-	latest := map[int64]Period{}
-	years := map[int]bool{}
-	for iid, own := range figs[u.id] {
-		if o, ok := LatestRepresentative(own); ok {
-			latest[iid] = o.Period
-			years[o.Period.Year] = true
-		}
+	minYear, months := 1<<30, map[int64]bool{}
+	for _, e := range ends {
+		minYear = min(minYear, e/12)
+		months[int64(e%12+1)] = true
 	}
-	var yearArgs []any
-	for y := range years {
-		yearArgs = append(yearArgs, y)
-	}
-	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `year IN (`+placeholders(len(yearArgs))+`)`, yearArgs...)
+	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND (year >= ? OR last_month IN (`+idList(sortedIDs(months))+`))`,
+		u.id, minYear-1)
 	if err != nil {
 		return nil, err
 	}
-	plans, err := db.plansOf(ctx, u.id, 0)
+	own := figs[u.id]
+	latest, byPeriod, years := map[int64]Period{}, map[Period][]int64{}, map[int64]bool{}
+	for _, iid := range inds.order {
+		e, ok := ends[iid]
+		if !ok {
+			continue
+		}
+		o, ok := LatestRepresentative(own[iid])
+		if !ok || o.Period.EndMonth() != e { // the newest figures were retracted: read everything
+			all, err := db.loadFigures(ctx, asOf, `unit_id = ? AND indicator_id = ?`, u.id, iid)
+			if err != nil {
+				return nil, err
+			}
+			own[iid] = all[u.id][iid]
+			if o, ok = LatestRepresentative(own[iid]); !ok {
+				continue
+			}
+		}
+		latest[iid] = o.Period
+		years[int64(o.Period.Year)] = true
+		if inds.byID[iid].Kind == KindFlow {
+			byPeriod[o.Period] = append(byPeriod[o.Period], iid)
+		}
+	}
+	return db.deriveLatest(ctx, u, inds, asOf, own, latest, byPeriod, sortedIDs(years))
+}
+
+func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf string, own map[int64][]Observation,
+	latest map[int64]Period, byPeriod map[Period][]int64, years []int64) ([]Item, error) {
+	kids, kidFigs := map[int64]string{}, figures{}
+	for p, iids := range byPeriod {
+		k, f, err := db.childrenAt(ctx, u.id, asOf, p, iids)
+		if err != nil {
+			return nil, err
+		}
+		kids = k
+		for cid, byInd := range f {
+			if kidFigs[cid] == nil {
+				kidFigs[cid] = map[int64][]Observation{}
+			}
+			for iid, list := range byInd {
+				kidFigs[cid][iid] = list
+			}
+		}
+	}
+	if len(byPeriod) == 0 {
+		var err error
+		if kids, err = db.childrenOf(ctx, u.id); err != nil {
+			return nil, err
+		}
+	}
+	ys := make([]int, len(years))
+	for i, y := range years {
+		ys[i] = int(y)
+	}
+	plans, err := db.plansOf(ctx, u.id, 0, ys...)
 	if err != nil {
 		return nil, err
 	}
@@ -193,10 +247,35 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 		if !ok {
 			continue
 		}
-		own := figs[u.id][iid]
 		out = append(out, Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-			Figures: figuresFor(own, p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
+			Figures: figuresFor(own[iid], p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
 			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
 	}
 	return out, nil
+}
+
+// latestEnds returns, for every indicator of the unit with a revision
+// reported by asOf, the greatest Period.EndMonth — one backward index seek
+// per indicator.
+func (db *DB) latestEnds(ctx context.Context, unitID int64, asOf string) (map[int64]int, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT i.id, (SELECT o.year * 12 + o.last_month - 1 FROM observations o
+			WHERE o.unit_id = ? AND o.indicator_id = i.id AND o.reported_at <= ?
+			ORDER BY o.year DESC, o.last_month DESC LIMIT 1)
+		FROM indicators i`, unitID, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("find latest periods: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var iid int64
+		var end sql.NullInt64
+		if err := rows.Scan(&iid, &end); err != nil {
+			return nil, fmt.Errorf("find latest periods: %w", err)
+		}
+		if end.Valid {
+			out[iid] = int(end.Int64)
+		}
+	}
+	return out, rows.Err()
 }

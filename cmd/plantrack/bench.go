@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/plantrack/plantrack/cmd/plantrack/internal/bench"
+)
+
+func (m *Main) benchCommand() *command {
+	c := newCommand("bench", "", `
+Generates a deterministic country's worth of reports (nation, provinces,
+communes, 60 indicators, ten years of monthly year-to-date figures, some
+revised), imports it through the collector beside a raw batched insert of
+the same rows, starts this binary's serve on the result and measures the
+hot paths (progress, overview page, series, compare, unit comparison page,
+/metrics) beside their lower bounds. Prints a markdown table on stdout;
+progress goes to stderr. Scales: small (a minute or two), province,
+national (~29 M figures; about an hour and ~20 GB of disk).
+
+Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
+	scale := c.fs.String("scale", "small", "dataset `size`: small, province or national")
+	dir := c.fs.String("dir", "", "work `folder` for the dataset and databases (default: a new temporary folder)")
+	reps := c.fs.Int("reps", 300, "repetitions per measurement, at most")
+	budget := c.fs.Duration("budget", 20*time.Second, "time limit per measurement")
+	c.run = func(ctx context.Context) error {
+		s, err := bench.ScaleByName(*scale)
+		if err != nil {
+			return err
+		}
+		bin, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("find this binary to start serve: %w", err)
+		}
+		work := *dir
+		if work == "" {
+			if work, err = os.MkdirTemp("", "plantrack-bench-"); err != nil {
+				return err
+			}
+		}
+		work, _ = filepath.Abs(work)
+		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget, Log: m.Stderr}
+		res, err := bench.Run(ctx, o)
+		if err != nil {
+			return fmt.Errorf("bench %s (files kept in %s): %w", s.Name, work, err)
+		}
+		res.Markdown(m.Stdout)
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,157 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// measurement is one hot path: its URL and, where one makes sense, the
+// lower bound it is compared with.
+type measurement struct {
+	name, path, target string
+	gzip               bool
+	bound              func() error
+	boundIs            string
+}
+
+// measureServing starts the binary on the imported database and measures
+// every hot path beside its lower bound.
+func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, res *Result) error {
+	reader, err := openReader(dbPath)
+	if err != nil {
+		return err
+	}
+	defer reader.Close()
+	ids, err := lookupIDs(reader, ds)
+	if err != nil {
+		return err
+	}
+	o.logf("starting %s serve on the %s database", o.Binary, o.Scale.Name)
+	srv, startup, err := startServer(ctx, o.Binary, dbPath, 1)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	res.StartupTime = startup
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 4}, Timeout: time.Minute}
+
+	year := o.Scale.FirstYear + o.Scale.Years - 1
+	a, b := fmt.Sprintf("%d-H1", year), fmt.Sprintf("%d-H1", year-1)
+	ms := []measurement{
+		{name: "progress, one province (API)", path: "/api/v1/progress?unit=" + ds.Province, target: "p50 < 5 ms",
+			bound: query(reader, sqlUnitYears, ids.province, year, year-1), boundIs: "the unit's figures of two years, bare SQL"},
+		{name: "overview page, one province", path: "/units/" + ds.Province, target: "p50 < 20 ms",
+			bound: query(reader, sqlUnitYears, ids.province, year, year-1), boundIs: "the unit's figures of two years, bare SQL"},
+		{name: "series, one indicator of one commune", path: "/api/v1/series?unit=" + ds.Commune + "&indicator=" + ds.Indicator,
+			bound: query(reader, sqlSeries, ids.commune, ids.indicator), boundIs: "the figures of that unit and indicator, bare SQL"},
+		{name: fmt.Sprintf("compare %s vs %s, communes of a province", a, b),
+			path:  "/api/v1/compare?indicator=" + ds.Indicator + "&parent=" + ds.Province + "&a=" + a + "&b=" + b,
+			bound: query(reader, sqlChildrenTwoPeriods, ids.indicator, year, year-1, ids.province), boundIs: "both periods of the children, bare SQL"},
+		{name: fmt.Sprintf("compare %s vs %s, every commune of the nation", a, b), target: "p50 < 50 ms",
+			path:  "/api/v1/compare?indicator=" + ds.Indicator + "&parent=vn&level=2&a=" + a + "&b=" + b,
+			bound: query(reader, sqlGrandchildrenTwoPeriods, ids.indicator, year, year-1, ids.nation), boundIs: "both periods of the grandchildren, bare SQL"},
+		{name: "unit comparison page, communes of a province",
+			path:  "/compare/units?parent=" + ds.Province + "&indicator=" + ds.Indicator + "&period=" + a,
+			bound: query(reader, sqlChildrenTwoPeriods, ids.indicator, year, year-1, ids.province), boundIs: "both periods of the children, bare SQL"},
+	}
+	for _, m := range ms {
+		row, err := measureOne(o, client, srv.base, m)
+		if err != nil {
+			return err
+		}
+		res.Measurements = append(res.Measurements, row)
+	}
+	for _, gz := range []bool{false, true} {
+		row, err := measureMetrics(o, client, srv.base, gz, "/metrics, default exposure (depth 1)", "p50 < 10 ms, ≤ 5× bound")
+		if err != nil {
+			return err
+		}
+		res.Measurements = append(res.Measurements, row)
+	}
+	res.PeakRSSBytes = srv.peakRSS()
+	srv.stop()
+
+	all, _, err := startServer(ctx, o.Binary, dbPath, 99)
+	if err != nil {
+		return err
+	}
+	defer all.stop()
+	row, err := measureMetrics(o, client, all.base, false, "/metrics, every unit exposed (for the record)", "")
+	if err != nil {
+		return err
+	}
+	res.Measurements = append(res.Measurements, row)
+	return nil
+}
+
+func measureOne(o *Options, client *http.Client, base string, m measurement) (Row, error) {
+	o.logf("measuring %s", m.name)
+	ds, err := sample(o.Reps, o.Budget, fetch(client, base+m.path, m.gzip))
+	if err != nil {
+		return Row{}, fmt.Errorf("%s: %w", m.name, err)
+	}
+	row := Row{Name: m.name + " — `" + m.path + "`", P50: quantile(ds, .5), P99: quantile(ds, .99), Target: m.target, N: len(ds), BoundIs: m.boundIs}
+	if m.bound != nil {
+		bs, err := sample(o.Reps, o.Budget, m.bound)
+		if err != nil {
+			return Row{}, fmt.Errorf("%s lower bound: %w", m.name, err)
+		}
+		row.Bound = quantile(bs, .5)
+	}
+	return row, nil
+}
+
+func measureMetrics(o *Options, client *http.Client, base string, gzip bool, name, target string) (Row, error) {
+	if gzip {
+		name += ", gzipped"
+	}
+	b, enc, err := body(client, base+"/metrics", gzip)
+	if err != nil {
+		return Row{}, err
+	}
+	buf, bufURL, err := bufferServer(b, enc)
+	if err != nil {
+		return Row{}, err
+	}
+	defer buf.Close()
+	row, err := measureOne(o, client, base, measurement{name: name, path: "/metrics", gzip: gzip, target: target,
+		bound: fetch(client, bufURL, gzip), boundIs: fmt.Sprintf("the same %d-byte exposition from a precomputed buffer", len(b))})
+	return row, err
+}
+
+type benchIDs struct{ nation, province, commune, indicator int64 }
+
+func lookupIDs(db *sql.DB, ds Dataset) (benchIDs, error) {
+	var ids benchIDs
+	for _, x := range []struct {
+		q    string
+		code string
+		dst  *int64
+	}{
+		{"SELECT id FROM units WHERE code = ?", "vn", &ids.nation},
+		{"SELECT id FROM units WHERE code = ?", ds.Province, &ids.province},
+		{"SELECT id FROM units WHERE code = ?", ds.Commune, &ids.commune},
+		{"SELECT id FROM indicators WHERE code = ?", ds.Indicator, &ids.indicator},
+	} {
+		if err := db.QueryRow(x.q, x.code).Scan(x.dst); err != nil {
+			return ids, fmt.Errorf("look up %s: %w", x.code, err)
+		}
+	}
+	return ids, nil
+}
+
+const (
+	sqlUnitYears = `SELECT indicator_id, year, first_month, last_month, reported_at, id, packed, value,
+		reported_plan_percent, reported_yoy_percent FROM observations WHERE unit_id = ? AND year IN (?, ?)`
+	sqlSeries = `SELECT year, first_month, last_month, reported_at, id, packed, value
+		FROM observations WHERE unit_id = ? AND indicator_id = ?`
+	sqlChildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM observations
+		WHERE indicator_id = ?1 AND year IN (?2, ?3) AND last_month = 6 AND first_month = 1
+		AND unit_id IN (SELECT id FROM units WHERE parent_id = ?4)`
+	sqlGrandchildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM observations
+		WHERE indicator_id = ?1 AND year IN (?2, ?3) AND last_month = 6 AND first_month = 1
+		AND unit_id IN (SELECT id FROM units WHERE parent_id IN (SELECT id FROM units WHERE parent_id = ?4))`
+)

@@ -1,0 +1,169 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// Options configure one benchmark run.
+type Options struct {
+	Scale  Scale
+	Dir    string        // work folder for the dataset and databases; kept afterwards
+	Binary string        // the plantrack binary started as the serving process
+	Reps   int           // repetitions per measurement (at most; see Budget)
+	Budget time.Duration // time limit per measurement
+	Log    io.Writer     // progress lines; nil for none
+}
+
+// Result is everything one run measured.
+type Result struct {
+	Scale        Scale
+	Rows         int           // observation rows imported
+	ImportTime   time.Duration // through the collector
+	RawTime      time.Duration // raw batched insert of the same rows
+	DBBytes      int64         // database size after the import (file + WAL)
+	StartupTime  time.Duration // serve on the finished database until /healthz answers
+	PeakRSSBytes int64         // the serving process's peak resident set
+	Measurements        []Row
+}
+
+// Row is one latency measurement beside its lower bound.
+type Row struct {
+	Name     string
+	P50, P99 time.Duration
+	Bound    time.Duration // p50 of the lower bound; 0 when none applies
+	BoundIs  string        // what the lower bound is
+	Target   string
+	N        int
+}
+
+func (o *Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
+// Run generates the dataset, imports it twice (raw and through the
+// collector), starts the binary on the result and measures every hot path.
+func Run(ctx context.Context, o Options) (Result, error) {
+	if o.Reps <= 0 {
+		o.Reps = 200
+	}
+	if o.Budget <= 0 {
+		o.Budget = 15 * time.Second
+	}
+	res := Result{Scale: o.Scale}
+	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+		return res, err
+	}
+	o.logf("generating %s dataset: %d units, %d indicators, %d years", o.Scale.Name, o.Scale.Units(), o.Scale.Indicators, o.Scale.Years)
+	ds, err := Generate(o.Scale, o.Dir, func(done, total int) {
+		if done%1000000 == 0 || done == total {
+			o.logf("  generated %d of %d figures", done, total)
+		}
+	})
+	if err != nil {
+		return res, fmt.Errorf("generate dataset: %w", err)
+	}
+	res.Rows = ds.Rows
+	rawDB, mainDB := filepath.Join(o.Dir, "raw.db"), filepath.Join(o.Dir, "plantrack.db")
+	for _, p := range []string{rawDB, mainDB} {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(p + suffix)
+		}
+	}
+	if res.RawTime, err = timedRaw(ctx, &o, rawDB, ds); err != nil {
+		return res, err
+	}
+	os.Remove(rawDB)
+	os.Remove(rawDB + "-wal")
+	os.Remove(rawDB + "-shm")
+	if res.ImportTime, err = timedImport(ctx, &o, mainDB, ds); err != nil {
+		return res, err
+	}
+	res.DBBytes = fileSize(mainDB) + fileSize(mainDB+"-wal")
+	return res, measureServing(ctx, &o, mainDB, ds, &res)
+}
+
+// declare creates the schema and loads units, indicators and plans, which
+// both import paths share.
+func declare(ctx context.Context, path string, ds Dataset) (*storage.DB, error) {
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	col := collector.New(db, nil)
+	for _, f := range []string{ds.Declarations, ds.Plans} {
+		if _, err := col.ImportFile(ctx, f, collector.Options{Via: "bench"}); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("import %s: %w", filepath.Base(f), err)
+		}
+	}
+	return db, nil
+}
+
+func timedRaw(ctx context.Context, o *Options, path string, ds Dataset) (time.Duration, error) {
+	db, err := declare(ctx, path, ds)
+	if err != nil {
+		return 0, err
+	}
+	db.Close()
+	o.logf("raw batched insert of %d rows", ds.Rows)
+	start := time.Now()
+	n, err := rawInsert(ctx, path, ds.Figures)
+	d := time.Since(start)
+	if err != nil {
+		return d, fmt.Errorf("raw insert: %w", err)
+	}
+	if n != ds.Rows {
+		return d, fmt.Errorf("raw insert stored %d rows, want %d", n, ds.Rows)
+	}
+	o.logf("  %d rows in %s (%.0f rows/s)", n, d.Round(time.Millisecond), float64(n)/d.Seconds())
+	return d, nil
+}
+
+func timedImport(ctx context.Context, o *Options, path string, ds Dataset) (time.Duration, error) {
+	db, err := declare(ctx, path, ds)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	col := collector.New(db, nil)
+	o.logf("collector import of %d rows", ds.Rows)
+	start := time.Now()
+	stored := 0
+	for _, f := range ds.Figures {
+		rep, err := col.ImportFile(ctx, f, collector.Options{Via: "csv", FileName: filepath.Base(f)})
+		if err != nil {
+			return time.Since(start), fmt.Errorf("import %s: %w", filepath.Base(f), err)
+		}
+		stored += rep.Result.New
+	}
+	d := time.Since(start)
+	if stored != ds.Rows {
+		return d, fmt.Errorf("the import stored %d new figures, want %d", stored, ds.Rows)
+	}
+	o.logf("  %d rows in %s (%.0f rows/s)", stored, d.Round(time.Millisecond), float64(stored)/d.Seconds())
+	return d, nil
+}
+
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// openReader opens the database read-only for the bare-SQL lower bounds.
+func openReader(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+}

@@ -59,17 +59,14 @@ func historyFamilies(h history, units map[string]storage.Unit, inds map[string]s
 		}
 		fams = append(fams, f)
 	}
-	info := family{}
 	for code, ts := range indTimes {
 		if i, ok := inds[code]; ok {
-			info = indicatorInfo([]storage.Indicator{i})
-			fams = append(fams, infoFamily(info, ts))
+			fams = append(fams, infoFamily(indicatorInfo([]storage.Indicator{i}), ts))
 		}
 	}
 	for code, ts := range unitTimes {
 		if u, ok := units[code]; ok {
-			info = unitInfo([]storage.Unit{u})
-			fams = append(fams, infoFamily(info, ts))
+			fams = append(fams, infoFamily(unitInfo([]storage.Unit{u}), ts))
 		}
 	}
 	return mergeFamilies(fams)

@@ -157,3 +157,9 @@ func TestOpenMetricsOfEmptyDatabase(t *testing.T) {
 		t.Fatalf("empty database exports %q", got)
 	}
 }
+
+func TestHistPointHoldsEveryGauge(t *testing.T) {
+	if n, room := len(pairGauges()), len(histPoint{}.vals); n != room {
+		t.Fatalf("%d pair gauges but histPoint holds %d values", n, room)
+	}
+}

@@ -273,3 +273,32 @@ func TestWriterWaitsForAnotherProcess(t *testing.T) {
 		t.Fatalf("%d revisions, want 1: the second writer must see the first's row and store nothing", len(revs))
 	}
 }
+
+// Re-sending an older revision with its own reported_at changes nothing:
+// it is compared with the revision in force on that date, so importing an
+// exported history twice stores nothing the second time.
+func TestWriterOlderRevisionResentIsUnchanged(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	seedSmall(t, db)
+	q1 := revisionHistory(t, db)
+	hist, err := db.Observations(ctx, ObservationFilter{Unit: "can-tho", History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := db.DataVersion(ctx)
+	for _, o := range hist {
+		o.Provenance, o.Revision = nil, 0
+		res := writeBatch(t, db, Batch{Observations: []Observation{o}})
+		if res.New != 0 || res.Unchanged != 1 {
+			t.Errorf("re-sending %s %s of %s: %+v, want unchanged", o.Indicator, o.Period, o.ReportedAt, res)
+		}
+	}
+	if after, _ := db.DataVersion(ctx); after != before {
+		t.Errorf("data version moved %d → %d", before, after)
+	}
+	revs, _ := db.Revisions(ctx, "can-tho", "exports", q1)
+	if len(revs) != 4 {
+		t.Errorf("%d revisions after re-sending history, want 4", len(revs))
+	}
+}

@@ -288,13 +288,19 @@ func figuresFor(all []Observation, p Period) []Observation {
 }
 
 // childFigures gives each child's figures of p's year that end by p's end.
+// Figure lists are in (year, last month) order, so the span is found by
+// binary search and shared, not copied (capped, so appends cannot clobber).
 func childFigures(kids map[int64]string, figs figures, indicatorID int64, p Period) map[string][]Observation {
-	out := map[string][]Observation{}
+	out := make(map[string][]Observation, len(kids))
 	for cid, code := range kids {
-		for _, o := range figs[cid][indicatorID] {
-			if o.Period.Year == p.Year && o.Period.Last <= p.Last {
-				out[code] = append(out[code], o)
-			}
+		list := figs[cid][indicatorID]
+		lo := sort.Search(len(list), func(i int) bool { return list[i].Period.Year >= p.Year })
+		hi := sort.Search(len(list), func(i int) bool {
+			q := list[i].Period
+			return q.Year > p.Year || (q.Year == p.Year && q.Last > p.Last)
+		})
+		if lo < hi {
+			out[code] = list[lo:hi:hi]
 		}
 	}
 	return out

@@ -95,11 +95,12 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 	opt := p.importOptions(v.Writer, v.L, "form")
 	opt.DryRun = r.PostFormValue("dry_run") != ""
 	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
-	status := v.outcome(rep, err, func(i int) int {
+	status := v.outcome(rep, err, func(line int) int {
+		i := line - 1 // the collector names CSV file lines; line 1 is the header
 		if i >= 1 && i <= len(formRow) {
 			return formRow[i-1]
 		}
-		return i
+		return line
 	})
 	for _, pr := range v.Problems {
 		if pr.Row >= 1 && pr.Row <= len(v.Rows) {

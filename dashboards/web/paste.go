@@ -190,11 +190,12 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 	}
 	opt := p.importOptions(v.Writer, v.L, "text")
 	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
-	status := v.outcome(rep, err, func(i int) int {
+	status := v.outcome(rep, err, func(line int) int {
+		i := line - 1 // the collector names CSV file lines; line 1 is the header
 		if i >= 1 && i <= len(rows) {
 			return rows[i-1]
 		}
-		return i
+		return line
 	})
 	for _, pr := range v.Problems {
 		if pr.Row >= 1 && pr.Row <= len(v.Figures) {

@@ -59,7 +59,12 @@ func TestEntryShowsCollectorErrorsRowByRow(t *testing.T) {
 	if code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
 		t.Fatalf("status %d, want 422 or 400: %.500s", code, body)
 	}
-	mustContain(t, body, "Nothing was stored", "2018-H7", `<td>2</td>`)
+	mustContain(t, body, "Nothing was stored", "2018-H7")
+	// The error names the form's row 2 (the collector's CSV line 3).
+	problems := body[strings.Index(body, `class="data-table errors"`):]
+	if !strings.Contains(problems, `<tr><td>2</td><td><code>period</code>`) {
+		t.Errorf("the error is not shown against form row 2: %.400s", problems)
+	}
 	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
 	if err != nil || len(obs) != 0 {
 		t.Errorf("a rejected form stored %d figures (err %v)", len(obs), err)

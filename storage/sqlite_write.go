@@ -48,10 +48,12 @@ type Batch struct {
 	Plans        []Plan        `json:"plans,omitempty"`
 }
 
-// obsKey identifies one figure: unit × indicator × period.
+// obsKey identifies one figure: unit × indicator × period. It is kept
+// small (12 bytes): a writer remembers every figure it saw, a million in a
+// large import.
 type obsKey struct {
-	unit, indicator int64
-	year            int32
+	unit, indicator int32
+	year            int16
 	first, last     int8
 }
 
@@ -96,7 +98,7 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 	}
 	// A connection and an explicit BEGIN IMMEDIATE rather than a *sql.Tx:
 	// the per-row statements then run on the driver connection directly
-	// (see rawQuery), which makes imports markedly faster.
+	// (see rawQueryRow), which makes imports markedly faster.
 	conn, err := db.w.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin write: %w", err)

@@ -40,7 +40,10 @@ func (w *Writer) PutObservation(ctx context.Context, o Observation) (Outcome, er
 	if o.ReportStatus == "" {
 		o.ReportStatus = StatusPreliminary
 	}
-	k := obsKey{uid, iid, int32(o.Period.Year), int8(o.Period.First), int8(o.Period.Last)}
+	if uid > math.MaxInt32 || iid > math.MaxInt32 {
+		return 0, w.fail(Errorf(CodeInternal, "unit or indicator id beyond 2^31; the database needs compacting"))
+	}
+	k := obsKey{int32(uid), int32(iid), int16(o.Period.Year), int8(o.Period.First), int8(o.Period.Last)}
 	if id, ok := w.seen[k]; ok {
 		return w.putAgain(ctx, o, id)
 	}

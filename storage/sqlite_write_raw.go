@@ -92,6 +92,8 @@ func namedArgs(args ...any) []driver.NamedValue {
 			a = int64(v)
 		case int32:
 			a = int64(v)
+		case int16:
+			a = int64(v)
 		case int8:
 			a = int64(v)
 		case ReportStatus:

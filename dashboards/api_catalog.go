@@ -3,6 +3,7 @@ package dashboards
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/storage"
@@ -120,8 +121,23 @@ func (s *Server) handleWhoami(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, map[string]any{"writer": wr})
 }
 
-// handleNoEndpoint answers any other /api/ path with a JSON 404.
+// handleNoEndpoint answers any other /api/ request with a JSON 405 when the
+// path exists for other methods, and a JSON 404 otherwise.
 func (s *Server) handleNoEndpoint(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/api/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.writeError(w, r, storage.Errorf(codeMethodNotAllowed,
+			"%s %s is not allowed; use %s", r.Method, r.URL.Path, strings.Join(allow, " or ")))
+		return
+	}
 	s.writeError(w, r, storage.Errorf(storage.CodeNotFound,
 		"no API endpoint %s %s; see README.md for the list", r.Method, r.URL.Path))
 }

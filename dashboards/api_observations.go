@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"net/http"
 
@@ -22,16 +23,25 @@ type planView struct {
 
 // handleObservations answers GET /api/v1/observations with filters unit,
 // indicator, from, to (periods, by end month), as_of, history (every
-// revision, with provenance) and retracted (include retractions). The
+// revision, with provenance) and retracted (include retractions).
+// format=csv answers in the CSV import format instead, as a download. The
 // answer streams, so large selections do not sit in memory.
 func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	p := newParams(r.URL.Query(), "unit", "indicator", "from", "to", "as_of", "history", "retracted")
+	p := newParams(r.URL.Query(), "unit", "indicator", "from", "to", "as_of", "history", "retracted", "format")
 	f := storage.ObservationFilter{Unit: p.unit("unit"), Indicator: p.indicator("indicator"),
 		From: p.period("from"), To: p.period("to"), AsOf: p.date("as_of"),
 		History: p.boolean("history"), IncludeRetracted: p.boolean("retracted")}
+	format := p.q.Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		p.fail("query parameter format=%q: use json (default) or csv", format)
+	}
 	if err := s.checkFilter(r, p, f.Unit, f.Indicator); err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	if format == "csv" {
+		s.exportCSV(w, r, f)
 		return
 	}
 	syn, err := s.synthetic(ctx)
@@ -109,4 +119,20 @@ func (s *Server) handlePlans(w http.ResponseWriter, r *http.Request) {
 		out[i] = planView{Plan: pl, Synthetic: syn[pl.Unit]}
 	}
 	s.writeJSON(w, http.StatusOK, map[string]any{"plans": out})
+}
+
+// exportCSV answers with the selection in the CSV import format. The
+// export is buffered so an error can still be a JSON error with a status.
+func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request, f storage.ObservationFilter) {
+	var buf bytes.Buffer
+	if err := s.col.Export(r.Context(), &buf, "csv", f); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="plantrack-observations.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	if _, err := buf.WriteTo(w); err != nil {
+		s.log.Debug("write CSV export", "err", err)
+	}
 }

@@ -246,3 +246,22 @@ func TestPagesAssetsAndMetricsAreRouted(t *testing.T) {
 		t.Errorf("/metrics lacks the latency histogram of the home page")
 	}
 }
+
+func TestWrongMethodIs405AndCSVExport(t *testing.T) {
+	f := newFixture(t, nil)
+	resp, b := f.do(http.MethodDelete, "/api/v1/observations", nil, bearer(f.admin)...)
+	f.wantError(resp, b, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET or POST")
+	if resp.Header.Get("Allow") != "GET, POST" {
+		t.Errorf("Allow = %q", resp.Header.Get("Allow"))
+	}
+	resp, b = f.do(http.MethodPost, "/api/v1/progress", strings.NewReader("{}"), bearer(f.admin)...)
+	f.wantError(resp, b, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET")
+	resp, b = f.do(http.MethodGet, "/api/v1/observations?unit=can-tho&indicator=retail_sales&format=csv", nil)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||
+		len(lines) != 3 || !strings.Contains(lines[0], "unit") || !strings.Contains(string(b), "63135") {
+		t.Fatalf("CSV export: %d %s", resp.StatusCode, b)
+	}
+	resp, b = f.do(http.MethodGet, "/api/v1/observations?format=xml", nil)
+	f.wantError(resp, b, http.StatusBadRequest, storage.CodeInvalid, "xml")
+}

@@ -11,6 +11,10 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
+// codeMethodNotAllowed is the error code of a known API path asked with
+// the wrong method (HTTP 405).
+const codeMethodNotAllowed = "method_not_allowed"
+
 // errorBody is the JSON shape of every API error.
 type errorBody struct {
 	Error errorPayload `json:"error"`
@@ -41,6 +45,8 @@ func statusOf(code string) int {
 		return http.StatusUnprocessableEntity
 	case auth.CodeTooManyRequests:
 		return http.StatusTooManyRequests
+	case codeMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }

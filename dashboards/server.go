@@ -37,6 +37,7 @@ type Server struct {
 	pages   *web.Pages
 	assets  *assets.Assets
 	metrics *metrics.Handler
+	mux     *http.ServeMux
 	handler http.Handler
 }
 
@@ -76,11 +77,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = metrics.NewHandler(s.db, s.reg, cfg.MetricsDepth, s.log)
-	mux, err := s.routes()
-	if err != nil {
+	if s.mux, err = s.routes(); err != nil {
 		return nil, err
 	}
-	s.handler = s.middleware(mux)
+	s.handler = s.middleware(s.mux)
 	return s, nil
 }
 

@@ -154,7 +154,8 @@ func readCanonical(t string) (number, error) {
 		return n, nil
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || strings.ContainsAny(t, "xXpP_") {
+	// The sign was taken off already: a second one ("--5") is not a number.
+	if err != nil || strings.ContainsAny(t, "xXpP_") || t[0] == '-' || t[0] == '+' {
 		return number{}, fmt.Errorf("not a number")
 	}
 	canon := strconv.FormatFloat(v, 'f', -1, 64)

@@ -85,7 +85,9 @@ func TestServeDemoProgress(t *testing.T) {
 		t.Errorf("grdp yoy = %v, want 0.0743", y)
 	}
 
-	var e struct{ Error struct{ Code, Message string } }
+	var e struct {
+		Error struct{ Code, Message string }
+	}
 	getJSON(t, base+"/api/v1/progress?unit=can-tho&period=2018-H7", http.StatusBadRequest, &e)
 	if !strings.Contains(e.Error.Message, "2018-H7") {
 		t.Errorf("400 message %q does not name 2018-H7", e.Error.Message)

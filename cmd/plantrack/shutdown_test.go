@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// TestShutdownLetsInFlightRequestsFinish starts serve, begins a write whose
+// body arrives slowly, shuts down in the middle of it, and checks that the
+// write completes and is stored, that Close waits for it, and that new
+// connections are refused meanwhile.
+func TestShutdownLetsInFlightRequestsFinish(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "shutdown.db")}
+	units := filepath.Join(dir, "units.json")
+	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
+	if code, _, errOut := run(t, env, "import", units); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	_, out, _ := run(t, env, "token", "create", "--name", "ops", "--role", "admin")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	secret := lines[len(lines)-1]
+
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }}
+	if err := m.ParseFlags(t.Context(), []string{"serve", "--addr", "127.0.0.1:0", "--shutdown-timeout", "20s"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	base := m.URL()
+	pr, pw := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/observations", pr)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	req.Header.Set("Content-Type", "application/json")
+	type result struct {
+		status int
+		body   string
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- result{status: resp.StatusCode, body: string(b)}
+	}()
+	io.WriteString(pw, `{"observations":[{"unit":"can-tho","indicator":"exports",`)
+	time.Sleep(300 * time.Millisecond) // the request is in the handler, reading its body
+
+	closed := make(chan error, 1)
+	go func() { closed <- m.Close() }()
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned before the in-flight request finished: %v", err)
+	default:
+	}
+	if _, err := (&http.Client{Timeout: 2 * time.Second}).Get(base + "/healthz"); err == nil {
+		t.Error("a new request was served during shutdown")
+	}
+	io.WriteString(pw, `"period":"2018-H1","value":942,"reported_at":"2018-06-11"}]}`)
+	pw.Close()
+	r := <-done
+	if r.err != nil || r.status != http.StatusOK || !strings.Contains(r.body, `"new":1`) {
+		t.Fatalf("in-flight write: %d %s %v", r.status, r.body, r.err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	db, err := storage.Open(context.Background(), env["PLANTRACK_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	obs, err := db.Observations(context.Background(), storage.ObservationFilter{Unit: "can-tho"})
+	if err != nil || len(obs) != 1 || *obs[0].Value != 942 {
+		t.Fatalf("after shutdown: %+v %v", obs, err)
+	}
+}

@@ -1,11 +1,15 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 func TestOverviewShowsSeedFiguresInBothLanguages(t *testing.T) {
@@ -204,4 +208,26 @@ func TestPeriodPickerComposesThePeriod(t *testing.T) {
 		t.Fatalf("status %d", code)
 	}
 	mustContain(t, body, "H1 2018", "63,135", `<option value="H1" selected>`)
+}
+
+func TestCachedPagesFollowTheDataVersion(t *testing.T) {
+	e := newTestEnv(t)
+	_, before, _ := e.get(t, "/units/cai-rang?period=2018-H1&lang=en")
+	mustContain(t, before, "9,000")
+	_, again, _ := e.get(t, "/units/cai-rang?period=2018-H1&lang=en")
+	if again != before {
+		t.Error("the same page rendered twice differs")
+	}
+	// Another writer (as a CLI import beside serve would) revises the figure.
+	o := storage.Observation{Unit: "cai-rang", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(9876), ReportStatus: storage.StatusOfficial, ReportedAt: "2018-07-20", Source: "revision"}
+	if _, err := e.db.Write(context.Background(), storage.Batch{Observations: []storage.Observation{o}},
+		storage.Provenance{Via: "csv", RecordedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := e.get(t, "/units/cai-rang?period=2018-H1&lang=en")
+	mustContain(t, after, "9,876")
+	if strings.Contains(after, ">9,000<") {
+		t.Error("the overview still shows the old figure after a write")
+	}
 }

@@ -49,6 +49,8 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 		return m.backupCommand(), rest, nil
 	case "version":
 		return m.versionCommand(), rest, nil
+	case "bench":
+		return m.benchCommand(), rest, nil
 	case "token":
 		return m.tokenCommand(rest)
 	}

@@ -146,6 +146,7 @@ Commands:
   grafana    print the Grafana dashboard JSON
   backup     write a consistent copy of the live database
   token      create, list or revoke writer tokens
+  bench      generate a country's worth of reports and measure the hot paths
   version    print the version
 
 Run "plantrack <command> --help" for a command's flags. Every flag can also

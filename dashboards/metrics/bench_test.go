@@ -101,7 +101,7 @@ func BenchmarkScrape(b *testing.B) {
 		for _, side := range []struct {
 			name string
 			h    http.Handler
-		}{{"handler", h}, {"buffer", buffer}} {
+		}{{"handler", h}, {"handler-without-live-registry", NewHandler(src, nil, 1, nil)}, {"buffer", buffer}} {
 			srv := httptest.NewServer(side.h)
 			client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 			for _, gz := range []bool{false, true} {

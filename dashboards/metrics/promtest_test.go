@@ -212,6 +212,11 @@ func TestBackfillServesHistory(t *testing.T) {
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("%s at %s = %v, want [%v] (%s %s)", q, at, got, want, unit, pt.Period)
 	}
+	// the info gauges came along, so names can be joined in history too
+	info := fmt.Sprintf(`last_over_time(%s{unit=%q}[35d])`, UnitInfo, unit)
+	if got := promQuery(t, base, info, at); len(got) != 1 || got[0] != 1 {
+		t.Errorf("%s at %s = %v, want [1]", info, at, got)
+	}
 	// before the period ended the value was not there yet
 	if before := promQuery(t, base, q, pt.Period.End().Add(-time.Second)); len(before) == 1 && before[0] == want {
 		t.Errorf("the September value is visible before September ended: %v", before)

@@ -96,7 +96,11 @@ type exMention struct {
 func exPhrasesFor(inds []storage.Indicator) []exPhrase {
 	var out []exPhrase
 	add := func(p string, codes ...string) {
-		p = strings.TrimSpace(exFold(p).s)
+		if exASCII(p) {
+			p = strings.TrimSpace(strings.ToLower(p))
+		} else {
+			p = strings.TrimSpace(exFold(p).s)
+		}
 		if len(p) < 2 {
 			return
 		}
@@ -163,4 +167,13 @@ func exFindMentions(fs string, phrases []exPhrase) []exMention {
 		}
 	}
 	return out
+}
+
+func exASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -49,17 +49,9 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 	for _, u := range units {
 		parents[u.Parent] = true
 	}
-	parent := q.query("parent")
-	if parent == "" {
-		for _, u := range units {
-			if parents[u.Code] {
-				parent = u.Code
-				break
-			}
-		}
-	}
-	if parent == "" {
-		return nil, storage.Errorf(storage.CodeNotFound, "no unit has child units yet: import districts with a parent first")
+	parent, err := pickParent(q.query("parent"), units, parents)
+	if err != nil {
+		return nil, err
 	}
 	pu, err := p.db.Unit(q.ctx, parent)
 	if err != nil {
@@ -93,6 +85,31 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 	for _, i := range list {
 		v.IndOptions = append(v.IndOptions, option{Value: i.Code, Label: i.Name(L.Lang), Selected: i.Code == indCode})
 	}
+	if err := v.fill(res, units, ind); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// pickParent is the requested parent, or the first unit with children.
+func pickParent(parent string, units []storage.Unit, parents map[string]bool) (string, error) {
+	for _, u := range units {
+		if parent != "" {
+			break
+		}
+		if parents[u.Code] {
+			parent = u.Code
+		}
+	}
+	if parent == "" {
+		return "", storage.Errorf(storage.CodeNotFound, "no unit has child units yet: import districts with a parent first")
+	}
+	return parent, nil
+}
+
+// fill adds the comparison's rows and its chart, drawn from the same rows.
+func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, ind storage.Indicator) error {
+	L := v.L
 	names := map[string]storage.Unit{}
 	for _, u := range units {
 		names[u.Code] = u
@@ -105,19 +122,19 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 		Measure: v.Measure, Percent: v.ByCompletion}
 	for _, x := range res.Rows {
 		u := names[x.Unit]
-		v.Rows = append(v.Rows, L.compareRowOf(x, ind, u.Name(L.Lang), L.Link(IndicatorPath(x.Unit, indCode), "period", rawPeriod(res.A))))
+		v.Rows = append(v.Rows, L.compareRowOf(x, ind, u.Name(L.Lang), L.Link(IndicatorPath(x.Unit, ind.Code), "period", rawPeriod(res.A))))
 		val := x.ValueA
 		if v.ByCompletion {
 			val = times100(x.CompletionA)
 		}
 		in.Units = append(in.Units, charts.UnitValue{Name: u.Name(L.Lang), Value: val, Pace: string(x.PaceA)})
 	}
-	if len(in.Units) > 0 {
-		if v.Chart, err = chartHTML(charts.Units(in)); err != nil {
-			return nil, err
-		}
+	if len(in.Units) == 0 {
+		return nil
 	}
-	return v, nil
+	var err error
+	v.Chart, err = chartHTML(charts.Units(in))
+	return err
 }
 
 // firstIndicatorWithData picks the first catalog indicator the parent (or

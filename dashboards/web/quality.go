@@ -110,6 +110,13 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		v.UnitName = u.Name(L.Lang)
 		v.Synthetic = u.Synthetic
 	}
+	v.addFlags(flags, byCode, inds)
+	return v, nil
+}
+
+// addFlags counts the flags by kind and lists the first maxFlagRows.
+func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.Unit, inds map[string]storage.Indicator) {
+	L := v.L
 	v.Total, v.all = len(flags), flags
 	kinds := map[string]int{}
 	for _, f := range flags {
@@ -136,5 +143,4 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	return v, nil
 }

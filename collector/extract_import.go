@@ -1,0 +1,80 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// ViaText is the provenance of figures imported from report prose.
+const ViaText = "text"
+
+// FiguresToBatch turns reviewed figures into observations, keeping each
+// quote. source and reportedAt (YYYY-MM-DD) go on every observation; empty
+// source becomes "extracted text", empty reportedAt the recording date. A
+// figure that cannot be stored as it stands — no period, no unit, an
+// indicator still "other", nothing reported — is refused by index,
+// indicator and quote in one CodeValidation error, so nothing is guessed.
+func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, error) {
+	if source == "" {
+		source = "extracted text"
+	}
+	var b storage.Batch
+	var bad []storage.Detail
+	for i, f := range figs {
+		fail := func(field, reason string) {
+			bad = append(bad, storage.Detail{Row: i + 1, Field: field, Value: f.Quote,
+				Reason: fmt.Sprintf("figure %d (%s): %s", i+1, exFigureName(f), reason)})
+		}
+		switch {
+		case f.Indicator == "" || f.Indicator == exOther:
+			fail("indicator", "choose an indicator code for it, or add the indicator first")
+		case f.Period == nil:
+			fail("period", "the period is not one the codes express ("+exOr(f.Note, "none found")+"); set it or drop the figure")
+		case f.Unit == "":
+			fail("unit", "no unit: pass --unit or set the unit of the figure")
+		case f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil:
+			fail("value", "no value, % of plan or growth to store")
+		default:
+			b.Observations = append(b.Observations, storage.Observation{Unit: f.Unit, Indicator: f.Indicator,
+				Period: *f.Period, Value: f.Value, ReportStatus: f.ReportStatus, ReportedPlanPercent: f.ReportedPlanPercent,
+				ReportedYoYPercent: f.ReportedYoYPercent, ReportedAt: reportedAt, Source: source, Quote: f.Quote})
+		}
+	}
+	if len(bad) > 0 {
+		return storage.Batch{}, &storage.Error{Code: storage.CodeValidation,
+			Message: fmt.Sprintf("%d of %d extracted figures cannot be imported as they stand; nothing was stored", len(bad), len(figs)),
+			Details: bad}
+	}
+	return b, nil
+}
+
+// ImportFigures stores reviewed figures through ImportBatch: the same
+// validation, all or nothing, with provenance Via "text" (unless opt.Via is
+// set) and each figure's quote. opt.FileName, when set, becomes the source.
+func (c *Collector) ImportFigures(ctx context.Context, figs []Figure, opt Options) (Report, error) {
+	b, err := FiguresToBatch(figs, opt.FileName, "")
+	if err != nil {
+		return Report{Format: ViaText, Rows: len(figs)}, err
+	}
+	if opt.Via == "" {
+		opt.Via = ViaText
+	}
+	return c.ImportBatch(ctx, b, opt)
+}
+
+func exFigureName(f Figure) string {
+	q := []rune(f.Quote)
+	if len(q) > 80 {
+		q = append(q[:77], '…')
+	}
+	return fmt.Sprintf("%s, %q", exOr(f.Indicator, "no indicator"), string(q))
+}
+
+func exOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}

@@ -1,0 +1,115 @@
+package collector
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+func exOpen(t *testing.T) (*Collector, *storage.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	c := New(db, nil)
+	if _, err := c.ImportBatch(ctx, storage.Batch{Units: []storage.Unit{{Code: "hau-giang", NameVI: "Hậu Giang", NameEN: "Hau Giang"}}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return c, db
+}
+
+const exImportText = "6 tháng đầu năm 2019, thu ngân sách đạt 2.310 tỷ đồng, đạt 52,5% dự toán; kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ."
+
+// TestImportFigures stores extracted figures through the collector with
+// provenance "text" and their quotes, and re-importing them is a no-op.
+func TestImportFigures(t *testing.T) {
+	ctx := context.Background()
+	c, db := exOpen(t)
+	ex := Extract(exImportText, ExtractOptions{Unit: "hau-giang"})
+	if len(ex.Figures) != 2 {
+		t.Fatalf("extracted %d figures, want 2: %+v", len(ex.Figures), ex.Figures)
+	}
+	rep, err := c.ImportFigures(ctx, ex.Figures, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Result.New != 2 {
+		t.Fatalf("report %+v, want 2 new", rep)
+	}
+	obs, err := db.Observations(ctx, storage.ObservationFilter{Unit: "hau-giang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]storage.Observation{}
+	for _, o := range obs {
+		got[o.Indicator] = o
+	}
+	rev, ok := got["budget_revenue"]
+	if !ok || rev.Value == nil || *rev.Value != 2310 || rev.ReportedPlanPercent.String() != "52.5" || rev.Period.String() != "2019-H1" ||
+		rev.Source != "extracted text" || !strings.Contains(exImportText, rev.Quote) || rev.Quote == "" {
+		t.Errorf("budget_revenue stored as %+v", rev)
+	}
+	exp := got["exports"]
+	if exp.ReportStatus != storage.StatusEstimate || exp.ReportedYoYPercent == nil || exp.ReportedYoYPercent.String() != "7.25" {
+		t.Errorf("exports stored as %+v", exp)
+	}
+	hist, err := db.Revisions(ctx, "hau-giang", "exports", storage.MustParsePeriod("2019-H1"))
+	if err != nil || len(hist) != 1 || hist[0].Provenance == nil || hist[0].Provenance.Via != ViaText {
+		t.Errorf("revisions %+v, %v: want one with provenance text", hist, err)
+	}
+	again, err := c.ImportFigures(ctx, ex.Figures, Options{})
+	if err != nil || again.Result.New != 0 || again.Result.Unchanged != 2 {
+		t.Errorf("re-import: %+v, %v; want 2 unchanged", again.Result, err)
+	}
+}
+
+// TestImportFiguresRefusesWhatItCannotStore names every figure without a
+// period or unit, and stores nothing.
+func TestImportFiguresRefusesWhatItCannotStore(t *testing.T) {
+	ctx := context.Background()
+	c, db := exOpen(t)
+	text := "Nhiệm kỳ 2015-2020, toàn Đảng bộ kết nạp 5.200 đảng viên. Năm 2019, kim ngạch xuất khẩu đạt 900 triệu USD."
+	figs := Extract(text, ExtractOptions{Unit: "hau-giang"}).Figures
+	if len(figs) != 2 || figs[0].Period != nil {
+		t.Fatalf("figures %+v", figs)
+	}
+	figs[1].Unit = ""
+	_, err := c.ImportFigures(ctx, figs, Options{})
+	var se *storage.Error
+	if !errors.As(err, &se) || se.Code != storage.CodeValidation || len(se.Details) != 2 {
+		t.Fatalf("error %v, want a validation error with two details", err)
+	}
+	d0, d1 := se.Details[0], se.Details[1]
+	if d0.Row != 1 || d0.Field != "period" || !strings.Contains(d0.Reason, "new_party_members") || !strings.Contains(d0.Value, "5.200") ||
+		d1.Row != 2 || d1.Field != "unit" || !strings.Contains(d1.Reason, "exports") {
+		t.Errorf("details %+v", se.Details)
+	}
+	if has, err := db.HasObservations(ctx); err != nil || has {
+		t.Errorf("stored something after a refused import: %v %v", has, err)
+	}
+}
+
+// TestWriteExtractionTable prints every figure with its quote and the unrecognised numbers.
+func TestWriteExtractionTable(t *testing.T) {
+	ex := Extract(exImportText+" Có 45 dự án mới.", ExtractOptions{Unit: "hau-giang"})
+	for _, c := range []struct{ lang, value, pct, head string }{{"vi", "2.310", "52,5", "chỉ tiêu"}, {"en", "2,310", "52.5", "indicator"}} {
+		var b bytes.Buffer
+		if err := WriteExtractionTable(&b, ex, c.lang); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{c.head, "budget_revenue", "2019-H1", c.value, c.pct, "thu ngân sách đạt 2.310 tỷ đồng", "exports", "45 dự án"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s table lacks %q:\n%s", c.lang, want, out)
+			}
+		}
+	}
+}

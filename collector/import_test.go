@@ -42,3 +42,28 @@ func TestImportGoodCSVThenAgainIsNoOp(t *testing.T) {
 		t.Fatalf("provenance %+v", p)
 	}
 }
+
+// TestImportUTF16CSV reads a CSV saved as UTF-16 with a byte-order mark, as
+// some spreadsheet programs write "Unicode text".
+func TestImportUTF16CSV(t *testing.T) {
+	c, db := newTestCollector(t)
+	ctx := context.Background()
+	rep, err := c.ImportFile(ctx, filepath.Join("testdata", "good_utf16.csv"), Options{})
+	if err != nil || rep.Result.New != 1 {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	obs, err := db.Observations(ctx, storage.ObservationFilter{Unit: "can-tho", Indicator: "exports"})
+	if err != nil || len(obs) != 1 || *obs[0].Value != 942 {
+		t.Fatalf("%+v, %v", obs, err)
+	}
+}
+
+// TestImportFileUnknownExtension refuses a file type it cannot read.
+func TestImportFileUnknownExtension(t *testing.T) {
+	c, _ := newTestCollector(t)
+	_, err := c.ImportFile(context.Background(), filepath.Join("testdata", "report.txt"), Options{})
+	e := storageErr(t, err, storage.CodeInvalid)
+	if e.Message == "" {
+		t.Fatal("empty message")
+	}
+}

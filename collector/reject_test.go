@@ -40,6 +40,7 @@ func TestRejectedFilesStoreNothing(t *testing.T) {
 		{"bad_missing_value.csv", Options{}, storage.CodeValidation, []where{{"", 2, "value"}}},
 		{"bad_date.csv", Options{}, storage.CodeValidation, []where{{"", 2, "reported_at"}}},
 		{"bad_malformed.csv", Options{}, storage.CodeInvalid, nil},
+		{"bad_encoding.csv", Options{}, storage.CodeValidation, []where{{"", 2, "source"}}},
 		{"bad_field_count.csv", Options{}, storage.CodeValidation, []where{{"", 3, ""}}},
 		{"bad_plans.csv", Options{}, storage.CodeValidation,
 			[]where{{"", 3, "target_low"}, {"", 4, "basis"}, {"", 5, "year"}, {"", 5, "target"}}},

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -45,6 +46,18 @@ func clip(s string) string {
 }
 
 func (c *rowCheck) text(f field) string { return strings.TrimSpace(c.r.vals[f]) }
+
+// utf8Text returns a free-text field, refusing bytes that are not UTF-8 (a
+// file saved in a legacy code page would otherwise store mojibake).
+func (c *rowCheck) utf8Text(f field) string {
+	s := strings.TrimSpace(c.r.vals[f])
+	if !utf8.ValidString(s) {
+		c.bad = append(c.bad, storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String(),
+			Reason: "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"})
+		return ""
+	}
+	return s
+}
 
 func (c *rowCheck) code(f field, re *regexp.Regexp, what string) string {
 	s := c.text(f)
@@ -100,8 +113,8 @@ func (c *rowCheck) observation() storage.Observation {
 	o := storage.Observation{
 		Unit:      c.code(fUnit, unitCodeRE, "unit"),
 		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
-		Source:    c.text(fSource),
-		Quote:     strings.TrimSpace(c.r.vals[fQuote]),
+		Source:    c.utf8Text(fSource),
+		Quote:     c.utf8Text(fQuote),
 	}
 	if s := c.text(fPeriod); s == "" {
 		c.fail(fPeriod, "required; give a period such as 2018-H1")
@@ -148,8 +161,8 @@ func (c *rowCheck) plan() storage.Plan {
 	p := storage.Plan{
 		Unit:      c.code(fUnit, unitCodeRE, "unit"),
 		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
-		Version:   c.text(fVersion),
-		Source:    c.text(fSource),
+		Version:   c.utf8Text(fVersion),
+		Source:    c.utf8Text(fSource),
 		AdoptedOn: c.date(fAdoptedOn),
 		Basis:     storage.PlanBasis(strings.ToLower(c.text(fBasis))),
 	}

@@ -28,6 +28,7 @@ type serveCmd struct {
 	readTimeout, writeTimeout        time.Duration
 
 	database *storage.DB
+	log      *slog.Logger
 	ln       net.Listener
 	srv      *http.Server
 	served   chan error // the result of srv.Serve
@@ -78,6 +79,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 		return errors.New("--tls-cert and --tls-key go together; give both or neither")
 	}
 	log := s.logger()
+	s.log = log
 	db, err := storage.Open(ctx, s.db)
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", s.db, err)
@@ -164,6 +166,7 @@ func (s *serveCmd) wait(ctx context.Context) error {
 func (s *serveCmd) close() error {
 	var errs []error
 	if s.srv != nil {
+		s.log.Info("shutting down: finishing requests in flight", "timeout", s.shutdownTimeout)
 		ctx, cancel := context.WithTimeout(context.Background(), s.shutdownTimeout)
 		defer cancel()
 		if err := s.srv.Shutdown(ctx); err != nil {
@@ -179,6 +182,9 @@ func (s *serveCmd) close() error {
 		if err := s.database.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close database: %w", err))
 		}
+	}
+	if s.log != nil {
+		s.log.Info("stopped", "errors", len(errs))
 	}
 	return errors.Join(errs...)
 }

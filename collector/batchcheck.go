@@ -100,6 +100,14 @@ func checkPlan(at pos, p storage.Plan) []storage.Detail {
 	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
 		l.fail("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
 	}
+	if p.Basis == storage.BasisGrowth {
+		for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
+			if v != nil && (*v < growthTargetMin || *v > growthTargetMax) {
+				l.fail([]string{"target", "target_low", "target_high"}[i], fmt.Sprint(*v),
+					"a growth target is a percentage between -100 and 1000")
+			}
+		}
+	}
 	return l.bad
 }
 

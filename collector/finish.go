@@ -73,6 +73,12 @@ func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
 			return err
 		}
 		at := pos{"plans", i + 1}
+		if p.Basis == "" {
+			p.Basis = storage.BasisValue // the file formats' default too
+		}
+		if p.Version == "" {
+			p.Version = "original"
+		}
 		if bad := checkPlan(at, p); len(bad) > 0 {
 			s.addAll(at, bad)
 			continue

@@ -214,4 +214,17 @@ func TestImportBatchValidates(t *testing.T) {
 	if len(obs) != 1 || obs[0].Provenance.Via != "api" || obs[0].Provenance.TokenName != "api-user" {
 		t.Fatalf("%+v", obs)
 	}
+	plan := storage.Plan{Unit: "can-tho", Indicator: "exports", Year: 2018, Target: fptr(1800)}
+	if _, err := c.ImportBatch(ctx, storage.Batch{Plans: []storage.Plan{plan}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	plans, err := db.Plans(ctx, storage.PlanFilter{Unit: "can-tho"})
+	if err != nil || len(plans) != 1 || plans[0].Basis != storage.BasisValue || plans[0].Version != "original" {
+		t.Fatalf("plans %+v, %v", plans, err)
+	}
+	plan.Basis, plan.Target, plan.TargetLow, plan.TargetHigh = storage.BasisGrowth, nil, fptr(7), fptr(7500)
+	_, err = c.ImportBatch(ctx, storage.Batch{Plans: []storage.Plan{plan}}, Options{})
+	if e := storageErr(t, err, storage.CodeValidation); !hasDetail(e, "plans", 1, "target_high") {
+		t.Fatalf("%v", err)
+	}
 }

@@ -16,8 +16,16 @@ import (
 // can-tho (root) with ninh-kieu and cai-rang, and hau-giang (root).
 func newTestCollector(t testing.TB) (*Collector, *storage.DB) {
 	t.Helper()
+	c, db, _ := newTestCollectorPath(t)
+	return c, db
+}
+
+// newTestCollectorPath is newTestCollector that also returns the file name.
+func newTestCollectorPath(t testing.TB) (*Collector, *storage.DB, string) {
+	t.Helper()
 	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "plantrack.db"))
+	path := filepath.Join(t.TempDir(), "plantrack.db")
+	db, err := storage.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +40,7 @@ func newTestCollector(t testing.TB) (*Collector, *storage.DB) {
 	if _, err := c.ImportBatch(ctx, storage.Batch{Units: units}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return c, db
+	return c, db, path
 }
 
 // snapshot is everything the database holds, as a full-history JSON export

@@ -161,30 +161,49 @@ func TestJSONDeclaresUnitsAfterUse(t *testing.T) {
 	}
 }
 
-// TestConcurrentImports runs two imports at once; both must succeed and
-// every row of each be stored exactly once.
+// TestConcurrentImports runs three imports at once, two through one handle
+// and one through a second handle on the same file (as a CLI import beside
+// a server): all succeed and every row is stored exactly once; a bad file
+// imported at the same time fails alone.
 func TestConcurrentImports(t *testing.T) {
-	c, db := newTestCollector(t)
+	c, db, path := newTestCollectorPath(t)
 	ctx := context.Background()
-	files := []string{"good_observations.csv", "good_plans.csv", "good.json"}
-	errs := make([]error, len(files))
+	db2, err := storage.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	c2 := New(db2, nil)
+	jobs := []struct {
+		c    *Collector
+		file string
+		ok   bool
+	}{{c, "good_observations.csv", true}, {c2, "good_plans.csv", true}, {c, "good.json", true}, {c2, "bad_one_row.csv", false}}
+	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
-	for i, f := range files {
+	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = c.ImportFile(ctx, filepath.Join("testdata", f), Options{})
+			_, errs[i] = j.c.ImportFile(ctx, filepath.Join("testdata", j.file), Options{})
 		}()
 	}
 	wg.Wait()
 	for i, err := range errs {
-		if err != nil {
-			t.Errorf("%s: %v", files[i], err)
+		if jobs[i].ok && err != nil {
+			t.Errorf("%s: %v", jobs[i].file, err)
+		}
+		if !jobs[i].ok && storage.ErrorCode(err) != storage.CodeValidation {
+			t.Errorf("%s: %v, want a validation error", jobs[i].file, err)
 		}
 	}
 	obs, err := db.Observations(ctx, storage.ObservationFilter{})
 	if err != nil || len(obs) != 7 {
 		t.Fatalf("%d observations, %v; want 7", len(obs), err)
+	}
+	plans, err := db2.Plans(ctx, storage.PlanFilter{})
+	if err != nil || len(plans) != 3 {
+		t.Fatalf("%d plans, %v; want 3", len(plans), err)
 	}
 }
 

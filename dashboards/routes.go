@@ -51,8 +51,6 @@ func (s *Server) routes() (*http.ServeMux, error) {
 	r("POST /upload", s.pages.Upload)
 	r("GET /paste", s.pages.Paste)
 	r("POST /paste", s.pages.Paste)
-	r("GET /paste", s.pages.Paste)
-	r("POST /paste", s.pages.Paste)
 	mux.Handle("GET /assets/", s.timed("GET /assets/", s.assets))
 
 	// Prometheus.

@@ -12,13 +12,18 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
+// maxUnzipped bounds the unpacked size of a workbook.
+const maxUnzipped = 1 << 30
+
 // parseXLSX reads the sheets named observations and plans of a workbook, or
 // its first sheet when neither exists, each with a header row as in CSV.
 // Numeric cells are read exactly (no locale question arises); text cells are
 // read like CSV fields. A numeric cell formatted as a percentage (0.537
 // shown as 53.7%) counts as 53.7; a date cell becomes YYYY-MM-DD.
 func parseXLSX(ctx context.Context, r io.Reader, s *session) error {
-	f, err := excelize.OpenReader(r)
+	// A workbook unpacks to many times its size; refuse one that would
+	// unpack beyond maxUnzipped rather than fill memory or disk.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
 		return storage.Errorf(storage.CodeInvalid, "not a readable XLSX workbook: %v; save it as .xlsx", err)
 	}

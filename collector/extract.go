@@ -90,14 +90,19 @@ func Extract(text string, opt ExtractOptions) Extraction {
 	mentions := exFindMentions(fs, exPhrasesFor(inds))
 	var out Extraction
 	var prev []exMention
+	prevCount := 0
 	for _, sg := range exSegments(fs) {
 		d.classify(sg)
 		ms := exInside(mentions, sg)
 		if len(ms) == 0 {
 			ms = d.carryOver(sg, prev)
 		}
-		out.Figures = append(out.Figures, d.segment(sg, ms)...)
-		prev = ms
+		figs := d.segment(sg, ms)
+		if d.x.component.MatchString(fs[sg.s:min(sg.e, sg.s+12)]) {
+			figs = exDropRepeats(figs, out.Figures, prevCount)
+		}
+		out.Figures = append(out.Figures, figs...)
+		prev, prevCount = ms, len(figs)
 	}
 	out.Unrecognised = d.unrecognised()
 	return out
@@ -198,4 +203,20 @@ func (d *exDoc) carryOver(sg exSeg, prev []exMention) []exMention {
 		}
 	}
 	return nil
+}
+
+// exDropRepeats drops, from a clause opening with "trong đó"/"of which",
+// figures of indicators the previous clause already reported: they are parts.
+func exDropRepeats(figs, before []Figure, prevCount int) []Figure {
+	var out []Figure
+	for _, f := range figs {
+		repeat := false
+		for _, p := range before[len(before)-prevCount:] {
+			repeat = repeat || p.Indicator == f.Indicator && f.Indicator != exOther
+		}
+		if !repeat {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,7 @@ type exCand struct {
 	plan, yoy      *exTok
 	yoyDefaultRead bool // growth with no comparison stated
 	toks           []*exTok
+	from           int // quote start of a figure split off by a period phrase; 0: the mention's
 }
 
 // segment turns one segment's mentions and numbers into figures.
@@ -66,6 +68,9 @@ func (d *exDoc) joinFigures(fs []Figure) []Figure {
 			continue
 		}
 		p := &out[n-1]
+		if p.Value != nil && f.Value != nil && d.x.component.MatchString(d.f.s[d.foldedAt(p.Start):d.foldedAt(f.Start)]) {
+			continue // "…, trong đó xuất khẩu hàng hóa 800 triệu USD" is a part of the figure
+		}
 		if p.Value != nil && f.Value != nil || p.ReportedPlanPercent != nil && f.ReportedPlanPercent != nil ||
 			p.ReportedYoYPercent != nil && f.ReportedYoYPercent != nil {
 			out = append(out, f)
@@ -106,7 +111,7 @@ func (d *exDoc) merge(ms []exMention) []exMention {
 
 func (d *exDoc) numberIn(s, e int) bool {
 	for _, t := range d.toks {
-		if t.kind != exSkip && t.s >= s && t.s < e {
+		if t.kind != exSkip && t.s >= s && t.e <= e {
 			return true
 		}
 	}
@@ -140,12 +145,18 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 			if t.role != "" {
 				continue
 			}
-			seenAmount, owner = true, nil
+			owner = nil
+			seenAmount = seenAmount || t.s >= m.s || t.family != "" && t.family != "?"
 			for _, c := range cands {
-				if c.value == nil && (c.code == exOther && (t.family == "vnd" || t.family == "usd") || exCompatible(c.ind.Measure, t.family)) {
+				if c.value == nil && exFits(c, t) {
 					c.value, owner = t, c
 					c.toks = append(c.toks, t)
 					break
+				}
+			}
+			if owner == nil {
+				if c := d.periodSplit(cands, t); c != nil {
+					cands, owner = append(cands, c), c
 				}
 			}
 		case exPercent, exFoldKind:
@@ -165,6 +176,29 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 		}
 	}
 	return out
+}
+
+// exFits reports whether amount t can be the value of c.
+func exFits(c *exCand, t *exTok) bool {
+	return c.code == exOther && (t.family == "vnd" || t.family == "usd") || exCompatible(c.ind.Measure, t.family)
+}
+
+// periodSplit starts a second figure of an indicator when a period phrase
+// sits between its value and amount t ("tháng 5 đạt 80 triệu USD, 5 tháng
+// đạt 390 triệu USD").
+func (d *exDoc) periodSplit(cands []*exCand, t *exTok) *exCand {
+	for _, c := range cands {
+		if c.value == nil || !exFits(c, t) {
+			continue
+		}
+		for _, ev := range d.events {
+			if ev.s >= c.value.e && ev.e <= t.s && ev.note == "" {
+				n := &exCand{code: c.code, ind: c.ind, value: t, toks: []*exTok{t}, from: ev.s}
+				return n
+			}
+		}
+	}
+	return nil
 }
 
 // attachPercent gives a percentage to c when c has no such figure yet.
@@ -194,6 +228,9 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 		t.used = true
 	}
 	qs, qe, anchor := m.s, m.e, ze
+	if c.from > 0 {
+		qs, qe = c.from, c.from
+	}
 	for _, t := range c.toks {
 		qs, qe, anchor = min(qs, t.s), max(qe, t.e), min(anchor, t.s)
 	}
@@ -261,10 +298,20 @@ func (d *exDoc) clauseEnd(e, ze int) int {
 		}
 		e = ze
 	}
-	for e > 0 && strings.IndexByte(" ,;:.(\n", fs[e-1]) >= 0 {
-		e--
+	for {
+		for e > 0 && strings.IndexByte(" ,;:.(\n", fs[e-1]) >= 0 {
+			e--
+		}
+		cut := false
+		for _, w := range []string{" voi", " va", " and", " with", " trong do", " of which", " while"} {
+			if strings.HasSuffix(fs[:e], w) {
+				e, cut = e-len(w), true
+			}
+		}
+		if !cut {
+			return e
+		}
 	}
-	return e
 }
 
 // status reads estimate/official from the figure's words; preliminary otherwise.
@@ -341,4 +388,10 @@ func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
 	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|estimated|projected|expected)(?:[^a-z]|$)`),
 		regexp.MustCompile(`(?:^|[^a-z])(?:chinh thuc|final|official(?:ly)?)(?:[^a-z]|$)`),
 		regexp.MustCompile(`tang truong|toc do tang|growth|grew|grow\b`)
+}
+
+// foldedAt maps a byte offset of the original text back to the folded text.
+func (d *exDoc) foldedAt(orig int) int {
+	i := sort.SearchInts(d.f.pos, orig)
+	return min(i, len(d.f.s))
 }

@@ -42,20 +42,23 @@ type exScanner struct {
 	dateLine  *regexp.Regexp
 
 	estimate, official, growthWords *regexp.Regexp
+	component, conversion           *regexp.Regexp
 }
 
 func newExScanner() *exScanner {
 	est, off, growth := exStatusPatterns()
 	return &exScanner{
 		estimate: est, official: off, growthWords: growth,
-		units:     exUnits(),
-		qualifier: regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
-		change:    regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
-		target:    regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|target(?:ed)?|plan(?:ned)?|goal)\b[^,;()%]{0,25}$`),
-		bare:      regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
-		classify:  newExClassifier(),
-		periods:   exPeriodRules(),
-		dateLine:  regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
+		component:  regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
+		conversion: regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),
+		units:      exUnits(),
+		qualifier:  regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
+		change:     regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
+		target:     regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|target(?:ed)?|plan(?:ned)?|goal)\b[^,;()%]{0,25}$`),
+		bare:       regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
+		classify:   newExClassifier(),
+		periods:    exPeriodRules(),
+		dateLine:   regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
 	}
 }
 
@@ -92,6 +95,8 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 		gap = fs[n.e:next.s]
 	}
 	switch {
+	case exEnglishDate(fs, n):
+		t.kind, t.reason = exSkip, "date"
 	case next != nil && exRangeGap(gap) && exPercentAfter(fs, next.e) > 0:
 		t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
 		return t, 1
@@ -223,6 +228,8 @@ func (x *exScanner) amountRole(fs string, t *exTok) {
 		left = left[:m[2]]
 	}
 	switch {
+	case (t.family == "usd" || t.family == "vnd") && x.conversion.MatchString(left):
+		t.role, t.reason = "conversion", "the same amount in another currency"
 	case strings.HasSuffix(strings.TrimSpace(left), "/"):
 		t.role, t.reason = "target", "target"
 	case x.change.MatchString(left):
@@ -259,4 +266,19 @@ func exCountMultiplier(unit string) float64 {
 		return 1e6
 	}
 	return 1
+}
+
+// exEnglishDate reports whether n is the day of an English date ("July 3", "3 July").
+func exEnglishDate(fs string, n exNum) bool {
+	if n.dec != 0 || n.v < 1 || n.v > 31 || n.e-n.s > 2 {
+		return false
+	}
+	left := fs[max(0, n.s-10):n.s]
+	right := fs[n.e:min(len(fs), n.e+11)]
+	for _, m := range strings.Split(exMonthNames, "|") {
+		if strings.HasSuffix(left, m+" ") || strings.HasPrefix(right, " "+m) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,76 @@
+package collector
+
+import (
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// TestExtractMixedForms covers clauses that combine forms: parts after
+// "trong đó", conversions, two periods in one clause, user indicators.
+func TestExtractMixedForms(t *testing.T) {
+	runExCases(t, []exCase{
+		{name: "trong do part is not a second figure", date: "2019-07-04",
+			text: "Kim ngạch xuất khẩu 6 tháng đạt 594,3 triệu USD, tăng 17,3%; trong đó xuất khẩu hàng hóa 560 triệu USD.",
+			want: []string{"exports 594.3 2019-H1 preliminary plan=- yoy=17.3"}},
+		{name: "trong do inside the clause", date: "2019-07-04",
+			text: "Kim ngạch xuất khẩu 6 tháng đạt 594,3 triệu USD, trong đó xuất khẩu hàng hóa 560 triệu USD.",
+			want: []string{"exports 594.3 2019-H1 preliminary plan=- yoy=-"}},
+		{name: "currency conversion in parentheses", date: "2019-07-03",
+			text:  "Retail sales in the first half were estimated at 108.5 trillion VND (4.66 billion USD), up 18.2 percent.",
+			want:  []string{"retail_sales 108500 2019-H1 estimate plan=- yoy=18.2"},
+			unrec: []string{"4.66 billion USD"}},
+		{name: "month then year to date in one clause", date: "2019-05-30",
+			text:  "Kim ngạch xuất khẩu tháng 5 đạt 80 triệu USD, 5 tháng đạt 390 triệu USD.",
+			want:  []string{"exports 80 2019-M05 preliminary plan=- yoy=-", "exports 390 2019-5M preliminary plan=- yoy=-"},
+			quote: []string{"Kim ngạch xuất khẩu tháng 5 đạt 80 triệu USD", "5 tháng đạt 390 triệu USD"}},
+		{name: "english dateline is not a number", date: "",
+			text:  "HANOI, July 3 - GRDP expanded 8.25 percent in the first half of 2019.",
+			want:  []string{"grdp - 2019-H1 preliminary plan=- yoy=8.25"},
+			unrec: []string{}},
+		{name: "several indicators in one sentence", date: "2019-07-01",
+			text: "6 tháng, xuất khẩu đạt 300 triệu USD, nhập khẩu đạt 120 triệu USD, doanh thu du lịch đạt 450 tỷ đồng.",
+			want: []string{"exports 300 2019-H1 preliminary plan=- yoy=-", "imports 120 2019-H1 preliminary plan=- yoy=-", "tourism_revenue 450 2019-H1 preliminary plan=- yoy=-"}},
+		{name: "value named after the number", date: "2019-12-20",
+			text: "Năm 2019 có 1.250 doanh nghiệp đăng ký thành lập mới, tăng 8% so với năm 2018.",
+			want: []string{"new_enterprises 1250 2019 preliminary plan=- yoy=8"}},
+		{name: "english value named after the number", date: "2019-12-20",
+			text: "In 2019, 1,452 new party members were admitted, reaching 66% of the plan.",
+			want: []string{"new_party_members 1452 2019 preliminary plan=66 yoy=-"}},
+		{name: "kiem tra counts organisations", date: "2019-07-01",
+			text: "6 tháng, Ủy ban Kiểm tra đã kiểm tra 45 tổ chức đảng.",
+			want: []string{"party_cells_inspected 45 2019-H1 preliminary plan=- yoy=-"}},
+		{name: "growth of other figure is not the count's", date: "2019-12-20",
+			text:  "Năm 2019 có 800 doanh nghiệp thành lập mới với số vốn 5.000 tỷ đồng, tăng 20% so với năm trước.",
+			want:  []string{"new_enterprises 800 2019 preliminary plan=- yoy=-"},
+			unrec: []string{"5.000 tỷ đồng", "20%"}},
+		{name: "prose without figures", date: "2019-12-20",
+			text: "Tình hình an ninh chính trị được giữ vững; tai nạn giao thông tăng.",
+			want: nil},
+		{name: "percent without indicator is unrecognised", date: "2019-12-20",
+			text:  "Tỷ lệ trường đạt chuẩn quốc gia là 62%.",
+			want:  nil,
+			unrec: []string{"62%"}},
+	})
+}
+
+// TestExtractUserIndicators matches indicators the user defined by their names.
+func TestExtractUserIndicators(t *testing.T) {
+	inds := []storage.Indicator{{Code: "forest_cover", NameVI: "Tỷ lệ che phủ rừng", NameEN: "Forest cover rate", Measure: "percent", Kind: storage.KindLevel},
+		{Code: "new_coops", NameVI: "Hợp tác xã thành lập mới", NameEN: "New cooperatives", Measure: "units", Kind: storage.KindFlow}}
+	cases := map[string]string{
+		"Năm 2020, tỷ lệ che phủ rừng đạt 42,5%.":                               "forest_cover 42.5 2020 preliminary plan=- yoy=-",
+		"Năm 2020, toàn tỉnh có 35 hợp tác xã thành lập mới, đạt 70% kế hoạch.": "new_coops 35 2020 preliminary plan=70 yoy=-",
+		"In 2020 the forest cover rate reached 42.5%.":                          "forest_cover 42.5 2020 preliminary plan=- yoy=-",
+	}
+	for text, want := range cases {
+		ex := Extract(text, ExtractOptions{Indicators: inds})
+		if len(ex.Figures) != 1 || exLine(ex.Figures[0]) != want {
+			var got []string
+			for _, f := range ex.Figures {
+				got = append(got, exLine(f))
+			}
+			t.Errorf("%s:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}

@@ -11,7 +11,7 @@ func TestHelpEverywhere(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"help"}, {"serve", "--help"}, {"import", "-h"},
 		{"export", "--help"}, {"grafana", "--help"}, {"backup", "--help"}, {"token", "--help"},
 		{"token", "create", "--help"}, {"token", "list", "--help"}, {"token", "revoke", "--help"}, {"version", "--help"},
-		{"bench", "--help"}} {
+		{"bench", "--help"}, {"extract", "--help"}} {
 		code, out, _ := run(t, nil, args...)
 		if code != 0 || !strings.Contains(out, "Usage: plantrack") {
 			t.Errorf("%v: exit %d, stdout %q", args, code, out)

@@ -41,6 +41,8 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 		return m.serveCommand(), rest, nil
 	case "import":
 		return m.importCommand(), rest, nil
+	case "extract":
+		return m.extractCommand(), rest, nil
 	case "export":
 		return m.exportCommand(), rest, nil
 	case "grafana":

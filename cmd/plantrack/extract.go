@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+func (m *Main) extractCommand() *command {
+	c := newCommand("extract", "FILE|-", `
+Reads report prose (Vietnamese or English) from FILE, or stdin for "-",
+and prints the figures it finds, each with the sentence it came from.
+With --import the figures are validated and stored (whole or not at all).
+
+Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
+	db := c.dbFlag()
+	asJSON := c.fs.Bool("json", false, "print the figures as JSON")
+	unit := c.fs.String("unit", "", "unit `code` the report is about")
+	date := c.fs.String("date", "", "`YYYY-MM-DD` the report was issued (its reported_at)")
+	doImport := c.fs.Bool("import", false, "store the figures found (needs --unit); figures without a known indicator or period are listed and left out")
+	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
+	c.run = func(ctx context.Context) error {
+		if *date != "" {
+			if _, err := time.Parse(storage.DateLayout, *date); err != nil {
+				return fmt.Errorf("--date %q: write YYYY-MM-DD, e.g. 2018-06-11", *date)
+			}
+		}
+		if *doImport && *unit == "" {
+			return fmt.Errorf("--import needs --unit CODE: the unit the report is about")
+		}
+		text, name, err := m.readText(c.args[0])
+		if err != nil {
+			return err
+		}
+		opt := collector.ExtractOptions{Unit: *unit, Date: *date, Indicators: storage.Catalog()}
+		if !*doImport {
+			return m.printExtraction(collector.Extract(text, opt), *asJSON)
+		}
+		d, col, err := openDB(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		if opt.Indicators, err = d.Indicators(ctx); err != nil {
+			return err
+		}
+		ex := collector.Extract(text, opt)
+		if err := m.printExtraction(ex, *asJSON); err != nil {
+			return err
+		}
+		src := *source
+		if src == "" {
+			src = name
+		}
+		out := m.Stdout
+		if *asJSON {
+			out = m.Stderr // stdout holds only the JSON
+		}
+		return m.importFigures(ctx, col, ex.Figures, src, *date, name, out)
+	}
+	return c
+}
+
+// importFigures stores the figures that can be stored as they stand, in one
+// transaction, and lists the ones left out.
+func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []collector.Figure, source, date, name string, out io.Writer) error {
+	var keep []collector.Figure
+	for _, f := range figs {
+		if f.Indicator == "" || f.Indicator == "other" || f.Period == nil ||
+			(f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil) {
+			fmt.Fprintf(m.Stderr, "left out (no known indicator, period or figure): %q\n", strings.TrimSpace(f.Quote))
+			continue
+		}
+		keep = append(keep, f)
+	}
+	if len(keep) == 0 {
+		return fmt.Errorf("no figure to import from %s", name)
+	}
+	b, err := collector.FiguresToBatch(keep, source, date)
+	if err == nil {
+		var rep collector.Report
+		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: collector.ViaText, FileName: name})
+		if err == nil {
+			fmt.Fprintf(out, "%s: %s\n", name, rep.Summary())
+			return nil
+		}
+	}
+	return fmt.Errorf("not imported: %s", describe(err))
+}
+
+// readText reads FILE or, for "-", stdin.
+func (m *Main) readText(arg string) (text, name string, err error) {
+	var b []byte
+	if arg == "-" {
+		b, err = io.ReadAll(m.Stdin)
+		name = "stdin"
+	} else {
+		b, err = os.ReadFile(arg)
+		name = filepath.Base(arg)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("read %s: %w", arg, err)
+	}
+	return string(b), name, nil
+}
+
+func (m *Main) printExtraction(ex collector.Extraction, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(ex)
+	}
+	for _, f := range ex.Figures {
+		v, p := "-", "?"
+		if f.Value != nil {
+			v = fmt.Sprintf("%g %s", *f.Value, f.Measure)
+		}
+		if f.Period != nil {
+			p = f.Period.String()
+		}
+		extra := ""
+		if f.ReportedPlanPercent != nil {
+			extra += ", " + f.ReportedPlanPercent.String() + "% of plan"
+		}
+		if f.ReportedYoYPercent != nil {
+			extra += ", " + f.ReportedYoYPercent.String() + "% year on year"
+		}
+		fmt.Fprintf(m.Stdout, "%s %s: %s%s (%s)\n", f.Indicator, p, v, extra, f.ReportStatus)
+		fmt.Fprintf(m.Stdout, "    %q\n", strings.TrimSpace(f.Quote))
+	}
+	fmt.Fprintf(m.Stdout, "%d figures found, %d passages not recognised\n", len(ex.Figures), len(ex.Unrecognised))
+	return nil
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedPath is the seed report, kept beside the repository in shared/seeds.
+func seedPath(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "seeds", "000_5cad84daca20acc2.txt")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed report missing: %v", err)
+		}
+		t.Skipf("seed report not here: %v", err)
+	}
+	return p
+}
+
+func TestExtractSeedReport(t *testing.T) {
+	seed := seedPath(t)
+	code, out, errOut := run(t, nil, "extract", "--unit", "can-tho", "--date", "2018-06-11", seed)
+	if code != 0 || !strings.Contains(out, "retail_sales 2018-H1: 63135") || !strings.Contains(out, "figures found") {
+		t.Fatalf("extract: %d %s %s", code, out, errOut)
+	}
+	code, out, _ = run(t, nil, "extract", "--json", "--unit", "can-tho", seed)
+	var ex struct {
+		Figures []struct {
+			Indicator string   `json:"indicator"`
+			Value     *float64 `json:"value"`
+			Quote     string   `json:"quote"`
+		} `json:"figures"`
+	}
+	if err := json.Unmarshal([]byte(out), &ex); code != 0 || err != nil || len(ex.Figures) < 5 {
+		t.Fatalf("extract --json: %d %v %.300s", code, err, out)
+	}
+	if code, _, _ = run(t, nil, "extract", "--date", "11/06/2018", seed); code != 1 {
+		t.Errorf("a bad --date was accepted")
+	}
+	if code, _, _ = run(t, nil, "extract", "--import", seed); code != 1 {
+		t.Errorf("--import without --unit was accepted")
+	}
+
+	dir := t.TempDir()
+	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
+	units := filepath.Join(dir, "units.json")
+	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
+	if code, _, errOut := run(t, env, "import", units); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut = run(t, env, "extract", "--import", "--unit", "can-tho", "--date", "2018-06-11",
+		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
+	if code != 0 || !strings.Contains(out, " new, 0 unchanged") {
+		t.Fatalf("extract --import: %d %s %s", code, out, errOut)
+	}
+	code, out, _ = run(t, env, "export", "--format", "csv", "--indicator", "retail_sales")
+	if code != 0 || !strings.Contains(out, "63135") || !strings.Contains(out, "2018-06-11") || !strings.Contains(out, "Báo Cần Thơ (CTO)") {
+		t.Fatalf("export after extract --import: %s", out)
+	}
+	code, out, _ = run(t, env, "extract", "--import", "--unit", "can-tho", "--date", "2018-06-11",
+		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
+	if code != 0 || !strings.Contains(out, ": 0 new,") {
+		t.Fatalf("second extract --import: %d %s", code, out)
+	}
+}

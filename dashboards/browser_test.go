@@ -137,12 +137,53 @@ func TestWriterPagesInChromium(t *testing.T) {
 		t.Fatalf("signing in: %v", err)
 	}
 	dir := screenshotDir(t)
-	for _, p := range []string{"/entry", "/upload"} {
+	checkPaste(t, b, base, dir)
+	for _, p := range []string{"/entry", "/upload", "/paste"} {
 		b.Check(t, base+p+"?lang=en", 0)
 		if p == "/entry" {
 			if err := b.Screenshot(filepath.Join(dir, "entry-en.png")); err != nil {
 				t.Error(err)
 			}
 		}
+	}
+}
+
+// checkPaste pastes the seed article, asks for its figures and checks the
+// highlighted text and the editable table in the browser.
+func checkPaste(t *testing.T, b *browsertest.Browser, base, dir string) {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", "000_5cad84daca20acc2.txt"))
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	if err := b.Load(base + "/paste?lang=vi"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(b.Context(), 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(`#paste-unit`, "can-tho"),
+		chromedp.SetValue(`#paste-date`, "2018-06-11"),
+		chromedp.SetValue(`#paste-source`, "Báo Cần Thơ (CTO), 11/06/2018"),
+		chromedp.SetValue(`#paste-text`, string(text)),
+		chromedp.Submit(`#paste-text`),
+		chromedp.WaitVisible(`.pasted-text mark`),
+	); err != nil {
+		t.Fatalf("pasting the seed article: %v", err)
+	}
+	marks, err := browsertest.Eval[int](b, `document.querySelectorAll(".pasted-text mark").length`)
+	if err != nil || marks < 3 {
+		t.Errorf("%d highlighted figures (err %v), want several", marks, err)
+	}
+	for _, e := range b.ConsoleErrors() {
+		t.Errorf("paste: console: %s", e)
+	}
+	// Scroll the text box to the first highlight for the picture.
+	if _, err := browsertest.Eval[int](b, `(function(){var m=document.querySelector(".pasted-text mark");`+
+		`var c=m.closest(".pasted-text");c.scrollTop=m.offsetTop-c.offsetTop-24;return 0})()`); err != nil {
+		t.Error(err)
+	}
+	if err := b.Screenshot(filepath.Join(dir, "paste-vi.png")); err != nil {
+		t.Error(err)
 	}
 }

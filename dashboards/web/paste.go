@@ -115,7 +115,11 @@ func (v *pasteView) fill(ex collector.Extraction) {
 	}
 	v.Segments = highlight(v.Text, figs)
 	for _, s := range ex.Unrecognised {
-		v.Unrecognised = append(v.Unrecognised, s.Text)
+		item := "«" + s.Text + "»"
+		if s.Reason != "" {
+			item += " — " + s.Reason
+		}
+		v.Unrecognised = append(v.Unrecognised, item)
 	}
 }
 

@@ -61,7 +61,7 @@ func TestPasteHighlightsFiguresAndImportsTheConfirmedRows(t *testing.T) {
 			}
 		}
 	}
-	sel := regexp.MustCompile(`(?s)<select name="((?:indicator|status)_\d+)">(.*?)</select>`)
+	sel := regexp.MustCompile(`(?s)<select name="((?:indicator|status)_\d+)"[^>]*>(.*?)</select>`)
 	opt := regexp.MustCompile(`<option value="([^"]*)" selected>`)
 	for _, m := range sel.FindAllStringSubmatch(body, -1) {
 		if o := opt.FindStringSubmatch(m[2]); o != nil {

@@ -302,3 +302,33 @@ func TestWriterOlderRevisionResentIsUnchanged(t *testing.T) {
 		t.Errorf("%d revisions after re-sending history, want 4", len(revs))
 	}
 }
+
+// A request cancelled in the middle of a write leaves nothing behind and
+// the next write works.
+func TestWriterCancelledContext(t *testing.T) {
+	db, path := openTestDB(t)
+	seedSmall(t, db)
+	before := dumpDB(t, path)
+	ctx, cancel := context.WithCancel(context.Background())
+	w, err := db.BeginWrite(ctx, testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.PutObservation(ctx, Observation{Unit: "can-tho", Indicator: "fdi", Period: MustParsePeriod("2018-Q1"), Value: val(1)}); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := w.PutObservation(ctx, Observation{Unit: "can-tho", Indicator: "fdi", Period: MustParsePeriod("2018-Q2"), Value: val(2)}); err == nil {
+		t.Fatal("Put with a cancelled context succeeded")
+	}
+	if _, err := w.Commit(); err == nil {
+		t.Fatal("Commit after a failed Put succeeded")
+	}
+	if after := dumpDB(t, path); after != before {
+		t.Fatal("a cancelled write changed the database")
+	}
+	res := writeBatch(t, db, Batch{Observations: []Observation{{Unit: "can-tho", Indicator: "fdi", Period: MustParsePeriod("2018-Q1"), Value: val(1)}}})
+	if res.New != 1 {
+		t.Fatalf("write after a cancelled one: %+v", res)
+	}
+}

@@ -1,189 +1,92 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
+	"context"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
-	"syscall"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
-// signalReader reports (once) when its content has been read to the end:
-// the server then holds the whole upload and is importing it.
-type signalReader struct {
-	r    io.Reader
-	once sync.Once
-	read chan struct{}
-}
-
-func (s *signalReader) Read(p []byte) (int, error) {
-	n, err := s.r.Read(p)
-	if errors.Is(err, io.EOF) {
-		s.once.Do(func() { close(s.read) })
+// TestCloseFinishesInFlightWrite starts serve, begins a write whose
+// body arrives slowly, shuts down in the middle of it, and checks that the
+// write completes and is stored, that Close waits for it, and that new
+// connections are refused meanwhile.
+func TestCloseFinishesInFlightWrite(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "shutdown.db")}
+	units := filepath.Join(dir, "units.json")
+	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
+	if code, _, errOut := run(t, env, "import", units); code != 0 {
+		t.Fatalf("import: %s", errOut)
 	}
-	return n, err
-}
+	_, out, _ := run(t, env, "token", "create", "--name", "ops", "--role", "admin")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	secret := lines[len(lines)-1]
 
-// uploadRequest builds a multipart POST of the CSV file at path to
-// /api/v1/import with an admin token, and the reader that says when the
-// body has been sent.
-func uploadRequest(t *testing.T, base, token, path string) (*http.Request, *signalReader) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }}
+	if err := m.ParseFlags(t.Context(), []string{"serve", "--addr", "127.0.0.1:0", "--shutdown-timeout", "20s"}); err != nil {
 		t.Fatal(err)
 	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	fw, err := mw.CreateFormFile("file", filepath.Base(path))
-	if err != nil {
+	if err := m.Run(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	fw.Write(data)
-	mw.Close()
-	sr := &signalReader{r: &body, read: make(chan struct{})}
-	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/import", sr)
-	if err != nil {
-		t.Fatal(err)
+	base := m.URL()
+	pr, pw := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/observations", pr)
+	req.Header.Set("Authorization", "Bearer "+secret)
+	req.Header.Set("Content-Type", "application/json")
+	type result struct {
+		status int
+		body   string
+		err    error
 	}
-	req.ContentLength = int64(body.Len())
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+token)
-	return req, sr
-}
-
-type importAnswer struct {
-	status int
-	New    int `json:"new"`
-	err    error
-	at     time.Time
-}
-
-// startUpload sends the upload in the background.
-func startUpload(req *http.Request) chan importAnswer {
-	ch := make(chan importAnswer, 1)
+	done := make(chan result, 1)
 	go func() {
-		resp, err := (&http.Client{Timeout: 2 * time.Minute}).Do(req)
-		a := importAnswer{err: err, at: time.Now()}
-		if err == nil {
-			a.status = resp.StatusCode
-			a.err = json.NewDecoder(resp.Body).Decode(&a)
-			resp.Body.Close()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			done <- result{err: err}
+			return
 		}
-		ch <- a
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- result{status: resp.StatusCode, body: string(b)}
 	}()
-	return ch
-}
+	io.WriteString(pw, `{"observations":[{"unit":"can-tho","indicator":"exports",`)
+	time.Sleep(300 * time.Millisecond) // the request is in the handler, reading its body
 
-// exitCode waits up to limit for the server process and returns its exit code.
-func (s *server) exitCode(t *testing.T, limit time.Duration) int {
-	t.Helper()
+	closed := make(chan error, 1)
+	go func() { closed <- m.Close() }()
+	time.Sleep(300 * time.Millisecond)
 	select {
-	case err := <-s.done:
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode()
-		}
-		if err != nil {
-			t.Fatalf("wait for serve: %v", err)
-		}
-		return 0
-	case <-time.After(limit):
-		t.Fatalf("serve still running %v after SIGTERM:\n%s", limit, s.logs())
+	case err := <-closed:
+		t.Fatalf("Close returned before the in-flight request finished: %v", err)
+	default:
 	}
-	return -1
-}
-
-// testSIGTERMLetsAnInFlightImportFinish sends SIGTERM to `plantrack serve`
-// while it imports an uploaded CSV: the upload is answered 200 with every
-// row stored, new connections are refused meanwhile, the process exits 0
-// within the shutdown timeout and the database is clean.
-func testSIGTERMLetsAnInFlightImportFinish(t *testing.T, bin string) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "shutdown.db")
-	const rows = 30000
-	units, csvPath, sum := writeBulk(t, dir, "sd-", 100, rows)
-	runBin(t, bin, "import", "--db", db, units)
-	token := createToken(t, bin, db, "shutdown-test")
-	srv := startServer(t, bin, "--db", db, "--shutdown-timeout", "60s")
-
-	req, sent := uploadRequest(t, srv.url, token, csvPath)
-	answer := startUpload(req)
-	select {
-	case <-sent.read:
-	case a := <-answer:
-		t.Fatalf("answered before the upload was sent: %+v", a)
-	case <-time.After(30 * time.Second):
-		t.Fatal("upload not sent within 30 s")
+	if _, err := (&http.Client{Timeout: 2 * time.Second}).Get(base + "/healthz"); err == nil {
+		t.Error("a new request was served during shutdown")
 	}
-	time.Sleep(100 * time.Millisecond) // the server is now parsing and storing
-	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	io.WriteString(pw, `"period":"2018-H1","value":942,"reported_at":"2018-06-11"}]}`)
+	pw.Close()
+	r := <-done
+	if r.err != nil || r.status != http.StatusOK || !strings.Contains(r.body, `"new":1`) {
+		t.Fatalf("in-flight write: %d %s %v", r.status, r.body, r.err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	db, err := storage.Open(context.Background(), env["PLANTRACK_DB"])
+	if err != nil {
 		t.Fatal(err)
 	}
-	signalled := time.Now()
-	refused := false
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !refused; time.Sleep(20 * time.Millisecond) {
-		resp, err := (&http.Client{Timeout: time.Second}).Get(srv.url + "/healthz")
-		if err != nil {
-			refused = true
-		} else {
-			resp.Body.Close()
-		}
+	defer db.Close()
+	obs, err := db.Observations(context.Background(), storage.ObservationFilter{Unit: "can-tho"})
+	if err != nil || len(obs) != 1 || *obs[0].Value != 942 {
+		t.Fatalf("after shutdown: %+v %v", obs, err)
 	}
-	a := <-answer
-	if a.err != nil || a.status != http.StatusOK || a.New != rows {
-		t.Fatalf("in-flight import after SIGTERM: status %d, %d new, %v\n%s", a.status, a.New, a.err, srv.logs())
-	}
-	if !a.at.After(signalled) {
-		t.Fatalf("the import was answered before SIGTERM; nothing was in flight")
-	}
-	if !refused {
-		t.Error("new requests were still served after SIGTERM")
-	}
-	if code := srv.exitCode(t, 60*time.Second); code != 0 {
-		t.Fatalf("exit code %d after SIGTERM, want 0:\n%s", code, srv.logs())
-	}
-	st := readState(t, db, "sd-")
-	if st.integrity != "ok" || st.rows["sd-"] != rows || st.sums["sd-"] != sum {
-		t.Fatalf("after shutdown: %+v, want %d rows summing to %v", st, rows, sum)
-	}
-	t.Logf("import answered %v after SIGTERM", a.at.Sub(signalled).Round(time.Millisecond))
-}
-
-// testSIGTERMPastTheDeadlineRollsBack gives serve a shutdown timeout far
-// shorter than an in-flight import: the process still ends promptly, and
-// the import is stored whole or (normally) not at all, never in part.
-func testSIGTERMPastTheDeadlineRollsBack(t *testing.T, bin string) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "deadline.db")
-	const rows = 60000
-	units, csvPath, _ := writeBulk(t, dir, "dl-", 100, rows)
-	runBin(t, bin, "import", "--db", db, units)
-	token := createToken(t, bin, db, "deadline-test")
-	srv := startServer(t, bin, "--db", db, "--shutdown-timeout", "200ms")
-	req, sent := uploadRequest(t, srv.url, token, csvPath)
-	answer := startUpload(req)
-	<-sent.read
-	time.Sleep(50 * time.Millisecond)
-	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	code := srv.exitCode(t, 20*time.Second)
-	a := <-answer
-	st := readState(t, db, "dl-")
-	if st.integrity != "ok" || (st.rows["dl-"] != 0 && st.rows["dl-"] != rows) {
-		t.Fatalf("after a shutdown past its deadline: %+v", st)
-	}
-	if st.rows["dl-"] == rows && (a.err != nil || a.status != http.StatusOK) {
-		t.Fatalf("rows stored but the client was told %d, %v", a.status, a.err)
-	}
-	t.Logf("exit code %d, %d rows stored, client saw status %d / %v", code, st.rows["dl-"], a.status, a.err)
 }

@@ -19,7 +19,8 @@ type exCand struct {
 	plan, yoy      *exTok
 	yoyDefaultRead bool // growth with no comparison stated
 	toks           []*exTok
-	from           int // quote start of a figure split off by a period phrase; 0: the mention's
+	planImplicit   bool // "đạt X%" after the value, with no plan word
+	from           int  // quote start of a figure split off by a period phrase; 0: the mention's
 }
 
 // segment turns one segment's mentions and numbers into figures.
@@ -164,9 +165,13 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 			if c == nil && !seenAmount && len(cands) == 1 {
 				c = cands[0]
 			}
-			if c != nil {
-				d.attachPercent(c, t, zs)
+			if c == nil {
+				continue
 			}
+			if n := d.percentSplit(c, t); n != nil {
+				cands, owner, c = append(cands, n), n, n
+			}
+			d.attachPercent(c, t, zs)
 		}
 	}
 	var out []Figure
@@ -201,6 +206,23 @@ func (d *exDoc) periodSplit(cands []*exCand, t *exTok) *exCand {
 	return nil
 }
 
+// percentSplit starts a new figure of c's indicator when c already has the
+// kind of percentage t is and a period phrase sits between them ("quý I
+// tăng 6,2%, quý II tăng 7,1%").
+func (d *exDoc) percentSplit(c *exCand, t *exTok) *exCand {
+	taken := t.role == exPlan && c.plan != nil || (t.role == exYoY || t.role == exGrowth) && c.yoy != nil
+	if !taken || len(c.toks) == 0 {
+		return nil
+	}
+	last := c.toks[len(c.toks)-1].e
+	for _, ev := range d.events {
+		if ev.s >= last && ev.e <= t.s && ev.note == "" {
+			return &exCand{code: c.code, ind: c.ind, from: ev.s}
+		}
+	}
+	return nil
+}
+
 // attachPercent gives a percentage to c when c has no such figure yet.
 func (d *exDoc) attachPercent(c *exCand, t *exTok, zs int) {
 	rate := c.ind.Measure == "percent"
@@ -213,6 +235,8 @@ func (d *exDoc) attachPercent(c *exCand, t *exTok, zs int) {
 		c.value = t
 	case t.role == exPlain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:t.s]):
 		c.yoy = t
+	case t.role == exPlain && !rate && c.value != nil && c.plan == nil && exImplicitPlanVerb(t.verb):
+		c.plan, c.planImplicit = t, true // "đạt 7.060 tỷ đồng, đạt 49,6%": % of plan by convention
 	default:
 		return
 	}
@@ -366,7 +390,7 @@ func (d *exDoc) confidence(c *exCand, f Figure) float64 {
 			s += 0.15
 		}
 	}
-	if c.plan != nil {
+	if c.plan != nil && !c.planImplicit {
 		s += 0.1
 	}
 	if c.yoy != nil && !c.yoyDefaultRead {
@@ -394,4 +418,14 @@ func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
 func (d *exDoc) foldedAt(orig int) int {
 	i := sort.SearchInts(d.f.pos, orig)
 	return min(i, len(d.f.s))
+}
+
+// exImplicitPlanVerb lists the verbs after which a bare percentage that
+// follows a value is, by convention, its % of plan.
+func exImplicitPlanVerb(v string) bool {
+	switch v {
+	case "dat", "uoc dat", "chi dat", "hoan thanh", "reaching", "equal to", "equalling", "equivalent to", "or", "achieving":
+		return true
+	}
+	return false
 }

@@ -25,7 +25,7 @@ type exClassifier struct {
 	target                                               *regexp.Regexp
 }
 
-const exVerbs = `giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
+const exVerbs = `tang truong am|giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
 	`tang truong|tang manh|tang|cao hon|up by|up|rose by|rose|rising|grew by|grew|growing|increased by|increased|increase of|rise of|growth of|growth rate of|jumped|surged|expanded|higher by|` +
 	`uoc dat|chi dat|dat|bang|la|o muc|con|duoc|hoan thanh|reached|reaching|hit|at|equal to|equalling|equivalent to|or|was|were|stood at|represents|achieving|achieved|of|vuot`
 
@@ -54,6 +54,8 @@ func exSign(verb string) int {
 	switch {
 	case verb == "vuot":
 		return 2
+	case verb == "tang truong am":
+		return -1
 	case strings.HasPrefix(verb, "giam") || strings.HasPrefix(verb, "thap") || strings.HasPrefix(verb, "down") ||
 		strings.HasPrefix(verb, "fell") || strings.HasPrefix(verb, "fall") || strings.HasPrefix(verb, "drop") ||
 		strings.HasPrefix(verb, "decl") || strings.HasPrefix(verb, "decr") || strings.HasPrefix(verb, "lower") || strings.HasPrefix(verb, "reduc"):
@@ -92,6 +94,7 @@ func (c exClassifier) classify(t *exTok, left, right string) (string, storage.Pe
 	if m := c.verbNear.FindStringSubmatch(left); m != nil {
 		verb = m[1]
 	}
+	t.verb = verb
 	switch {
 	case c.mom.MatchString(right):
 		t.reason = "month on month or since the start of the year, not year on year"

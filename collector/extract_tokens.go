@@ -25,6 +25,7 @@ type exTok struct {
 	target  *float64 // "7/16": the 16
 	qs, qe  int      // qualifier span before the number (qs == qe: none)
 	role    string   // amounts: "", "target", "change"; percents: the class (see exClassify)
+	verb    string   // percents: the verb right before ("dat", "tang", "reaching")
 	reason  string   // why the number is not a figure of its own
 	used    bool
 	written int // end of the number's digits, for Unrecognised spans
@@ -203,6 +204,10 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 		t.family, t.v, t.e = u.family, t.v*mult, t.e+len(m)
 		if t.target != nil {
 			*t.target *= mult
+		}
+		if after := fs[t.e:min(len(fs), t.e+6)]; strings.HasPrefix(after, "/") || strings.HasPrefix(after, " per ") || strings.HasPrefix(after, " a ") {
+			t.family, t.reason = "?", "per head or per unit, not a total"
+			return
 		}
 		if u.family == "" {
 			x.unitAfter(fs, t) // "1,2 triệu lượt khách" is read as 1,2 triệu + lượt khách

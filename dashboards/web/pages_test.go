@@ -231,3 +231,19 @@ func TestCachedPagesFollowTheDataVersion(t *testing.T) {
 		t.Error("the overview still shows the old figure after a write")
 	}
 }
+
+func TestFlagsAreExplainedInThePagesLanguage(t *testing.T) {
+	L := newLocale(langVI)
+	f := storage.Flag{Code: storage.FlagPlanPercentMismatch, Explanation: "english",
+		Figures: map[string]float64{"reported_plan_percent": 53.7, "value": 63135, "plan": 100000, "computed_plan_percent": 63.1352}}
+	if got, want := L.flagText(f), "Báo cáo ghi đạt 53,7% kế hoạch, nhưng 63.135 so với kế hoạch 100.000 là 63,14%."; got != want {
+		t.Errorf("vi: %q, want %q", got, want)
+	}
+	if got := newLocale(langEN).flagText(f); !strings.Contains(got, "63,135 against the plan of 100,000 is 63.14%") {
+		t.Errorf("en: %q", got)
+	}
+	delete(f.Figures, "plan")
+	if got := L.flagText(f); got != "english" {
+		t.Errorf("a flag missing a figure must keep storage's explanation, got %q", got)
+	}
+}

@@ -18,6 +18,7 @@ func (p *Pages) Quality(w http.ResponseWriter, r *http.Request) {
 type flagRow struct {
 	Flag                    storage.Flag
 	Kind, UnitName, IndName string
+	Text                    string // the explanation in the page's language
 	Period, URL             string
 	Figures                 []figure
 }
@@ -134,7 +135,7 @@ func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.U
 		}
 		u := byCode[f.Unit]
 		v.Synthetic = v.Synthetic || u.Synthetic
-		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), UnitName: u.Name(L.Lang),
+		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), Text: L.flagText(f), UnitName: u.Name(L.Lang),
 			IndName: indicatorOf(inds, f.Indicator).Name(L.Lang), Period: L.Period(f.Period),
 			URL: L.Link(IndicatorPath(f.Unit, f.Indicator), "period", rawPeriod(f.Period))}
 		for _, k := range sortedKeys(f.Figures) {

@@ -42,6 +42,8 @@ type Options struct {
 	Allow func(unit string) error
 	// MaxRows refuses (CodeTooLarge) a report with more rows; 0 means no cap.
 	MaxRows int
+
+	detailLimit int // problems listed in the error; 0 means maxDetails
 }
 
 // Report says what one import did, or in a dry run would do.
@@ -106,7 +108,8 @@ func (c *Collector) ImportFile(ctx context.Context, path string, opt Options) (R
 
 // ImportReader imports one report read from r in format csv, json or xlsx.
 // Everything is validated; on any problem nothing is stored and the error
-// is a *storage.Error listing every bad row and field (up to maxDetails).
+// is a *storage.Error listing every bad row and field (the first 100, with
+// the total in its message).
 func (c *Collector) ImportReader(ctx context.Context, r io.Reader, format string, opt Options) (Report, error) {
 	var parse func(ctx context.Context, r io.Reader, s *session) error
 	switch format {

@@ -31,7 +31,8 @@ type fileState struct {
 // dotfiles and names ending in .tmp, .part or ~ are ignored, so a writer
 // that renames when done is never seen half-way. After the import the file
 // moves to dir/done/, or to dir/failed/ with NAME.error.txt beside it
-// listing every problem. Revisions record Via "inbox" and the file name.
+// listing every problem (up to 10,000). Revisions record Via "inbox" and
+// the file name.
 func (c *Collector) RunInbox(ctx context.Context, dir string, poll time.Duration) error {
 	if poll <= 0 {
 		poll = 2 * time.Second
@@ -99,7 +100,7 @@ func ignoredInboxName(name string) bool {
 // cut short by ctx leaves the file where it is, for the next start.
 func (c *Collector) inboxFile(ctx context.Context, dir, name string) error {
 	path := filepath.Join(dir, name)
-	_, err := c.ImportFile(ctx, path, Options{Via: "inbox", FileName: name})
+	_, err := c.ImportFile(ctx, path, Options{Via: "inbox", FileName: name, detailLimit: inboxDetails})
 	if ctx.Err() != nil {
 		return nil
 	}

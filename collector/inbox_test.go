@@ -131,3 +131,31 @@ func waitFor(t *testing.T, path string) {
 	}
 	t.Fatalf("%s did not appear", path)
 }
+
+// TestInboxErrorReportListsEveryProblem: the error report beside a failed
+// file lists all of its problems, beyond the API's cap of 100.
+func TestInboxErrorReportListsEveryProblem(t *testing.T) {
+	c, _ := newTestCollector(t)
+	dir := t.TempDir()
+	for _, sub := range []string{inboxDone, inboxFailed} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+	}
+	var b strings.Builder
+	b.WriteString("unit,indicator,period,value\n")
+	for i := 0; i < 250; i++ {
+		b.WriteString("can-tho,exports,2018-M01,x\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "many.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.inboxFile(context.Background(), dir, "many.csv"); err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(filepath.Join(dir, inboxFailed, "many.csv.error.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(report), "\n- row "); n != 250 || !strings.Contains(string(report), "row 251 field value") {
+		t.Fatalf("%d problems listed, want 250:\n%.500s", n, report)
+	}
+}

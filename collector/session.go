@@ -10,9 +10,10 @@ import (
 
 // Caps that keep error reports and previews readable and bounded.
 const (
-	maxDetails = 100  // problems listed in one error; the message gives the total
-	previewMax = 1000 // observations (and plans) shown by a dry run
-	maxTouched = 200  // unit × indicator × year combinations checked for warnings
+	maxDetails   = 100   // problems listed in one error; the message gives the total
+	inboxDetails = 10000 // problems listed in an inbox error report
+	previewMax   = 1000  // observations (and plans) shown by a dry run
+	maxTouched   = 200   // unit × indicator × year combinations checked for warnings
 )
 
 // pos locates a row for error reports.
@@ -64,12 +65,17 @@ type deferredRow struct {
 const maxDeferred = 10000
 
 func newSession(c *Collector, w *storage.Writer, format string, opt Options) *session {
-	return &session{c: c, w: w, format: format, opt: opt, allowed: map[string]error{},
+	limit := opt.detailLimit
+	if limit <= 0 {
+		limit = maxDetails
+	}
+	return &session{c: c, w: w, format: format, opt: opt, allowed: map[string]error{}, probs: problems{limit: limit},
 		touched: map[touchKey]bool{}, check: rowCheck{locale: opt.Locale}}
 }
 
 // problems collects every rejected row and field of one import.
 type problems struct {
+	limit   int
 	details []storage.Detail
 	total   int
 	rows    int // distinct rows with a problem
@@ -87,7 +93,7 @@ func (p *problems) add(code string, at pos, d storage.Detail) {
 		p.rows++
 		p.last = at
 	}
-	if len(p.details) < maxDetails {
+	if len(p.details) < p.limit {
 		p.details = append(p.details, d)
 	}
 }

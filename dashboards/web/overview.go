@@ -13,13 +13,37 @@ import (
 // (?period=, the unit's latest by default), worst-off first, with the
 // period picker and the unit's children with their status.
 func (p *Pages) Overview(w http.ResponseWriter, r *http.Request) {
+	if redirectPicked(w, r) {
+		return
+	}
 	p.serveView(w, r, func(q *request) (view, error) { return p.buildOverview(q, false) })
 }
 
 // Report serves GET /units/{code}/report: the overview as a printable A4
 // report (the "báo cáo 6 tháng" handed out at meetings).
 func (p *Pages) Report(w http.ResponseWriter, r *http.Request) {
+	if redirectPicked(w, r) {
+		return
+	}
 	p.serveView(w, r, func(q *request) (view, error) { return p.buildOverview(q, true) })
+}
+
+// redirectPicked turns the period picker's ?year=&span= into the canonical,
+// shareable ?period= URL (303); it reports whether it redirected.
+func redirectPicked(w http.ResponseWriter, r *http.Request) bool {
+	q := r.URL.Query()
+	if q.Get("period") != "" || q.Get("year") == "" {
+		return false
+	}
+	per, err := (&request{r: r}).periodParam("period")
+	if err != nil {
+		return false // the page shows the error
+	}
+	q.Del("year")
+	q.Del("span")
+	q.Set("period", per.String())
+	http.Redirect(w, r, r.URL.Path+"?"+q.Encode(), http.StatusSeeOther)
+	return true
 }
 
 // card is one indicator of the overview.

@@ -203,7 +203,11 @@ func TestErrorsAreUserPages(t *testing.T) {
 
 func TestPeriodPickerComposesThePeriod(t *testing.T) {
 	e := newTestEnv(t)
-	code, body, _ := e.get(t, "/units/can-tho?year=2018&span=H1&lang=en")
+	code, _, hdr := e.get(t, "/units/can-tho?year=2018&span=H1&lang=en")
+	if code != http.StatusSeeOther || hdr.Get("Location") != "/units/can-tho?lang=en&period=2018-H1" {
+		t.Fatalf("picker: status %d, Location %q; want a redirect to the canonical URL", code, hdr.Get("Location"))
+	}
+	code, body, _ := e.get(t, hdr.Get("Location"))
 	if code != http.StatusOK {
 		t.Fatalf("status %d", code)
 	}

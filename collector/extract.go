@@ -104,8 +104,44 @@ func Extract(text string, opt ExtractOptions) Extraction {
 		out.Figures = append(out.Figures, figs...)
 		prev, prevCount = ms, len(figs)
 	}
+	out.Figures = exDedupe(out.Figures)
 	out.Unrecognised = d.unrecognised()
 	return out
+}
+
+// exDedupe drops a figure that repeats an earlier one (a headline and its
+// body): same indicator, period and value, or without values the same
+// growth. What the repeat adds (a % of plan, a growth) is kept.
+func exDedupe(figs []Figure) []Figure {
+	var out []Figure
+next:
+	for _, f := range figs {
+		for i := range out {
+			p := &out[i]
+			if p.Indicator != f.Indicator || p.Indicator == exOther || !exSamePeriod(p.Period, f.Period) {
+				continue
+			}
+			sameValue := p.Value != nil && f.Value != nil && *p.Value == *f.Value
+			sameGrowth := p.Value == nil && f.Value == nil && p.ReportedYoYPercent != nil && f.ReportedYoYPercent != nil &&
+				*p.ReportedYoYPercent == *f.ReportedYoYPercent
+			if !sameValue && !sameGrowth {
+				continue
+			}
+			if p.ReportedPlanPercent == nil {
+				p.ReportedPlanPercent = f.ReportedPlanPercent
+			}
+			if p.ReportedYoYPercent == nil {
+				p.ReportedYoYPercent = f.ReportedYoYPercent
+			}
+			continue next
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func exSamePeriod(a, b *storage.Period) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // exSeg is a sentence or a clause ended by ';'.

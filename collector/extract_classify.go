@@ -41,7 +41,7 @@ func newExClassifier() exClassifier {
 		over:        regexp.MustCompile(`(?:vuot|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|beat(?:ing)?|overfulfil\w*|outstrip\w*)\s+(?:the\s+|muc\s+)?` + plans + `(?:\s+(?:nam|de ra|giao))?\s*(?:by\s*|la\s*)?` + quals + `$`),
 		planRight:   regexp.MustCompile(`^\s*(?:so voi |so |cua |of |of the |against the |over the )?` + plans),
 		overRight:   regexp.MustCompile(`^\s*(?:above|over|higher than|more than|in excess of) (?:the )?(?:yearly |annual )?(?:plan|target|ke hoach)`),
-		yoyRight:    regexp.MustCompile(`^\s*(?:(?:(?:so voi|so|over|from|compared (?:to|with)|against|than|on|versus|vs\.?|with)\s+)?(?:cung ky|cung thoi diem|cung thang|cung quy|nam truoc|ky nam truoc|nam \d{4}|(?:the )?same (?:period|time|month|quarter)|a year (?:earlier|ago|before)|last year|(?:the )?previous year|the year before|(?:the )?(?:year )?\d{4}\b)|year[- ]on[- ]year|yoy|y-o-y|on[- ]year|annually|from a year earlier)`),
+		yoyRight:    regexp.MustCompile(`^\s*(?:(?:(?:so voi|so|over|from|compared (?:to|with)|against|than|on|versus|vs\.?|with)\s+)?(?:cung ky|cung thoi diem|cung thang|cung quy|nam truoc|nam ngoai|ky nam truoc|nam \d{4}|(?:the )?same (?:period|time|month|quarter)|a year (?:earlier|ago|before)|last year|(?:the )?previous year|the year before|(?:the )?(?:year )?\d{4}\b)|year[- ]on[- ]year|yoy|y-o-y|on[- ]year|annually|from a year earlier)`),
 		verbNear:    regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)\s*` + quals + `$`),
 		verbAny:     regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)(?:[^a-z]|$)`),
 		target:      regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|phan dau|target(?:ed|s)?|goal|aim(?:s|ed)?(?: for| at| to)?|plan(?:ned|s)?)\b[^,;()%]{0,30}$`),

@@ -11,7 +11,8 @@ import (
 type exNum struct {
 	s, e int // folded byte span of the digits
 	v    float64
-	dec  int // digits written after the decimal separator
+	dec  int  // digits written after the decimal separator
+	grp3 bool // one comma then three digits, read as a decimal ("1,452" in Vietnamese)
 }
 
 // exScanNumbers finds the numbers of the folded text fs. Digits glued to
@@ -32,7 +33,8 @@ func exScanNumbers(fs string, vi bool) []exNum {
 			j < len(fs) && exLetter(fs[j]) && !exUnitGlue(fs[j:])
 		if !glued && j-i <= 24 {
 			if v, dec, ok := exParseNumber(fs[i:j], vi); ok {
-				out = append(out, exNum{s: i, e: j, v: v, dec: dec})
+				g3 := dec == 3 && strings.Count(fs[i:j], ",") == 1 && !strings.Contains(fs[i:j], ".")
+				out = append(out, exNum{s: i, e: j, v: v, dec: dec, grp3: g3})
 			}
 		}
 		i = j

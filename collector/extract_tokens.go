@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"math"
 	"regexp"
 	"strings"
 )
@@ -26,6 +27,7 @@ type exTok struct {
 	qs, qe  int      // qualifier span before the number (qs == qe: none)
 	role    string   // amounts: "", "target", "change"; percents: the class (see exClassify)
 	verb    string   // percents: the verb right before ("dat", "tang", "reaching")
+	grp3    bool     // read "1,452" as a decimal; a count unit makes it 1452
 	reason  string   // why the number is not a figure of its own
 	used    bool
 	written int // end of the number's digits, for Unrecognised spans
@@ -55,7 +57,7 @@ func newExScanner() *exScanner {
 		units:      exUnits(),
 		qualifier:  regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
 		change:     regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
-		target:     regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|target(?:ed)?|plan(?:ned)?|goal)\b[^,;()%]{0,25}$`),
+		target:     regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming)\b[^,;()%]{0,45}$`),
 		bare:       regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
 		classify:   newExClassifier(),
 		periods:    exPeriodRules(),
@@ -85,7 +87,7 @@ func (x *exScanner) tokens(fs string, nums []exNum, skip []bool) []exTok {
 // token reads number i and any number it is joined to (ranges, "7/16", dates).
 func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 	n := nums[i]
-	t := exTok{kind: exAmount, s: n.s, e: n.e, v: n.v, dec: n.dec, written: n.e}
+	t := exTok{kind: exAmount, s: n.s, e: n.e, v: n.v, dec: n.dec, written: n.e, grp3: n.grp3}
 	rest := fs[n.e:min(len(fs), n.e+40)]
 	var next *exNum
 	if i+1 < len(nums) {
@@ -205,7 +207,10 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 		if t.target != nil {
 			*t.target *= mult
 		}
-		if after := fs[t.e:min(len(fs), t.e+6)]; strings.HasPrefix(after, "/") || strings.HasPrefix(after, " per ") || strings.HasPrefix(after, " a ") {
+		if t.grp3 && u.family != "vnd" && u.family != "usd" && u.family != "" && mult == 1 {
+			t.v, t.dec = math.Round(t.v*1000), 0 // "1,452 đảng viên": people are not counted in fractions
+		}
+		if after := fs[t.e:min(len(fs), t.e+6)]; strings.HasPrefix(after, "/") && len(after) > 1 && exLetter(after[1]) || strings.HasPrefix(after, " per ") || strings.HasPrefix(after, " a ") {
 			t.family, t.reason = "?", "per head or per unit, not a total"
 			return
 		}

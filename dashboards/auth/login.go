@@ -37,24 +37,30 @@ var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.T.Title}} · plantrack</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 </head>
-<body>
-<main class="page login">
-<h1>{{.T.Title}}</h1>
-<p><a href="/{{if eq .Lang "en"}}?lang=en{{end}}">{{.T.Home}}</a></p>
-{{if .Message}}<p class="error" role="alert">{{.Message}}</p>{{end}}
+<body class="page-login">
+<header class="site-header">
+ <div class="container">
+  <a class="brand" href="/{{if eq .Lang "en"}}?lang=en{{end}}">plantrack</a>
+  <nav class="nav"><a href="/{{if eq .Lang "en"}}?lang=en{{end}}">{{.T.Home}}</a></nav>
+ </div>
+</header>
+<main class="container">
+<div class="page-header"><h1>{{.T.Title}}</h1></div>
+{{if .Message}}<div class="notice notice-error" role="alert">{{.Message}}</div>{{end}}
 {{if .Writer}}
 <p>{{.T.SignedInAs}} <strong>{{.Writer.TokenName}}</strong> ({{.T.Role}}: {{.Writer.Role}}{{if .Writer.Unit}}, {{.Writer.Unit}}{{end}}).</p>
-<form method="post" action="/logout"><button type="submit">{{.T.Logout}}</button></form>
+<form class="inline-form" method="post" action="/logout"><button type="submit" class="button-secondary">{{.T.Logout}}</button></form>
 {{else}}
-<p>{{.T.Intro}}</p>
+<p class="hint">{{.T.Intro}}</p>
 <form method="post" action="/login" class="form">
 <input type="hidden" name="next" value="{{.Next}}">
 <input type="hidden" name="lang" value="{{.Lang}}">
-<label for="token">{{.T.Token}}</label>
-<input id="token" name="token" type="password" autocomplete="current-password" required>
-<button type="submit">{{.T.Submit}}</button>
+<div class="field"><label for="token">{{.T.Token}}</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required></div>
+<button type="submit" class="button">{{.T.Submit}}</button>
 </form>
 {{end}}
 </main>

@@ -3,6 +3,7 @@ package collector
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/plantrack/plantrack/storage"
@@ -65,5 +66,30 @@ func TestImportFileUnknownExtension(t *testing.T) {
 	e := storageErr(t, err, storage.CodeInvalid)
 	if e.Message == "" {
 		t.Fatal("empty message")
+	}
+}
+
+// TestQualityFlagsAreWarnings: a reported percentage that disagrees with
+// the stored plan is stored anyway and comes back as a warning.
+func TestQualityFlagsAreWarnings(t *testing.T) {
+	c, db := newTestCollector(t)
+	ctx := context.Background()
+	if _, err := c.ImportFile(ctx, filepath.Join("testdata", "good_plans.csv"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	row := "unit,indicator,period,value,reported_plan_percent,reported_at\ncan-tho,retail_sales,2018-H1,63135,60,2018-06-11\n"
+	rep, err := c.ImportReader(ctx, strings.NewReader(row), FormatCSV, Options{})
+	if err != nil || rep.Result.New != 1 {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	found := false
+	for _, f := range rep.Warnings {
+		found = found || (f.Code == storage.FlagPlanPercentMismatch && f.Unit == "can-tho" && f.Indicator == "retail_sales")
+	}
+	if !found {
+		t.Fatalf("no plan_percent_mismatch warning in %+v", rep.Warnings)
+	}
+	if obs, _ := db.Observations(ctx, storage.ObservationFilter{Unit: "can-tho"}); len(obs) != 1 {
+		t.Fatal("the flagged figure was not stored")
 	}
 }

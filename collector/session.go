@@ -13,7 +13,7 @@ const (
 	maxDetails   = 100   // problems listed in one error; the message gives the total
 	inboxDetails = 10000 // problems listed in an inbox error report
 	previewMax   = 1000  // observations (and plans) shown by a dry run
-	maxTouched   = 200   // unit × indicator × year combinations checked for warnings
+	maxTouched   = 50    // unit × indicator × year combinations checked for warnings
 )
 
 // pos locates a row for error reports.

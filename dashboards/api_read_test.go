@@ -208,10 +208,24 @@ func TestPlansSeriesCompareQuality(t *testing.T) {
 	if r := findRow(cmp.Rows, "cai-rang", "retail_sales"); r == nil || !near(r.ValueA, 15000) || !near(r.ValueB, 14000) {
 		t.Fatalf("compare form 2 cai-rang = %+v", r)
 	}
-	var q struct{ Flags []storage.Flag }
+	var q struct{ Flags []flagView }
 	f.get("/api/v1/quality?unit=can-tho&year=2018", http.StatusOK, &q)
-	if q.Flags == nil {
-		t.Fatalf("quality flags must be a list: %+v", q)
+	raised := map[string]string{}
+	for _, fl := range q.Flags {
+		if fl.Explanation == "" || len(fl.Figures) == 0 {
+			t.Errorf("flag without explanation or figures: %+v", fl)
+		}
+		raised[fl.Code] = fl.Indicator
+	}
+	// The stored plan makes 7,060 49.6%, not the reported 60%; the two
+	// districts' 35,000 is far from the city's 63,135.
+	if len(raised) != 2 || raised[storage.FlagPlanPercentMismatch] != "budget_revenue" ||
+		raised[storage.FlagChildrenSumMismatch] != "retail_sales" {
+		t.Fatalf("quality flags = %+v", q)
+	}
+	f.get("/api/v1/quality?unit=can-tho&indicator=exports", http.StatusOK, &q)
+	if q.Flags == nil || len(q.Flags) != 0 {
+		t.Fatalf("quality flags for exports = %+v, want an empty list", q)
 	}
 }
 

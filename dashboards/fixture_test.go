@@ -65,6 +65,7 @@ func testBatch() storage.Batch {
 			obs("can-tho", "retail_sales", h1, 63135, "53.7"),
 			obs("can-tho", "retail_sales", h17, 57000, ""),
 			obs("can-tho", "exports", h1, 942, "52.7"),
+			obs("can-tho", "budget_revenue", h1, 7060, "60"), // the stored plan makes it 49.6%
 			obs("ninh-kieu", "retail_sales", h1, 20000, ""),
 			obs("ninh-kieu", "retail_sales", h17, 18000, ""),
 			obs("cai-rang", "retail_sales", h1, 15000, ""),

@@ -54,7 +54,7 @@ func TestHostileTextRoundTripsAsData(t *testing.T) {
 	f.get("/api/v1/progress?unit=can-tho&period=2018-H1", http.StatusOK, nil)
 	var obs struct{ Observations []storage.Observation }
 	f.get("/api/v1/observations?unit=can-tho", http.StatusOK, &obs)
-	if len(obs.Observations) != 3 {
-		t.Errorf("can-tho observations = %d, want 3", len(obs.Observations))
+	if len(obs.Observations) != 4 {
+		t.Errorf("can-tho observations = %d, want 4", len(obs.Observations))
 	}
 }

@@ -135,6 +135,9 @@ func exCompatible(measure, family string) bool {
 // zone attaches the numbers of one mention's zone to its candidate indicators.
 func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure {
 	cands := make([]*exCand, 0, len(m.codes))
+	if m.codes[0] == exIgnored {
+		return nil
+	}
 	for _, c := range m.codes {
 		cands = append(cands, &exCand{code: c, ind: d.inds[c]})
 	}

@@ -33,7 +33,7 @@ func exCatalogPhrases() map[string][]string {
 		"fdi": {"von dau tu truc tiep nuoc ngoai", "dau tu truc tiep nuoc ngoai", "fdi", "foreign direct investment", "foreign investment"},
 		"tourism_revenue": {"doanh thu du lich", "doanh thu tu du lich", "tong thu tu du lich", "tong thu du lich", "thu tu du lich", "doanh thu tu hoat dong du lich",
 			"tourism revenue*", "revenue from tourism", "tourism receipts", "tourism earnings", "tourism income"},
-		"tourist_arrivals": {"luot khach du lich", "khach du lich", "tong luot khach", "luot khach", "tourist arrivals", "tourists", "visitors", "visitor arrivals", "arrivals", "holidaymakers"},
+		"tourist_arrivals": {"luong khach", "khach tham quan", "luot khach du lich", "khach du lich", "tong luot khach", "luot khach", "tourist arrivals", "tourists", "visitors", "visitor arrivals", "arrivals", "holidaymakers"},
 		"agricultural_output": {"gia tri san xuat nong, lam, thuy san", "gia tri san xuat nong, lam nghiep va thuy san", "gia tri san xuat nong lam thuy san",
 			"gia tri san xuat nong nghiep", "gia tri san xuat nganh nong nghiep", "gia tri san xuat nong, lam nghiep, thuy san",
 			"agriculture, forestry and fishery output", "agricultural, forestry and fishery output", "agricultural output", "agricultural production value", "farm output"},
@@ -74,7 +74,17 @@ func exOtherPhrases() []string {
 		"thu noi dia", "thu tu dau tho", "thu tu hoat dong xuat nhap khau", "von dang ky", "tong von dang ky", "von dieu le", "xuat khau lao dong", "giai ngan von oda", "von oda",
 		"gia tri san xuat", "san luong thuy san", "doanh thu", "tong doanh thu", "industrial production value", "industrial output value", "registered capital",
 		"trade turnover", "import-export", "export-import", "total trade", "domestic revenue", "labour export", "labor export", "san luong", "von dau tu",
-		"investment capital", "ho ngheo giam", "thu nhap binh quan", "average income", "gdp per capita", "grdp binh quan dau nguoi", "binh quan dau nguoi", "per capita"}
+		"investment capital"}
+}
+
+// exIgnored marks phrases whose numbers are never figures: per-head
+// averages, incomes.
+const exIgnored = "-"
+
+// exIgnoredPhrases name averages per head, whose amounts are not totals.
+func exIgnoredPhrases() []string {
+	return []string{"binh quan dau nguoi", "thu nhap binh quan", "average income", "gdp per capita", "grdp per capita", "grdp binh quan dau nguoi",
+		"gdp binh quan dau nguoi", "per capita", "income per capita", "thu nhap dau nguoi"}
 }
 
 // exPhrase is one phrase to find and the indicators it names.
@@ -124,6 +134,9 @@ func exPhrasesFor(inds []storage.Indicator) []exPhrase {
 	}
 	for _, p := range exOtherPhrases() {
 		add(p, exOther)
+	}
+	for _, p := range exIgnoredPhrases() {
+		add(p, exIgnored)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out

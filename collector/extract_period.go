@@ -41,6 +41,17 @@ func exMonthNum(s string) int {
 	return exAtoi(s)
 }
 
+// exMonthDays is the number of days of month m (February: 28 or 29 both end it).
+func exMonthDays(m int) int {
+	switch m {
+	case 2:
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
 func exAtoi(s string) int {
 	switch s {
 	case "i":
@@ -95,7 +106,13 @@ func exPeriodRules() []exPeriodRule {
 	}
 	ytd := func(m []string) exEvent { return exSpan(1, exMonthNum(m[1]), m[2:]...) }
 	return []exPeriodRule{
-		r(`(?:tu (?:dau nam|thang (?:1|01|mot|gieng))(?: nam \d{4})? )?(?:den|toi|tinh den|tinh toi|den het) (?:het )?ngay \d{1,2}(?:\s?[/-]\s?\d{1,2}(?:\s?[/-]\s?\d{2,4})?| thang \d{1,2}(?: nam \d{4})?)`, day, true),
+		r(`(?:tu (?:dau nam|thang (?:1|01|mot|gieng))(?: nam \d{4})? )?(?:den|toi|tinh den|tinh toi|den het) (?:het )?ngay (\d{1,2})(?:\s?[/-]\s?(\d{1,2})(?:\s?[/-]\s?(\d{4}))?| thang (\d{1,2})(?: nam (\d{4}))?)`, func(m []string) exEvent {
+			d, mo := exAtoi(m[1]), exAtoi(m[2]+m[4])
+			if mo >= 1 && mo <= 12 && d == exMonthDays(mo) {
+				return exSpan(1, mo, m[3], m[5]) // "đến ngày 30/6" is the end of June
+			}
+			return day(m)
+		}, true),
 		r(`(?:from (?:january|the beginning of the year|the start of the year) )?(?:to|until|through|as of|by) (?:\d{1,2} (?:`+exMonthNames+`)|(?:`+exMonthNames+`) \d{1,2}\b)`, day, true),
 		r(`(?:nhiem ky|giai doan) \d{4}\s?-\s?\d{4}|(?:tu )?dau nhiem ky(?: den nay)?|nhiem ky qua|(?:the )?\d{4}\s?-\s?\d{4} (?:term|period)|(?:this|the) (?:party )?term\b`, term, true),
 		r(`(?:tu (?:dau nam|thang (?:1|01|mot|gieng)) (?:den|toi) (?:het )?|luy ke (?:tu dau nam )?(?:den (?:het )?)?|(?:tinh )?den (?:het )?)thang (\d{1,2})`+yr, ytd, true),
@@ -142,7 +159,7 @@ func exPeriodRules() []exPeriodRule {
 // exNotPeriod matches words before a phrase that make it a comparison, a
 // target or a horizon rather than the figure's period.
 func exNotPeriod() *regexp.Regexp {
-	return regexp.MustCompile(`(?:^|[^a-z])(?:so voi|so|cung ky|ke hoach|kh|den|toi|tu|truoc|sau|muc tieu|chi tieu|nghi quyet|giai doan|nhiem ky|giua|than|over|from|with|compared to|same period|period|by|target for|plan for|of the|until|phan dau|dau|cuoi|ngay \d{1,2})\s*(?:nam\s*|in\s*)?$`)
+	return regexp.MustCompile(`(?:^|[^a-z])(?:so voi|so cung ky|compared (?:to|with)|than)(?: [a-z]+){0,3}\s*$|(?:^|[^a-z])(?:so voi|so|cung ky|ke hoach|kh|den|toi|tu|truoc|sau|muc tieu|chi tieu|nghi quyet|giai doan|nhiem ky|giua|than|over|from|with|compared to|same period|period|by|target for|plan for|of the|until|phan dau|dau|cuoi|ngay \d{1,2})\s*(?:nam\s*|in\s*)?$`)
 }
 
 // events finds every period phrase, earliest first, without overlaps.

@@ -232,7 +232,10 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 // amountRole finds the qualifier before an amount and whether the amount is
 // a target or a change rather than a result.
 func (x *exScanner) amountRole(fs string, t *exTok) {
-	left := fs[max(0, t.s-48):t.s]
+	left := fs[max(0, t.s-64):t.s]
+	if i := max(strings.LastIndex(left, "\n"), strings.LastIndex(left, ". "), strings.LastIndex(left, ";")); i >= 0 {
+		left = left[i+1:]
+	}
 	if m := x.qualifier.FindStringSubmatchIndex(left); m != nil {
 		t.qs, t.qe = t.s-len(left)+m[2], t.s-len(left)+m[3]
 		left = left[:m[2]]

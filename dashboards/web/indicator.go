@@ -3,7 +3,9 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
+	"slices"
 
 	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
@@ -151,7 +153,7 @@ func (p *Pages) buildIndicator(q *request) (view, error) {
 			v.Card = &c
 		}
 	}
-	v.Months = L.monthRows(ind, series.Points, per.Year)
+	v.Months = L.linearExpected(L.monthRows(ind, series.Points, per.Year), per.Year, ind)
 	v.Years = L.yearRows(ind, series.Points, per)
 	v.Plans = L.planRows(series.Plans, per.Year, asOf)
 	for _, pr := range v.Plans {
@@ -216,4 +218,50 @@ func chartHTML(c *charts.Chart, err error) (template.HTML, error) {
 		return "", err
 	}
 	return c.HTML()
+}
+
+// linearExpected completes the expected-pace rows over all twelve months
+// of the year when the pace is linear (plan × month ÷ 12) — stated by the
+// indicator, or shown by every known row — so a year with one report still
+// draws its reference line; the added rows carry no value and appear in the
+// table and downloads too, so the chart and its table keep the same numbers.
+func (l *Locale) linearExpected(rows []monthRow, year int, ind storage.Indicator) []monthRow {
+	var plan *float64
+	for _, r := range rows {
+		if r.Plan != nil {
+			plan = r.Plan
+		}
+	}
+	if plan == nil || ind.Kind != storage.KindFlow || ind.PaceProfile == storage.PaceNone {
+		return rows
+	}
+	linear := ind.PaceProfile == storage.PaceLinear
+	if !linear {
+		linear = len(rows) > 0
+		for _, r := range rows {
+			if r.Expected == nil || math.Abs(*r.Expected-*plan*float64(r.Period.Last)/12) > 1e-6*math.Abs(*plan) {
+				linear = false
+			}
+		}
+	}
+	if !linear {
+		return rows
+	}
+	have := map[int]bool{}
+	for _, r := range rows {
+		have[r.Period.Last] = true
+	}
+	out := slices.Clone(rows)
+	for m := 1; m <= 12; m++ {
+		if have[m] {
+			continue
+		}
+		e := *plan * float64(m) / 12
+		p := storage.Period{Year: year, First: m, Last: m}
+		out = append(out, monthRow{Period: p, Expected: &e, Plan: plan, PeriodName: l.Period(p),
+			ValueS: "–", ExpectedS: l.Value(&e, ind.Measure), PlanS: l.Value(plan, ind.Measure), CompletionS: "–",
+			MonthName: l.month(m), PaceTag: l.paceTag(storage.PaceUnknown)})
+	}
+	slices.SortFunc(out, func(a, b monthRow) int { return a.Period.Last - b.Period.Last })
+	return out
 }

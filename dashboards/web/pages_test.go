@@ -5,11 +5,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/plantrack/plantrack/storage"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 func TestOverviewShowsSeedFiguresInBothLanguages(t *testing.T) {
@@ -250,4 +254,31 @@ func TestFlagsAreExplainedInThePagesLanguage(t *testing.T) {
 	if got := L.flagText(f); got != "english" {
 		t.Errorf("a flag missing a figure must keep storage's explanation, got %q", got)
 	}
+}
+
+func TestExpectedPaceLineCoversTheYear(t *testing.T) {
+	e := newTestEnv(t)
+	// One report (H1) with a plan implied from 53.7%: the linear expected
+	// line still runs January–December, in the chart and in its table.
+	_, body, _ := e.get(t, "/units/can-tho/indicators/retail_sales?period=2018-H1&lang=en")
+	_, csvBody, _ := e.get(t, "/units/can-tho/indicators/retail_sales?period=2018-H1&format=csv")
+	rows, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := 0
+	var plan float64
+	for _, r := range rows[1:] {
+		if r[0] == "by_month" {
+			months++
+			if p, err := strconv.ParseFloat(r[6], 64); err == nil {
+				plan = p
+			}
+		}
+	}
+	if months != 12 || plan < 117000 || plan > 118000 {
+		t.Fatalf("%d month rows, plan %v; want 12 and the implied plan ≈117,570", months, plan)
+	}
+	march := message.NewPrinter(language.English).Sprint(number.Decimal(plan*3/12, number.MaxFractionDigits(1)))
+	mustContain(t, body, "March", march)
 }

@@ -159,7 +159,7 @@ func exPeriodRules() []exPeriodRule {
 // exNotPeriod matches words before a phrase that make it a comparison, a
 // target or a horizon rather than the figure's period.
 func exNotPeriod() *regexp.Regexp {
-	return regexp.MustCompile(`(?:^|[^a-z])(?:so voi|so cung ky|compared (?:to|with)|than)(?: [a-z]+){0,3}\s*$|(?:^|[^a-z])(?:so voi|so|cung ky|ke hoach|kh|den|toi|tu|truoc|sau|muc tieu|chi tieu|nghi quyet|giai doan|nhiem ky|giua|than|over|from|with|compared to|same period|period|by|target for|plan for|of the|until|phan dau|dau|cuoi|ngay \d{1,2})\s*(?:nam\s*|in\s*)?$`)
+	return regexp.MustCompile(`(?:^|[^a-z])(?:so voi|so cung ky|compared (?:to|with)|than|against|over|from|versus)(?: [a-z]+){0,3}\s*$|(?:^|[^a-z])(?:so voi|so|cung ky|ke hoach|kh|den|toi|tu|truoc|sau|muc tieu|chi tieu|nghi quyet|giai doan|nhiem ky|giua|than|over|from|with|compared to|same period|period|by|target for|plan for|of the|until|phan dau|dau|cuoi|ngay \d{1,2})\s*(?:nam\s*|in\s*)?$`)
 }
 
 // events finds every period phrase, earliest first, without overlaps.

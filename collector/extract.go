@@ -11,6 +11,9 @@ type ExtractOptions struct {
 	Unit       string              // unit code given to every figure; "" leaves it for the reviewer
 	Date       string              // report date YYYY-MM-DD; gives the year when the text states none
 	Indicators []storage.Indicator // user-defined indicators, matched by their names besides the catalog
+	// Units, when Unit is empty, lets the text name the unit: if it names
+	// exactly one of them, every figure gets that unit.
+	Units []storage.Unit
 }
 
 // Figure is one figure proposed from prose, with the clause it came from.
@@ -77,6 +80,9 @@ func Extract(text string, opt ExtractOptions) Extraction {
 		d.inds[ind.Code] = ind
 	}
 	fs := d.f.s
+	if d.opt.Unit == "" && len(opt.Units) > 0 {
+		d.opt.Unit = exUnitFromText(fs, opt.Units)
+	}
 	date, hasDate := d.x.reportDate(fs, opt.Date)
 	d.events = d.x.events(fs)
 	exResolve(d.events, date, hasDate)

@@ -58,7 +58,7 @@ func TestExtractMixedForms(t *testing.T) {
 			text: "GRDP quý I tăng 6,2%, quý II tăng 7,1%, 6 tháng tăng 6,7%.",
 			want: []string{"grdp - 2019-Q1 preliminary plan=- yoy=6.2", "grdp - 2019-Q2 preliminary plan=- yoy=7.1", "grdp - 2019-H1 preliminary plan=- yoy=6.7"}},
 		{name: "value over target amount", date: "2024-07-03",
-			text: "Thu ngân sách 6 tháng đạt 8.100 tỷ đồng/16.500 tỷ đồng dự toán.",
+			text:  "Thu ngân sách 6 tháng đạt 8.100 tỷ đồng/16.500 tỷ đồng dự toán.",
 			want:  []string{"budget_revenue 8100 2024-H1 preliminary plan=- yoy=-"},
 			unrec: []string{"16.500 tỷ đồng"}},
 		{name: "a plan sentence is not a result", date: "2019-01-10",
@@ -101,5 +101,25 @@ func TestExtractUserIndicators(t *testing.T) {
 			}
 			t.Errorf("%s:\n got %q\nwant %q", text, got, want)
 		}
+	}
+}
+
+// TestExtractUnitFromText takes the unit from the text when it names exactly one.
+func TestExtractUnitFromText(t *testing.T) {
+	units := []storage.Unit{{Code: "can-tho", NameVI: "Thành phố Cần Thơ", NameEN: "Can Tho City"}, {Code: "hau-giang", NameVI: "Tỉnh Hậu Giang", NameEN: "Hau Giang"}}
+	cases := map[string]string{
+		"6 tháng năm 2018, Cần Thơ thu ngân sách được 7.060 tỷ đồng.":      "can-tho",
+		"In 2019, Hau Giang's exports reached 300 million USD.":            "hau-giang",
+		"Năm 2019, Cần Thơ và Hậu Giang thu ngân sách được 9.000 tỷ đồng.": "",
+		"Năm 2019, thu ngân sách được 9.000 tỷ đồng.":                      "",
+	}
+	for text, want := range cases {
+		ex := Extract(text, ExtractOptions{Units: units})
+		if len(ex.Figures) != 1 || ex.Figures[0].Unit != want {
+			t.Errorf("%s: figures %+v, want one with unit %q", text, ex.Figures, want)
+		}
+	}
+	if ex := Extract("Năm 2019, Cần Thơ thu ngân sách được 9.000 tỷ đồng.", ExtractOptions{Unit: "x", Units: units}); ex.Figures[0].Unit != "x" {
+		t.Errorf("the --unit hint must win over the text")
 	}
 }

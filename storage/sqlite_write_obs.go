@@ -62,6 +62,12 @@ func (w *Writer) PutObservation(ctx context.Context, o Observation) (Outcome, er
 			return 0, err
 		}
 	}
+	if found && sameFigure(o, prev) {
+		// The lookup read the index only; source and quote need the row.
+		if prev.Source, prev.Quote, err = w.revisionText(ctx, prev.Revision); err != nil {
+			return 0, err
+		}
+	}
 	if found && sameObservation(o, prev) {
 		w.seen[k] = prev.Revision
 		w.res.Unchanged++
@@ -115,12 +121,30 @@ func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
 	return !found, nil
 }
 
-const inForceSQL = `SELECT ` + obsColumns + ` FROM observations
+// inForceSQL reads the covering index only: every column but source and
+// quote, which revisionText reads when the rest matches.
+const inForceSQL = `SELECT id, value, report_status, reported_plan_percent, reported_yoy_percent,
+	reported_at, '', '', retracted FROM observations INDEXED BY observations_unit
 	WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
 	ORDER BY reported_at DESC, id DESC LIMIT 1`
 
+// revisionText reads a revision's source and quote.
+func (w *Writer) revisionText(ctx context.Context, id int64) (source, quote string, err error) {
+	dest := make([]driver.Value, 2)
+	found, err := w.rawQueryRow(ctx, `SELECT source, quote FROM observations WHERE id = ?`, namedArgs(id), dest)
+	if err == nil && !found {
+		err = fmt.Errorf("revision %d vanished", id)
+	}
+	if err != nil {
+		return "", "", w.fail(fmt.Errorf("read revision %d: %w", id, err))
+	}
+	source, _ = dest[0].(string)
+	quote, _ = dest[1].(string)
+	return source, quote, nil
+}
+
 // inForce reads the revision of k with the greatest (reported_at, id) among
-// those reported on or before asOf.
+// those reported on or before asOf, without its source and quote.
 func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observation, bool, error) {
 	dest := make([]driver.Value, 9)
 	found, err := w.rawQueryRow(ctx, inForceSQL,
@@ -178,13 +202,17 @@ func scanRevision(row *sql.Row) (Observation, error) {
 // sameObservation reports whether o (defaults applied to its status) would
 // add nothing to the stored revision s.
 func sameObservation(o, s Observation) bool {
+	return sameFigure(o, s) && (o.Source == "" || o.Source == s.Source) && o.Quote == s.Quote
+}
+
+// sameFigure is sameObservation without source and quote.
+func sameFigure(o, s Observation) bool {
 	return sameFloat(o.Value, s.Value) &&
 		o.ReportStatus == s.ReportStatus &&
 		samePercent(o.ReportedPlanPercent, s.ReportedPlanPercent) &&
 		samePercent(o.ReportedYoYPercent, s.ReportedYoYPercent) &&
 		(o.ReportedAt == "" || o.ReportedAt == s.ReportedAt) &&
-		(o.Source == "" || o.Source == s.Source) &&
-		o.Quote == s.Quote && o.Retracted == s.Retracted
+		o.Retracted == s.Retracted
 }
 
 func sameFloat(a, b *float64) bool {

@@ -126,6 +126,15 @@ func TestWriterRevisionAndDefaults(t *testing.T) {
 	if res.New != 0 || res.Unchanged != 1 {
 		t.Fatalf("re-send: %+v, want unchanged", res)
 	}
+	// Source and quote count: a different one is a new revision.
+	for _, o := range []Observation{
+		{Unit: "can-tho", Indicator: "exports", Period: h1, Value: val(945), Quote: "xuất khẩu 945"},
+		{Unit: "can-tho", Indicator: "exports", Period: h1, Value: val(945), Quote: "xuất khẩu 945", Source: "Cục Thống kê"},
+	} {
+		if res := writeBatch(t, db, Batch{Observations: []Observation{o}}); res.New != 1 {
+			t.Fatalf("new quote or source: %+v, want a new revision", res)
+		}
+	}
 }
 
 func TestWriterRollbackLeavesDatabaseUnchanged(t *testing.T) {

@@ -27,7 +27,6 @@ type planView struct {
 // format=csv answers in the CSV import format instead, as a download. The
 // answer streams, so large selections do not sit in memory.
 func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	p := newParams(r.URL.Query(), "unit", "indicator", "from", "to", "as_of", "history", "retracted", "format")
 	f := storage.ObservationFilter{Unit: p.unit("unit"), Indicator: p.indicator("indicator"),
 		From: p.period("from"), To: p.period("to"), AsOf: p.date("as_of"),
@@ -44,7 +43,15 @@ func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
 		s.exportCSV(w, r, f)
 		return
 	}
-	syn, err := s.synthetic(ctx)
+	s.streamObservations(w, r, f)
+}
+
+// streamObservations writes the selection as {"observations":[…]}, one
+// row at a time. An error before the first row is an ordinary JSON error;
+// after it, the connection is aborted so the client sees a broken answer
+// rather than a short one.
+func (s *Server) streamObservations(w http.ResponseWriter, r *http.Request, f storage.ObservationFilter) {
+	syn, err := s.synthetic(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -52,7 +59,7 @@ func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	enc := json.NewEncoder(bw)
 	started := false
-	err = s.db.EachObservation(ctx, f, func(o storage.Observation) error {
+	err = s.db.EachObservation(r.Context(), f, func(o storage.Observation) error {
 		if !started {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-store")
@@ -70,7 +77,7 @@ func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		s.log.Error("observations stream broke off", "err", err)
 		bw.Flush()
-		panic(http.ErrAbortHandler) // the status is sent; an aborted body tells the client
+		panic(http.ErrAbortHandler)
 	case !started:
 		s.writeJSON(w, http.StatusOK, map[string]any{"observations": []observationView{}})
 		return

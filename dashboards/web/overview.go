@@ -155,7 +155,12 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		return nil, err
 	}
 	prog, err := p.db.Progress(q.ctx, code, per, asOf)
-	if err != nil {
+	switch {
+	case storage.ErrorCode(err) == storage.CodeNotFound && per.IsZero():
+		// The unit exists but has no figure of its own (a parent whose
+		// districts report): show it empty, with its children's status.
+		prog = storage.Progress{Unit: unit}
+	case err != nil:
 		return nil, err
 	}
 	inds, _, err := p.indicatorsByCode(q.ctx)

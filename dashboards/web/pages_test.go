@@ -282,3 +282,20 @@ func TestExpectedPaceLineCoversTheYear(t *testing.T) {
 	march := message.NewPrinter(language.English).Sprint(number.Decimal(plan*3/12, number.MaxFractionDigits(1)))
 	mustContain(t, body, "March", march)
 }
+
+func TestOverviewOfAUnitWithoutOwnFigures(t *testing.T) {
+	e := newTestEnv(t)
+	u := storage.Unit{Code: "vinh-thanh", NameVI: "Vĩnh Thạnh", NameEN: "Vinh Thanh"}
+	kid := storage.Unit{Code: "thanh-an", NameVI: "Thạnh An", NameEN: "Thanh An", Parent: "vinh-thanh"}
+	o := storage.Observation{Unit: "thanh-an", Indicator: "exports", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(12), ReportedAt: "2018-06-30", Source: "test"}
+	if _, err := e.db.Write(context.Background(), storage.Batch{Units: []storage.Unit{u, kid}, Observations: []storage.Observation{o}},
+		storage.Provenance{Via: "api", RecordedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	code, body, _ := e.get(t, "/units/vinh-thanh?lang=en")
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	mustContain(t, body, "Vinh Thanh", "No figures for this unit", "Thanh An", "H1 2018")
+}

@@ -213,7 +213,11 @@ func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series,
 	if err != nil {
 		return Series{}, err
 	}
-	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `indicator_id = ?`, iid)
+	kidCond := `indicator_id = ?`
+	if ind.Kind != KindFlow {
+		kidCond = `indicator_id = ? AND 0` // only flows are checked against their children
+	}
+	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, kidCond, iid)
 	if err != nil {
 		return Series{}, err
 	}

@@ -139,6 +139,9 @@ func TestSeriesAndLatestPeriod(t *testing.T) {
 	if err != nil || len(cs.Plans) != 2 || len(cs.Points) != 2 {
 		t.Fatalf("can-tho budget series: %d points, %d plans, %v", len(cs.Points), len(cs.Plans), err)
 	}
+	if !hasFlag(cs.Points[1].Flags, FlagChildrenSumMismatch) || hasFlag(cs.Points[0].Flags, FlagChildrenSumMismatch) {
+		t.Errorf("children sum flags in the series: 2017 %+v, 2018 %+v", cs.Points[0].Flags, cs.Points[1].Flags)
+	}
 }
 
 func TestCompareBothForms(t *testing.T) {

@@ -63,9 +63,10 @@ func (db *DB) unitFlags(ctx context.Context, u unitRef, inds indicatorSet, year 
 	if err != nil || len(figs[u.id]) == 0 {
 		return nil, err
 	}
-	kidCond, kidArgs := cond, args
+	// Only flows are checked against their children.
+	kidCond, kidArgs := cond+` AND indicator_id IN (SELECT id FROM indicators WHERE kind = 'flow')`, args
 	if year != 0 {
-		kidCond, kidArgs = cond+` AND year = ?`, append(append([]any{}, args...), year)
+		kidCond, kidArgs = kidCond+` AND year = ?`, append(append([]any{}, args...), year)
 	}
 	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, kidCond, kidArgs...)
 	if err != nil {

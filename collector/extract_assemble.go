@@ -1,10 +1,7 @@
 package collector
 
 import (
-	"math"
-	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -60,42 +57,6 @@ func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
 // joinFigures joins neighbouring figures of one indicator in a segment
 // when they complement each other ("collected VND15,120 billion in budget
 // revenue, surpassing the plan by 4.1%" names the indicator twice).
-func (d *exDoc) joinFigures(fs []Figure) []Figure {
-	var out []Figure
-	for _, f := range fs {
-		n := len(out)
-		if n == 0 || out[n-1].Indicator != f.Indicator || f.Indicator == exOther {
-			out = append(out, f)
-			continue
-		}
-		p := &out[n-1]
-		if p.Value != nil && f.Value != nil && d.x.component.MatchString(d.f.s[d.foldedAt(p.Start):d.foldedAt(f.Start)]) {
-			continue // "…, trong đó xuất khẩu hàng hóa 800 triệu USD" is a part of the figure
-		}
-		if p.Value != nil && f.Value != nil || p.ReportedPlanPercent != nil && f.ReportedPlanPercent != nil ||
-			p.ReportedYoYPercent != nil && f.ReportedYoYPercent != nil {
-			out = append(out, f)
-			continue
-		}
-		if p.Value == nil {
-			p.Value, p.Qualifiers = f.Value, f.Qualifiers
-		}
-		if p.ReportedPlanPercent == nil {
-			p.ReportedPlanPercent = f.ReportedPlanPercent
-		}
-		if p.ReportedYoYPercent == nil {
-			p.ReportedYoYPercent = f.ReportedYoYPercent
-		}
-		if f.ReportStatus != storage.StatusPreliminary {
-			p.ReportStatus = f.ReportStatus
-		}
-		p.Start, p.End = min(p.Start, f.Start), max(p.End, f.End)
-		p.Quote = d.text[p.Start:p.End]
-		p.Confidence = max(p.Confidence, f.Confidence)
-	}
-	return out
-}
-
 // merge joins neighbouring mentions of the same indicators with no number
 // between them ("điều động, bổ nhiệm … phân công 53 cán bộ").
 func (d *exDoc) merge(ms []exMention) []exMention {
@@ -269,25 +230,7 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 	f := Figure{Indicator: c.code, IndicatorText: name, Measure: c.ind.Measure, Unit: d.opt.Unit,
 		Start: d.f.pos[qs], End: d.f.pos[qe], Qualifiers: []string{}}
 	f.Quote = d.text[f.Start:f.End]
-	if c.value != nil {
-		v := c.value.v
-		if c.ind.Measure != "percent" {
-			v = exTidy(v)
-		}
-		f.Value = &v
-		if c.code == exOther {
-			f.Measure = exFamilyMeasure(c.value.family)
-		}
-		if c.value.target != nil {
-			f.Note = "target " + strconv.FormatFloat(exTidy(*c.value.target), 'f', -1, 64)
-		}
-	}
-	if c.plan != nil {
-		f.ReportedPlanPercent = &storage.Percent{Value: c.plan.v, Decimals: c.plan.dec}
-	}
-	if c.yoy != nil {
-		f.ReportedYoYPercent = &storage.Percent{Value: c.yoy.v, Decimals: c.yoy.dec}
-	}
+	exFillNumbers(&f, c)
 	for _, t := range c.toks {
 		if t.qe > t.qs && (t == c.value || c.value == nil) {
 			f.Qualifiers = append(f.Qualifiers, strings.ToLower(d.f.orig(d.text, t.qs, t.qe)))
@@ -307,128 +250,37 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 }
 
 // exTidy removes float noise from unit conversions (28.478 × 1000).
-func exTidy(v float64) float64 {
-	r := math.Round(v*1e6) / 1e6
-	if math.Abs(r) > 1e15 {
-		return v
-	}
-	return r
-}
-
 // clauseEnd extends a quote from e to the end of its clause (the next ", "
 // or the zone's end), without trailing punctuation.
-func (d *exDoc) clauseEnd(e, ze int) int {
-	fs := d.f.s
-	if e < ze {
-		if i := strings.Index(fs[e:ze], ", "); i >= 0 {
-			ze = e + i
-		}
-		e = ze
-	}
-	for {
-		for e > 0 && strings.IndexByte(" ,;:.(\n", fs[e-1]) >= 0 {
-			e--
-		}
-		cut := false
-		for _, w := range []string{" voi", " va", " and", " with", " trong do", " of which", " while"} {
-			if strings.HasSuffix(fs[:e], w) {
-				e, cut = e-len(w), true
-			}
-		}
-		if !cut {
-			return e
-		}
-	}
-}
-
 // status reads estimate/official from the figure's words; preliminary otherwise.
-func (d *exDoc) status(words string) storage.ReportStatus {
-	switch {
-	case d.x.estimate.MatchString(words):
-		return storage.StatusEstimate
-	case d.x.official.MatchString(words):
-		return storage.StatusOfficial
-	}
-	return storage.StatusPreliminary
-}
-
 // periodAt picks the period of a figure whose first number is at anchor:
 // the last period phrase before it in its segment, else one later in its
 // zone, else the last one before the segment.
-func (d *exDoc) periodAt(sg exSeg, zs, ze, anchor int) (*storage.Period, string) {
-	var pick *exEvent
-	for i := range d.events {
-		ev := &d.events[i]
-		if ev.s >= sg.s && ev.e <= anchor {
-			pick = ev
-		}
-	}
-	if pick == nil {
-		for i := range d.events {
-			if ev := &d.events[i]; ev.s >= anchor && ev.e <= ze && ev.note == "" {
-				pick = ev
-				break
-			}
-		}
-	}
-	if pick == nil {
-		for i := range d.events {
-			if ev := &d.events[i]; ev.e <= sg.s && ev.note == "" {
-				pick = ev
-			}
-		}
-	}
-	if pick == nil {
-		return nil, "no period found in the text: set it before importing"
-	}
-	return pick.period, pick.pnote
-}
-
 // confidence scores how sure the reading is, 0–1.
-func (d *exDoc) confidence(c *exCand, f Figure) float64 {
-	s := 0.5
-	if c.value != nil {
-		s += 0.1
-		if c.value.family != "" {
-			s += 0.15
-		}
-	}
-	if c.plan != nil && !c.planImplicit {
-		s += 0.1
-	}
-	if c.yoy != nil && !c.yoyDefaultRead {
-		s += 0.1
-	} else if c.yoy != nil {
-		s += 0.03
-	}
-	if c.code == exOther {
-		s *= 0.6
-	}
-	if f.Period == nil {
-		s -= 0.1
-	}
-	return math.Round(min(0.99, max(0.05, s))*100) / 100
-}
-
 // exStatusPatterns returns the estimate and official patterns.
-func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
-	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|estimated|projected|expected)(?:[^a-z]|$)`),
-		regexp.MustCompile(`(?:^|[^a-z])(?:chinh thuc|final|official(?:ly)?)(?:[^a-z]|$)`),
-		regexp.MustCompile(`tang truong|toc do tang|growth|grew|grow\b`)
-}
-
 // foldedAt maps a byte offset of the original text back to the folded text.
-func (d *exDoc) foldedAt(orig int) int {
-	i := sort.SearchInts(d.f.pos, orig)
-	return min(i, len(d.f.s))
-}
-
 // exImplicitPlanVerb lists the verbs after which a bare percentage that
 // follows a value is, by convention, its % of plan.
-func exImplicitPlanVerb(v string) bool {
-	switch v {
-	case "dat", "uoc dat", "chi dat", "hoan thanh", "reaching", "equal to", "equalling", "equivalent to", "or", "achieving":
-		return true
+
+// exFillNumbers copies the candidate's value and percentages into f.
+func exFillNumbers(f *Figure, c *exCand) {
+	if c.value != nil {
+		v := c.value.v
+		if c.ind.Measure != "percent" {
+			v = exTidy(v)
+		}
+		f.Value = &v
+		if c.code == exOther {
+			f.Measure = exFamilyMeasure(c.value.family)
+		}
+		if c.value.target != nil {
+			f.Note = "target " + strconv.FormatFloat(exTidy(*c.value.target), 'f', -1, 64)
+		}
 	}
-	return false
+	if c.plan != nil {
+		f.ReportedPlanPercent = &storage.Percent{Value: c.plan.v, Decimals: c.plan.dec}
+	}
+	if c.yoy != nil {
+		f.ReportedYoYPercent = &storage.Percent{Value: c.yoy.v, Decimals: c.yoy.dec}
+	}
 }

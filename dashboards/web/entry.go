@@ -22,12 +22,19 @@ func entryFields() []string {
 // entryRow is one row of the entry form, as typed.
 type entryRow struct {
 	N      int
-	Values map[string]string // keyed by entryFields; typed text, shown back on error
+	Values []string // in entryFields order; typed text, shown back on error
 	Bad    bool
 }
 
 // Get returns the typed value of a field (templates call it).
-func (r entryRow) Get(field string) string { return r.Values[field] }
+func (r entryRow) Get(field string) string {
+	for i, f := range entryFields() {
+		if f == field && i < len(r.Values) {
+			return r.Values[i]
+		}
+	}
+	return ""
+}
 
 // entryView is the data of templates/entry.html.
 type entryView struct {
@@ -56,7 +63,7 @@ func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for len(v.Rows) < entryRows {
-		v.Rows = append(v.Rows, entryRow{N: len(v.Rows) + 1, Values: map[string]string{}})
+		v.Rows = append(v.Rows, entryRow{N: len(v.Rows) + 1})
 	}
 	p.renderWriter(w, r, L, "entry", status, v)
 }
@@ -72,12 +79,12 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 	_ = cw.Write(entryFields())
 	var formRow []int // CSV data row i+1 is form row formRow[i]
 	for n := 1; n <= entryRows; n++ {
-		row := entryRow{N: n, Values: map[string]string{}}
+		row := entryRow{N: n}
 		rec := make([]string, 0, len(entryFields()))
 		filled := false
 		for _, f := range entryFields() {
 			val := strings.TrimSpace(r.PostFormValue(f + "_" + strconv.Itoa(n)))
-			row.Values[f] = val
+			row.Values = append(row.Values, val)
 			rec = append(rec, val)
 			filled = filled || (val != "" && f != "unit" && f != "indicator" && f != "report_status")
 		}

@@ -217,3 +217,32 @@ func TestOpenWhileAnotherWriterHoldsTheLock(t *testing.T) {
 		t.Fatalf("uncommitted unit visible to another handle: %v %v", units, err)
 	}
 }
+
+// A backup taken during a write is consistent: it has what was committed
+// and nothing of the write in progress, and it does not wait for it.
+func TestBackupDuringWrite(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	seedSmall(t, db)
+	w, err := db.BeginWrite(ctx, testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Rollback()
+	if _, err := w.PutUnit(ctx, Unit{Code: "phong-dien", Parent: "can-tho"}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "during.db")
+	if err := db.Backup(ctx, dest); err != nil {
+		t.Fatalf("Backup during a write: %v", err)
+	}
+	copyDB, err := Open(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	units, _ := copyDB.Units(ctx)
+	if len(units) != len(testUnits) {
+		t.Fatalf("backup has %d units, want the %d committed ones", len(units), len(testUnits))
+	}
+}

@@ -114,7 +114,8 @@ func exPeriodRules() []exPeriodRule {
 			return day(m)
 		}, true),
 		r(`(?:from (?:january|the beginning of the year|the start of the year) )?(?:to|until|through|as of|by) (?:\d{1,2} (?:`+exMonthNames+`)|(?:`+exMonthNames+`) \d{1,2}\b)`, day, true),
-		r(`(?:nhiem ky|giai doan) \d{4}\s?-\s?\d{4}|(?:tu )?dau nhiem ky(?: den nay)?|nhiem ky qua|(?:the )?\d{4}\s?-\s?\d{4} (?:term|period)|(?:this|the) (?:party )?term\b`, term, true),
+		r(`(?:nhiem ky|giai doan) \d{4}\s?-\s?\d{4}|(?:tu )?dau nhiem ky(?: den nay)?|nhiem ky qua|(?:the )?\d{4}\s?-\s?\d{4} (?:term|period)|(?:this|the) (?:party )?term\b|`+
+			`(?:binh quan )?\d{1,2} nam(?: qua)?,? ?\(?\d{4}\s?-\s?\d{4}\)?|(?:over )?the (?:past|last) (?:\d{1,2}|two|three|four|five|ten) years`, term, true),
 		r(`(?:tu (?:dau nam|thang (?:1|01|mot|gieng)) (?:den|toi) (?:het )?|luy ke (?:tu dau nam )?(?:den (?:het )?)?|(?:tinh )?den (?:het )?)thang (\d{1,2})`+yr, ytd, true),
 		r(`luy ke (\d{1,2}) thang(?: dau nam)?`+yr, ytd, true),
 		r(`(?:from )?january ?(?:to|through|until|-) ?(`+exMonthNames+`)`+yr, ytd, false),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -101,7 +102,14 @@ func BenchmarkScrape(b *testing.B) {
 		for _, side := range []struct {
 			name string
 			h    http.Handler
-		}{{"handler", h}, {"handler-without-live-registry", NewHandler(src, nil, 1, nil)}, {"buffer", buffer}} {
+		}{
+			{"handler", h},
+			{"handler-without-live-registry", NewHandler(src, nil, 1, nil)},
+			{"buffer", buffer},
+			// what the live registry alone costs through promhttp: a floor
+			// that no cache of the indicator gauges can lower
+			{"live-registry-only", promhttp.HandlerFor(benchGatherer(), promhttp.HandlerOpts{})},
+		} {
 			srv := httptest.NewServer(side.h)
 			client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 			for _, gz := range []bool{false, true} {

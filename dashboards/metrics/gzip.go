@@ -43,8 +43,10 @@ func newGzipPrefix(text []byte) (gzipPrefix, error) {
 	return gzipPrefix{head: buf.Bytes(), crc: crc32.ChecksumIEEE(text), size: uint32(len(text))}, nil
 }
 
-// tailer compresses the part of a response that follows a gzipPrefix.
-// Its flate writers are pooled: each costs about a megabyte to allocate.
+// tailer encodes the part of a response that follows a gzipPrefix: the
+// live registry's few kilobytes, new at every scrape. They are stored, not
+// compressed: compressing 8 KB costs ~100 µs a scrape to save ~6 KB.
+// Its flate writers are pooled.
 type tailer struct{ pool sync.Pool }
 
 // tail returns the deflate blocks for rest, the final one included, and the
@@ -54,7 +56,7 @@ func (t *tailer) tail(dst *bytes.Buffer, p gzipPrefix, rest []byte) error {
 	fw, _ := t.pool.Get().(*flate.Writer)
 	if fw == nil {
 		var err error
-		if fw, err = flate.NewWriter(dst, flate.BestSpeed); err != nil {
+		if fw, err = flate.NewWriter(dst, flate.NoCompression); err != nil {
 			return err
 		}
 	} else {

@@ -84,10 +84,11 @@ func Extract(text string, opt ExtractOptions) Extraction {
 		d.opt.Unit = exUnitFromText(fs, opt.Units)
 	}
 	date, hasDate := d.x.reportDate(fs, opt.Date)
-	d.events = d.x.events(fs)
+	var spans []exSeg
+	d.events, spans = d.x.events(fs)
 	exResolve(d.events, date, hasDate)
 	skip := make([]bool, len(fs)+1)
-	for _, ev := range d.events {
+	for _, ev := range spans {
 		for i := ev.s; i < ev.e; i++ {
 			skip[i] = true
 		}

@@ -111,7 +111,7 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 				continue
 			}
 			owner = nil
-			seenAmount = seenAmount || t.s >= m.s || t.family != "" && t.family != "?"
+			seenAmount = seenAmount || t.family != "?" && (t.s >= m.s || t.family != "")
 			for _, c := range cands {
 				if c.value == nil && exFits(c, t) {
 					c.value, owner = t, c

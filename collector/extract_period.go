@@ -163,8 +163,10 @@ func exNotPeriod() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^a-z])(?:so voi|so cung ky|compared (?:to|with)|than|against|over|from|versus)(?: [a-z]+){0,3}\s*$|(?:^|[^a-z])(?:so voi|so|cung ky|ke hoach|kh|den|toi|tu|truoc|sau|muc tieu|chi tieu|nghi quyet|giai doan|nhiem ky|giua|than|over|from|with|compared to|same period|period|by|target for|plan for|of the|until|phan dau|dau|cuoi|ngay \d{1,2})\s*(?:nam\s*|in\s*)?$`)
 }
 
-// events finds every period phrase, earliest first, without overlaps.
-func (x *exScanner) events(fs string) []exEvent {
+// events finds every period phrase, earliest first, without overlaps. The
+// spans also cover phrases that are not the figures' period (comparisons,
+// targets), whose numbers are no figures either.
+func (x *exScanner) events(fs string) ([]exEvent, []exSeg) {
 	not := exNotPeriod()
 	var all []exEvent
 	for _, r := range x.periods {
@@ -188,12 +190,14 @@ func (x *exScanner) events(fs string) []exEvent {
 		}
 	}
 	var out []exEvent
+	var spans []exSeg
 	for _, ev := range exNonOverlapping(all) {
+		spans = append(spans, exSeg{ev.s, ev.e})
 		if ev.note != "skip" {
 			out = append(out, ev)
 		}
 	}
-	return out
+	return out, spans
 }
 
 // exNonOverlapping keeps, of overlapping events, the earliest and then the longest.

@@ -100,6 +100,8 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 	switch {
 	case exEnglishDate(fs, n):
 		t.kind, t.reason = exSkip, "date"
+	case exListNumber(fs, n):
+		t.kind, t.reason = exSkip, "list numbering"
 	case next != nil && exRangeGap(gap) && exPercentAfter(fs, next.e) > 0:
 		t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
 		return t, 1
@@ -294,4 +296,16 @@ func exEnglishDate(fs string, n exNum) bool {
 		}
 	}
 	return false
+}
+
+// exListNumber reports whether n numbers a list item or heading ("2. Thương mại", "3) ...").
+func exListNumber(fs string, n exNum) bool {
+	if n.dec != 0 || n.e-n.s > 2 || n.e+1 >= len(fs) || (fs[n.e] != '.' && fs[n.e] != ')') || fs[n.e+1] != ' ' {
+		return false
+	}
+	i := n.s
+	for i > 0 && (fs[i-1] == ' ' || fs[i-1] == '-') {
+		i--
+	}
+	return i == 0 || fs[i-1] == '\n'
 }

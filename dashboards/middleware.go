@@ -60,21 +60,24 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)}
+			r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes), limit: s.cfg.MaxBodyBytes}
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// limitedBody remembers that the body limit was hit, so the answer is 413
-// even when a parser turned the read error into its own message.
+// limitedBody remembers that the body reached the limit, so the answer is
+// 413 even when a parser turned the read error into its own message (or
+// gave up first, as a multipart reader with a full buffer does).
 type limitedBody struct {
 	io.ReadCloser
-	hit bool
+	limit, n int64
+	hit      bool
 }
 
 func (b *limitedBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
+	b.n += int64(n)
 	var mb *http.MaxBytesError
 	if err != nil && errors.As(err, &mb) {
 		b.hit = true
@@ -82,10 +85,10 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// bodyLimitHit reports whether r's body went over the limit.
+// bodyLimitHit reports whether r's body went over (or reached) the limit.
 func bodyLimitHit(r *http.Request) bool {
 	lb, ok := r.Body.(*limitedBody)
-	return ok && lb.hit
+	return ok && (lb.hit || lb.n >= lb.limit)
 }
 
 // identify puts the request's writer (Bearer token or session) into its
@@ -162,8 +165,11 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := recorderOf(w)
 		next.ServeHTTP(rec, r)
-		s.log.Info("http", "method", r.Method, "path", r.URL.Path, "status", rec.Status(),
-			"bytes", rec.bytes, "duration_ms", float64(time.Since(start).Microseconds())/1000,
-			"remote", auth.RemoteIP(r), "token", rec.writer)
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", rec.Status(), "bytes", rec.bytes,
+			"duration_ms", float64(time.Since(start).Microseconds()) / 1000, "remote", auth.RemoteIP(r)}
+		if rec.writer != "" {
+			attrs = append(attrs, "token", rec.writer)
+		}
+		s.log.Info("http", attrs...)
 	})
 }

@@ -71,10 +71,3 @@ func exFigureName(f Figure) string {
 	}
 	return fmt.Sprintf("%s, %q", exOr(f.Indicator, "no indicator"), string(q))
 }
-
-func exOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
-}

@@ -106,3 +106,10 @@ func exFormatNumber(v float64, decimals int, en bool) string {
 	}
 	return sign + b.String()
 }
+
+func exOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}

@@ -16,7 +16,7 @@ const exOther = "other"
 func exCatalogPhrases() map[string][]string {
 	return map[string][]string{
 		"grdp": {"tong san pham tren dia ban", "tong san pham dia phuong", "tong san pham trong tinh", "tong gia tri san pham", "tong san pham",
-			"grdp", "gross regional domestic product", "tang truong kinh te", "toc do tang truong kinh te", "economic growth", "gdp", "regional gdp"},
+			"grdp", "gross regional domestic product", "tang truong kinh te", "toc do tang truong kinh te", "economic growth", "gdp", "regional gdp", "economy", "nen kinh te"},
 		"industrial_production_index": {"chi so san xuat cong nghiep", "chi so san xuat toan nganh cong nghiep", "chi so phat trien cong nghiep",
 			"chi so iip", "iip", "industrial production index", "index of industrial production", "industrial production", "industrial output"},
 		"retail_sales": {"tong muc ban le hang hoa va doanh thu dich vu tieu dung", "tong muc ban le hang hoa va doanh thu dich vu",

@@ -202,7 +202,7 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 			continue
 		}
 		mult := u.mult
-		if u.family != "vnd" && u.family != "usd" {
+		if u.family != "vnd" && u.family != "usd" && u.family != "" {
 			mult *= exCountMultiplier(m)
 		}
 		t.family, t.v, t.e = u.family, t.v*mult, t.e+len(m)

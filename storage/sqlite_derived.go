@@ -61,12 +61,12 @@ func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) 
 	if err != nil {
 		return Progress{}, err
 	}
-	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND (year IN (?, ?) OR (first_month = ? AND last_month = ?))`,
-		u.id, p.Year, p.Year-1, p.First, p.Last)
+	own, err := db.loadUnitFigures(ctx, asOf, u.id, `year IN (?, ?) OR (first_month = ? AND last_month = ?)`,
+		p.Year, p.Year-1, p.First, p.Last)
 	if err != nil {
 		return Progress{}, err
 	}
-	flows := flowsWithFigures(inds, figs[u.id], func(f []Observation) bool { return hasFigureBy(f, p) })
+	flows := flowsWithFigures(inds, own, func(f []Observation) bool { return hasFigureBy(f, p) })
 	kids, kidFigs, err := db.childrenAt(ctx, u.id, asOf, p, flows)
 	if err != nil {
 		return Progress{}, err
@@ -77,7 +77,7 @@ func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) 
 	}
 	items := []Item{}
 	for _, iid := range inds.order {
-		f := figs[u.id][iid]
+		f := own[iid]
 		if !hasFigureBy(f, p) {
 			continue
 		}

@@ -25,6 +25,11 @@ const packedSQL = `coalesce(packed, ((((year * 16 + first_month) * 16 + last_mon
 const figureSelect = `SELECT unit_id, indicator_id, ` + packedSQL + `, reported_at, value,
 	reported_plan_percent, reported_yoy_percent FROM observations`
 
+// unitFigureSelect is figureSelect for one unit, without its id: every
+// column costs the driver two calls per row.
+const unitFigureSelect = `SELECT indicator_id, ` + packedSQL + `, reported_at, value,
+	reported_plan_percent, reported_yoy_percent FROM observations`
+
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`
 
 var statusCodes = [...]ReportStatus{StatusPreliminary, StatusEstimate, StatusOfficial}
@@ -38,6 +43,8 @@ type figureScan struct {
 	list     []Observation
 	percents map[string]*Percent
 	started  bool
+
+	fixedUnit int64 // the one unit read, when the query leaves its id out
 }
 
 func (s *figureScan) flush() {
@@ -59,10 +66,14 @@ func (s *figureScan) flush() {
 }
 
 func (s *figureScan) add(row []driver.Value) error {
-	uid, ok1 := row[0].(int64)
-	iid, ok2 := row[1].(int64)
-	k, ok3 := row[2].(int64)
-	d, ok4 := row[3].(string)
+	uid, ok1 := s.fixedUnit, true
+	if s.fixedUnit == 0 {
+		uid, ok1 = row[0].(int64)
+		row = row[1:]
+	}
+	iid, ok2 := row[0].(int64)
+	k, ok3 := row[1].(int64)
+	d, ok4 := row[2].(string)
 	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return fmt.Errorf("unexpected figure row %v", row)
 	}
@@ -73,17 +84,17 @@ func (s *figureScan) add(row []driver.Value) error {
 	o.Period.First = int((k >> 7) & 15)
 	o.Period.Year = int(k >> 11)
 	o.ReportedAt = d
-	switch v := row[4].(type) {
+	switch v := row[3].(type) {
 	case float64:
 		o.Value = &v
 	case int64:
 		f := float64(v)
 		o.Value = &f
 	}
-	if pp, ok := row[5].(string); ok {
+	if pp, ok := row[4].(string); ok {
 		o.ReportedPlanPercent = s.percent(pp)
 	}
-	if yp, ok := row[6].(string); ok {
+	if yp, ok := row[5].(string); ok {
 		o.ReportedYoYPercent = s.percent(yp)
 	}
 	if !s.started || uid != s.uid || iid != s.iid {
@@ -116,7 +127,30 @@ func (s *figureScan) percent(t string) *Percent {
 // thousands of rows per page, database/sql's per-value conversions cost
 // more than SQLite itself.
 func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (figures, error) {
+	return db.readFigures(ctx, asOf, 0, cond, args)
+}
+
+// loadUnitFigures is loadFigures for one unit's figures that cond selects,
+// by indicator id.
+func (db *DB) loadUnitFigures(ctx context.Context, asOf string, unitID int64, cond string, args ...any) (map[int64][]Observation, error) {
+	figs, err := db.readFigures(ctx, asOf, unitID, cond, args)
+	if err != nil {
+		return nil, err
+	}
+	if figs[unitID] == nil {
+		return map[int64][]Observation{}, nil
+	}
+	return figs[unitID], nil
+}
+
+func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond string, args []any) (figures, error) {
 	query := figureSelect + ` WHERE (` + cond + `) AND reported_at <= ?` + figureOrder
+	width := 7
+	if unitID != 0 {
+		query = unitFigureSelect + ` WHERE unit_id = ? AND (` + cond + `) AND reported_at <= ?` + figureOrder
+		args = append([]any{unitID}, args...)
+		width = 6
+	}
 	named := make([]driver.NamedValue, 0, len(args)+1)
 	for i, a := range append(args, asOf) {
 		if n, ok := a.(int); ok {
@@ -129,7 +163,7 @@ func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (
 		return nil, fmt.Errorf("read figures: %w", err)
 	}
 	defer conn.Close()
-	s := &figureScan{out: figures{}, percents: map[string]*Percent{}}
+	s := &figureScan{out: figures{}, percents: map[string]*Percent{}, fixedUnit: unitID}
 	err = conn.Raw(func(dc any) error {
 		q, ok := dc.(driver.QueryerContext)
 		if !ok {
@@ -140,7 +174,7 @@ func (db *DB) loadFigures(ctx context.Context, asOf, cond string, args ...any) (
 			return err
 		}
 		defer rows.Close()
-		row := make([]driver.Value, 7)
+		row := make([]driver.Value, width)
 		for {
 			switch err := rows.Next(row); {
 			case errors.Is(err, io.EOF):

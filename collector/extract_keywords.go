@@ -84,7 +84,9 @@ const exIgnored = "-"
 // exIgnoredPhrases name averages per head, whose amounts are not totals.
 func exIgnoredPhrases() []string {
 	return []string{"binh quan dau nguoi", "thu nhap binh quan", "average income", "gdp per capita", "grdp per capita", "grdp binh quan dau nguoi",
-		"gdp binh quan dau nguoi", "per capita", "income per capita", "thu nhap dau nguoi"}
+		"gdp binh quan dau nguoi", "per capita", "income per capita", "thu nhap dau nguoi",
+		"gdp ca nuoc", "gdp cua ca nuoc", "tang truong kinh te ca nuoc", "national gdp", "the country's gdp", "vietnam's gdp", "viet nam's gdp",
+		"kinh te tu nhan", "kinh te so", "digital economy", "private economy", "private sector", "state economy", "kinh te nha nuoc"}
 }
 
 // exPhrase is one phrase to find and the indicators it names.

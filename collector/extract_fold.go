@@ -105,5 +105,19 @@ func exIsVietnamese(text string) bool {
 			marked++
 		}
 	}
-	return letters > 0 && marked*25 >= letters
+	if letters > 0 && marked*25 >= letters {
+		return true
+	}
+	// Vietnamese typed without diacritics: count common words of each language.
+	words := strings.Fields(strings.ToLower(text))
+	vi, en := 0, 0
+	for _, w := range words {
+		switch strings.Trim(w, ",.;:()") {
+		case "ty", "ti", "dong", "nam", "thang", "tang", "dat", "so", "voi", "cung", "ky", "ke", "hoach", "trieu", "nghin", "va", "cac", "duoc", "uoc":
+			vi++
+		case "the", "of", "and", "in", "to", "was", "were", "percent", "billion", "million", "year", "up", "reached":
+			en++
+		}
+	}
+	return vi > en
 }

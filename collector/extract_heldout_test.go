@@ -91,8 +91,8 @@ func TestExtractHeldOut(t *testing.T) {
 	precision, recall := float64(hits)/float64(extracted), float64(hits)/float64(gold)
 	t.Logf("held-out: %d cases, %d gold figures, %d extracted, %d right: precision %.3f, recall %.3f",
 		len(set.Cases), gold, extracted, hits, precision, recall)
-	if precision < 0.85 || recall < 0.75 {
-		t.Errorf("held-out precision %.3f / recall %.3f below the floor 0.85 / 0.75", precision, recall)
+	if precision < 0.90 || recall < 0.90 {
+		t.Errorf("held-out precision %.3f / recall %.3f below the floor 0.90 / 0.90 (issue 6 needs 0.85 / 0.75 on unseen reports)", precision, recall)
 	}
 }
 

@@ -90,6 +90,8 @@ func FormatOf(name string) (string, error) {
 
 // ImportFile imports one file, choosing the format by its extension. The
 // file name (without directory) is recorded unless opt.FileName is set.
+// Without opt.Locale, a name ending in .vi.csv or .en.xlsx (any format)
+// gives the locale, so files dropped in the inbox can carry theirs.
 func (c *Collector) ImportFile(ctx context.Context, path string, opt Options) (Report, error) {
 	format, err := FormatOf(path)
 	if err != nil {
@@ -103,7 +105,24 @@ func (c *Collector) ImportFile(ctx context.Context, path string, opt Options) (R
 	if opt.FileName == "" {
 		opt.FileName = filepath.Base(path)
 	}
+	if opt.Locale == "" {
+		opt.Locale = LocaleOf(path)
+	}
 	return c.ImportReader(ctx, f, format, opt)
+}
+
+// LocaleOf returns the locale a file name declares before its extension
+// ("bao-cao.vi.csv" → "vi"), or "".
+func LocaleOf(name string) string {
+	base := strings.ToLower(filepath.Base(name))
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	switch filepath.Ext(base) {
+	case "." + LocaleVI:
+		return LocaleVI
+	case "." + LocaleEN:
+		return LocaleEN
+	}
+	return ""
 }
 
 // ImportReader imports one report read from r in format csv, json or xlsx.

@@ -159,3 +159,37 @@ func TestInboxErrorReportListsEveryProblem(t *testing.T) {
 		t.Fatalf("%d problems listed, want 250:\n%.500s", n, report)
 	}
 }
+
+// TestInboxLocaleFromFileName: a Vietnamese file named NAME.vi.csv imports
+// with the vi locale; the same file without the marker fails on its
+// ambiguous cells.
+func TestInboxLocaleFromFileName(t *testing.T) {
+	c, db := newTestCollector(t)
+	dir := t.TempDir()
+	for _, sub := range []string{inboxDone, inboxFailed} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+	}
+	copyFile(t, filepath.Join("testdata", "good_vi.csv"), filepath.Join(dir, "plain.csv"))
+	copyFile(t, filepath.Join("testdata", "good_vi.csv"), filepath.Join(dir, "bao-cao.VI.csv"))
+	ctx := context.Background()
+	for _, name := range []string{"plain.csv", "bao-cao.VI.csv"} {
+		if err := c.inboxFile(ctx, dir, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, inboxFailed, "plain.csv.error.txt")); err != nil {
+		t.Fatal("plain.csv should have failed on its ambiguous numbers")
+	}
+	if _, err := os.Stat(filepath.Join(dir, inboxDone, "bao-cao.VI.csv")); err != nil {
+		t.Fatal("bao-cao.VI.csv was not imported")
+	}
+	obs, err := db.Observations(ctx, storage.ObservationFilter{Unit: "can-tho", Indicator: "new_party_members"})
+	if err != nil || len(obs) != 1 || *obs[0].Value != 1452 {
+		t.Fatalf("%+v, %v", obs, err)
+	}
+	for name, want := range map[string]string{"a.vi.csv": "vi", "dir.en/a.csv": "", "b.EN.xlsx": "en", "vi.csv": "", "c.json": ""} {
+		if got := LocaleOf(name); got != want {
+			t.Errorf("LocaleOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

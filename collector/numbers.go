@@ -103,7 +103,8 @@ func readLocale(t, locale string, fits func(float64) bool) (number, error) {
 		return vi, nil
 	}
 	return number{}, fmt.Errorf("ambiguous: it reads as %s in English and %s in Vietnamese notation; "+
-		"choose a locale (vi or en) or write the number without a thousands separator", en.canon, vi.canon)
+		"choose a locale (--locale vi or en; in the inbox, name the file NAME.vi.csv) "+
+		"or write the number without a thousands separator", en.canon, vi.canon)
 }
 
 // readAs reads unsigned digits with group separator group (0 = none) and

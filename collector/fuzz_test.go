@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,8 +155,8 @@ func fuzzWorkbook(tb testing.TB, rows [][]any) []byte {
 // fuzzImport imports each input into one database and checks: no panic; a
 // refusal is a *storage.Error that is not internal, has a message, and left
 // the data version alone (nothing stored); a dry run stores nothing; a
-// success counts every row as new or unchanged; and importing the same file
-// again stores nothing new.
+// success counts every row as new or unchanged; importing the same file
+// again stores nothing new; and no import runs longer than 30 s.
 func fuzzImport(f *testing.F, format string) {
 	c, db := newTestCollector(f)
 	f.Fuzz(func(t *testing.T, data []byte, loc uint8, dry bool) {
@@ -164,6 +165,10 @@ func fuzzImport(f *testing.F, format string) {
 		}
 		ctx := context.Background()
 		opt := Options{Locale: fuzzLocales[int(loc)%len(fuzzLocales)], DryRun: dry, MaxRows: 2000}
+		// An input that hangs the import crashes the worker, so the fuzzer
+		// keeps it as a failing input.
+		watchdog := time.AfterFunc(30*time.Second, func() { panic(fmt.Sprintf("%s import of %d bytes still running after 30 s", format, len(data))) })
+		defer watchdog.Stop()
 		before := dataVersion(t, db)
 		rep, err := c.ImportReader(ctx, bytes.NewReader(data), format, opt)
 		if after := dataVersion(t, db); err != nil || dry {

@@ -162,3 +162,22 @@ func BenchmarkRebuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRebuildDemo is the same over the real SQLite database with the
+// demo data: the snapshot's derivation in storage included.
+func BenchmarkRebuildDemo(b *testing.B) {
+	db, _ := demoDB(b)
+	for _, depth := range []int{1} {
+		b.Run(fmt.Sprintf("depth=%d", depth), func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				exp, err := build(context.Background(), db, depth)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(exp.plain)
+			}
+			b.ReportMetric(float64(size), "bytes")
+		})
+	}
+}

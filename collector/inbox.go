@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,6 +104,9 @@ func (c *Collector) inboxFile(ctx context.Context, dir, name string) error {
 	_, err := c.ImportFile(ctx, path, Options{Via: "inbox", FileName: name, detailLimit: inboxDetails})
 	if ctx.Err() != nil {
 		return nil
+	}
+	if _, serr := os.Stat(path); errors.Is(serr, fs.ErrNotExist) {
+		return nil // taken away while we looked at it: nothing to file
 	}
 	if err == nil {
 		_, err := moveUnique(path, filepath.Join(dir, inboxDone), name)

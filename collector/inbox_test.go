@@ -193,3 +193,13 @@ func TestInboxLocaleFromFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestInboxFileTakenAway: a file removed between the scan and the import
+// is skipped, and the inbox keeps running.
+func TestInboxFileTakenAway(t *testing.T) {
+	c, _ := newTestCollector(t)
+	dir := t.TempDir()
+	if err := c.inboxFile(context.Background(), dir, "gone.csv"); err != nil {
+		t.Fatalf("a vanished file stopped the inbox: %v", err)
+	}
+}

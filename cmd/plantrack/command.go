@@ -61,7 +61,7 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 }
 
 func (c *command) usage(w io.Writer) {
-	fmt.Fprintf(w, "Usage: plantrack %s [flags] %s\n\n%s\n", c.name, c.synopsis, strings.TrimSpace(c.about))
+	fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimSpace("Usage: plantrack "+c.name+" [flags] "+c.synopsis), strings.TrimSpace(c.about))
 	has := false
 	c.fs.VisitAll(func(*flag.Flag) { has = true })
 	if has {

@@ -227,9 +227,11 @@ func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series,
 	}
 	own := figs[u.id][iid]
 	points := []Item{}
+	var buf []Observation
 	for _, p := range MonthEnds(own) {
+		buf = figuresFor(buf[:0], own, p)
 		points = append(points, Derive(Facts{Unit: u.Code, Indicator: ind, Period: p, AsOf: asOf,
-			Figures: figuresFor(own, p), Plans: plans, Children: childFigures(kids, kidFigs, iid, p),
+			Figures: buf, Plans: plans, Children: childFigures(kids, kidFigs, iid, p),
 			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
 	}
 	return Series{Unit: u.Code, Indicator: ind.Code, Points: points, Plans: plans}, nil

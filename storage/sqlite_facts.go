@@ -308,17 +308,18 @@ func placeholders(n int) string {
 	return string(b)
 }
 
-// figuresFor keeps the figures Facts needs at p: every figure of p's year
-// and the year before, and p's span in every year.
-func figuresFor(all []Observation, p Period) []Observation {
-	out := make([]Observation, 0, len(all))
+// figuresFor appends to dst the figures Facts needs at p: every figure of
+// p's year and the year before, and p's span in every year. Series and
+// quality derive at every month end, so callers reuse dst (Derive keeps no
+// reference to it) instead of allocating a copy each time.
+func figuresFor(dst, all []Observation, p Period) []Observation {
 	for _, o := range all {
 		if o.Period.Year == p.Year || o.Period.Year == p.Year-1 ||
 			(o.Period.First == p.First && o.Period.Last == p.Last) {
-			out = append(out, o)
+			dst = append(dst, o)
 		}
 	}
-	return out
+	return dst
 }
 
 // childFigures gives each child's figures of p's year that end by p's end.

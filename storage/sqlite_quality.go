@@ -77,14 +77,16 @@ func (db *DB) unitFlags(ctx context.Context, u unitRef, inds indicatorSet, year 
 		return nil, err
 	}
 	var out []Flag
+	var buf []Observation
 	for _, iid := range inds.order {
 		own := figs[u.id][iid]
 		for _, p := range MonthEnds(own) {
 			if year != 0 && p.Year != year {
 				continue
 			}
+			buf = figuresFor(buf[:0], own, p)
 			it := Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-				Figures: figuresFor(own, p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
+				Figures: buf, Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
 				ChildCount: len(kids), Synthetic: u.Synthetic}, db.th)
 			for _, fl := range it.Flags {
 				if fl.Unit == "" {
@@ -249,7 +251,7 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 			continue
 		}
 		out = append(out, Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-			Figures: figuresFor(own[iid], p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
+			Figures: figuresFor(nil, own[iid], p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
 			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
 	}
 	return out, nil

@@ -100,6 +100,7 @@ func Extract(text string, opt ExtractOptions) Extraction {
 	prevCount := 0
 	for _, sg := range exSegments(fs) {
 		d.classify(sg)
+		d.targetsUnderHeading(sg)
 		ms := exInside(mentions, sg)
 		if len(ms) == 0 {
 			ms = d.carryOver(sg, prev)
@@ -262,4 +263,23 @@ func exDropRepeats(figs, before []Figure, prevCount int) []Figure {
 		}
 	}
 	return out
+}
+
+// targetsUnderHeading marks every number of a clause whose sentence opens
+// with a target heading ("Mục tiêu năm 2020: …; …; …", "Targets for 2020:")
+// as a target: none of them is a result.
+func (d *exDoc) targetsUnderHeading(sg exSeg) {
+	fs := d.f.s
+	start := max(strings.LastIndex(fs[:sg.s], "\n"), strings.LastIndex(fs[:sg.s], ". "), 0)
+	if !d.x.targetHeading.MatchString(fs[start:sg.e]) {
+		return
+	}
+	for i := range d.toks {
+		if t := &d.toks[i]; t.s >= sg.s && t.s < sg.e && t.kind != exSkip {
+			t.role, t.reason = "target", "under a target heading"
+			if t.kind != exAmount {
+				t.role = exTrap
+			}
+		}
+	}
 }

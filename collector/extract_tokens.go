@@ -46,22 +46,24 @@ type exScanner struct {
 
 	estimate, official, growthWords *regexp.Regexp
 	component, conversion           *regexp.Regexp
+	targetHeading                   *regexp.Regexp
 }
 
 func newExScanner() *exScanner {
 	est, off, growth := exStatusPatterns()
 	return &exScanner{
 		estimate: est, official: off, growthWords: growth,
-		component:  regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
-		conversion: regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),
-		units:      exUnits(),
-		qualifier:  regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
-		change:     regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
-		target:     regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming)\b[^,;()%]{0,45}$`),
-		bare:       regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
-		classify:   newExClassifier(),
-		periods:    exPeriodRules(),
-		dateLine:   regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
+		targetHeading: regexp.MustCompile(`^[^a-z0-9]*(?:[a-z]+ ){0,4}(?:muc tieu|chi tieu|phan dau|nhiem vu|du kien|dinh huong|ke hoach|targets?|goals?|plans?)(?: [a-z]+){0,3}(?: \d{4})?\s*:`),
+		component:     regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
+		conversion:    regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),
+		units:         exUnits(),
+		qualifier:     regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
+		change:        regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
+		target:        regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming)\b[^,;()%]{0,45}$`),
+		bare:          regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
+		classify:      newExClassifier(),
+		periods:       exPeriodRules(),
+		dateLine:      regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
 	}
 }
 

@@ -100,7 +100,13 @@ func labelVariable(label, metric, title string, multi bool) *dashboard.QueryVari
 		Refresh(dashboard.VariableRefreshOnTimeRangeChanged).
 		Sort(dashboard.VariableSortAlphabeticalAsc)
 	if multi {
-		v.Multi(true).IncludeAll(true)
+		// start on "All" so that a fresh import shows every indicator
+		all, allValue := "All", "$__all"
+		v.Multi(true).IncludeAll(true).Current(dashboard.VariableOption{
+			Selected: ptrTo(true),
+			Text:     dashboard.StringOrArrayOfString{ArrayOfString: []string{all}},
+			Value:    dashboard.StringOrArrayOfString{ArrayOfString: []string{allValue}},
+		})
 	}
 	return v
 }

@@ -243,8 +243,17 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 	f.ReportStatus = d.status(d.f.s[statusFrom:ze])
 	var note string
 	f.Period, note = d.periodAt(sg, zs, ze, anchor)
-	f.Note = strings.TrimSpace(strings.Join([]string{f.Note, note}, "; "))
-	f.Note = strings.Trim(f.Note, "; ")
+	notes := []string{f.Note, note}
+	if c.planImplicit {
+		notes = append(notes, "% of plan read from a bare percentage after the value")
+	}
+	if c.yoyDefaultRead {
+		notes = append(notes, "growth read as year on year (no comparison stated)")
+	}
+	f.Note = strings.Trim(strings.Join(notes, "; "), "; ")
+	for strings.Contains(f.Note, "; ; ") {
+		f.Note = strings.ReplaceAll(f.Note, "; ; ", "; ")
+	}
 	f.Confidence = d.confidence(c, f)
 	return f, true
 }

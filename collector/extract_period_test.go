@@ -77,7 +77,7 @@ func TestExtractPeriods(t *testing.T) {
 			text: "Tốc độ tăng trưởng GRDP bình quân 5 năm (2016-2020) đạt 7,2%.",
 			want: []string{"grdp - nil preliminary plan=- yoy=7.2"}},
 		{name: "monthly bulletin with numbered headings", date: "",
-			text: "Cập nhật lúc 15:42 ngày 29/11/2022\n5. Chỉ số giá tiêu dùng tháng 11 tăng 0,45% so với tháng trước, tăng 4,12% so với tháng 12 năm trước và tăng 4,8% so với cùng kỳ năm trước.",
+			text:  "Cập nhật lúc 15:42 ngày 29/11/2022\n5. Chỉ số giá tiêu dùng tháng 11 tăng 0,45% so với tháng trước, tăng 4,12% so với tháng 12 năm trước và tăng 4,8% so với cùng kỳ năm trước.",
 			want:  []string{"cpi - 2022-M11 preliminary plan=- yoy=4.8"},
 			unrec: []string{"0,45%", "4,12%"}},
 		{name: "no year anywhere", date: "",

@@ -103,6 +103,8 @@ func TestExtractNotes(t *testing.T) {
 		"6 tháng đầu năm, thu ngân sách đạt 900 tỷ đồng.":                        "no year in the text: give the report date (--date)",
 		"Thu ngân sách đạt 900 tỷ đồng.":                                         "no period found in the text: set it before importing",
 		"Năm 2020, có 12/15 đảng bộ tổ chức sơ kết giữa nhiệm kỳ.":               "target 15",
+		"Năm 2019, kim ngạch xuất khẩu đạt 300 triệu USD, tăng 8%.":              "growth read as year on year (no comparison stated)",
+		"Năm 2019, thu ngân sách đạt 7.060 tỷ đồng, đạt 49,6%.":                  "% of plan read from a bare percentage after the value",
 	}
 	for text, want := range cases {
 		ex := Extract(text, ExtractOptions{})

@@ -299,3 +299,15 @@ func TestOverviewOfAUnitWithoutOwnFigures(t *testing.T) {
 	}
 	mustContain(t, body, "Vinh Thanh", "No figures for this unit", "Thanh An", "H1 2018")
 }
+
+func TestJSONDownloadErrorsUseTheAPIShape(t *testing.T) {
+	e := newTestEnv(t)
+	code, body, _ := e.get(t, "/units/nowhere?format=json")
+	var got struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || code != http.StatusNotFound ||
+		got.Error.Code != storage.CodeNotFound || !strings.Contains(got.Error.Message, "nowhere") {
+		t.Errorf("status %d, body %s (err %v)", code, body, err)
+	}
+}

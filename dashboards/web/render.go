@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 // view is what every read page's builder returns: the page's metadata, the
@@ -155,7 +157,13 @@ func (p *Pages) serveError(w http.ResponseWriter, r *http.Request, L *Locale, er
 	if r.URL.Query().Get("format") == "json" {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
-		_ = json.NewEncoder(w).Encode(map[string]map[string]string{"error": {"code": errCode(err), "message": msg}})
+		type body struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		}
+		_ = json.NewEncoder(w).Encode(struct {
+			Error body `json:"error"`
+		}{body{Code: storage.ErrorCode(err), Message: msg}})
 		return
 	}
 	c, rerr := p.renderContent("error", errorView{L: L, Status: status, Message: msg})
@@ -165,14 +173,6 @@ func (p *Pages) serveError(w http.ResponseWriter, r *http.Request, L *Locale, er
 	}
 	c.meta = pageMeta{Title: L.T("error.title"), Template: "error"}
 	p.writeLayout(w, r, L, c, status)
-}
-
-func errCode(err error) string {
-	c := statusOf(err)
-	if c == http.StatusInternalServerError {
-		return "internal"
-	}
-	return strings.ToLower(strings.ReplaceAll(http.StatusText(c), " ", "_"))
 }
 
 func writeCSV(w http.ResponseWriter, v view) {

@@ -279,3 +279,13 @@ func TestWrongMethodIs405AndCSVExport(t *testing.T) {
 	resp, b = f.do(http.MethodGet, "/api/v1/observations?format=xml", nil)
 	f.wantError(resp, b, http.StatusBadRequest, storage.CodeInvalid, "xml")
 }
+
+func TestFaviconRedirectsToTheAsset(t *testing.T) {
+	f := newFixture(t, nil)
+	resp, _ := f.do(http.MethodGet, "/favicon.ico", nil)
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusMovedPermanently || !strings.HasPrefix(loc, "/assets/favicon.svg") {
+		t.Fatalf("favicon: %d %q", resp.StatusCode, loc)
+	}
+	f.get(loc, http.StatusOK, nil)
+}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/plantrack/plantrack/dashboards/assets"
 )
 
 // routes lists every route the server answers. Patterns use Go 1.22
@@ -52,6 +54,9 @@ func (s *Server) routes() (*http.ServeMux, error) {
 	r("GET /paste", s.pages.Paste)
 	r("POST /paste", s.pages.Paste)
 	mux.Handle("GET /assets/", s.timed("GET /assets/", s.assets))
+	r("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, s.assets.Path(assets.FaviconSVG), http.StatusMovedPermanently)
+	})
 
 	// Prometheus.
 	mux.Handle("GET /metrics", s.timed("GET /metrics", s.metrics))

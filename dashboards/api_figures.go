@@ -94,6 +94,7 @@ type compareView struct {
 	Unit      string               `json:"unit,omitempty"`
 	Indicator string               `json:"indicator,omitempty"`
 	Parent    string               `json:"parent,omitempty"`
+	Level     int                  `json:"level,omitempty"`
 	A         storage.Period       `json:"a"`
 	B         storage.Period       `json:"b"`
 	AsOf      string               `json:"as_of,omitempty"`
@@ -103,17 +104,20 @@ type compareView struct {
 
 // handleCompare answers both forms of GET /api/v1/compare:
 // ?unit=U&a=P&b=Q (every indicator of U in two periods) and
-// ?indicator=I&parent=U&a=P&b=Q (I for every child of U).
+// ?indicator=I&parent=U&a=P&b=Q (I for every child of U; with &level=2 for
+// every grandchild, and so on).
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL.Query(), "unit", "indicator", "parent", "a", "b", "as_of")
+	p := newParams(r.URL.Query(), "unit", "indicator", "parent", "level", "a", "b", "as_of")
 	p.require("a", "b")
 	q := storage.CompareQuery{Unit: p.unit("unit"), Indicator: p.indicator("indicator"), Parent: p.unit("parent"),
-		A: p.period("a"), B: p.period("b"), AsOf: p.date("as_of")}
+		Level: p.level("level"), A: p.period("a"), B: p.period("b"), AsOf: p.date("as_of")}
 	switch {
 	case q.Unit != "" && (q.Parent != "" || q.Indicator != ""):
 		p.fail("give either unit=U (every indicator of one unit) or indicator=I&parent=U (one indicator across the children of U), not both")
 	case q.Unit == "" && (q.Parent == "" || q.Indicator == ""):
 		p.fail("compare needs unit=U, or both indicator=I and parent=U")
+	case q.Unit != "" && q.Level != 0:
+		p.fail("level goes with indicator=I&parent=U, not with unit=U")
 	}
 	main := q.Unit
 	if main == "" {
@@ -138,7 +142,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		rows = []storage.CompareRow{}
 	}
 	s.writeJSON(w, http.StatusOK, compareView{Unit: q.Unit, Indicator: q.Indicator, Parent: q.Parent,
-		A: q.A, B: q.B, AsOf: q.AsOf, Synthetic: u.Synthetic, Rows: rows})
+		Level: q.Level, A: q.A, B: q.B, AsOf: q.AsOf, Synthetic: u.Synthetic, Rows: rows})
 }
 
 // flagView is a quality flag with its unit's synthetic mark.

@@ -126,3 +126,17 @@ func (p *params) year(name string) int {
 	}
 	return y
 }
+
+// level returns how many levels below a parent a comparison reaches (0
+// when absent, which means its children).
+func (p *params) level(name string) int {
+	v := p.q.Get(name)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > storage.MaxCompareLevel {
+		p.fail("query parameter %s=%q is not a level between 1 (children) and %d", name, v, storage.MaxCompareLevel)
+	}
+	return n
+}

@@ -6,13 +6,18 @@ import (
 )
 
 // CompareQuery asks for two periods side by side: either every indicator
-// of Unit (optionally only Indicator), or Indicator for every child of
-// Parent. AsOf "" means today.
+// of Unit (optionally only Indicator), or Indicator for every unit Level
+// levels below Parent (1, the default, is its children; 2 its
+// grandchildren, e.g. every commune of a nation). AsOf "" means today.
 type CompareQuery struct {
 	Unit, Indicator, Parent string
+	Level                   int
 	A, B                    Period
 	AsOf                    string
 }
+
+// MaxCompareLevel is the deepest Level a comparison reaches below its parent.
+const MaxCompareLevel = 4
 
 // Comparison is the answer to a CompareQuery.
 type Comparison struct {
@@ -56,6 +61,12 @@ func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	}
 	if err := checkPeriod(q.B); err != nil {
 		return Comparison{}, err
+	}
+	if q.Level < 0 || q.Level > MaxCompareLevel {
+		return Comparison{}, Errorf(CodeInvalid, "level %d is out of range: compare 1 (children) to %d levels below the parent", q.Level, MaxCompareLevel)
+	}
+	if q.Level == 0 {
+		q.Level = 1
 	}
 	switch {
 	case q.Unit != "" && q.Parent == "":
@@ -118,22 +129,39 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string) 
 	if err != nil {
 		return Comparison{}, err
 	}
-	kids, figs, err := db.childrenFigures(ctx, parent.id, asOf, `indicator_id = ? AND year IN (?, ?, ?, ?)`,
-		append([]any{iid}, compareYears(q.A, q.B)...)...)
+	below := descendantsAt(q.Level)
+	kids, err := db.unitsWhere(ctx, `id IN (`+below+`)`, parent.id)
 	if err != nil {
 		return Comparison{}, err
 	}
-	out := Comparison{A: q.A, B: q.B, Rows: []CompareRow{}}
+	years := compareYears(q.A, q.B)
+	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?, ?, ?)`,
+		append([]any{parent.id, iid}, years...)...)
+	if err != nil {
+		return Comparison{}, err
+	}
+	plans, err := db.plansWhere(ctx, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?)`,
+		parent.id, iid, q.A.Year, q.B.Year)
+	if err != nil {
+		return Comparison{}, err
+	}
+	out := Comparison{A: q.A, B: q.B, Rows: make([]CompareRow, 0, len(kids))}
 	for _, cid := range sortedByCode(kids) {
-		plans, err := db.plansOf(ctx, cid, iid, q.A.Year, q.B.Year)
-		if err != nil {
-			return Comparison{}, err
-		}
-		facts := Facts{Unit: kids[cid], Indicator: ind, AsOf: asOf, Figures: figs[cid][iid], Plans: plans[iid],
+		facts := Facts{Unit: kids[cid], Indicator: ind, AsOf: asOf, Figures: figs[cid][iid], Plans: plans[cid][iid],
 			Synthetic: parent.Synthetic}
 		out.Rows = append(out.Rows, db.compareRow(facts, q.A, q.B))
 	}
 	return out, nil
+}
+
+// descendantsAt is a subquery selecting the ids of the units level levels
+// below the unit whose id is its one parameter.
+func descendantsAt(level int) string {
+	q := `SELECT id FROM units WHERE parent_id = ?`
+	for i := 1; i < level; i++ {
+		q = `SELECT id FROM units WHERE parent_id IN (` + q + `)`
+	}
+	return q
 }
 
 // compareRow derives facts at both periods and lays them side by side.

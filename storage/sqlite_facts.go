@@ -239,9 +239,14 @@ func (db *DB) unitRef(ctx context.Context, code string) (unitRef, error) {
 
 // childrenOf returns the ids and codes of a unit's direct children.
 func (db *DB) childrenOf(ctx context.Context, id int64) (map[int64]string, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT id, code FROM units WHERE parent_id = ?`, id)
+	return db.unitsWhere(ctx, `parent_id = ?`, id)
+}
+
+// unitsWhere returns the codes of the units cond selects, by id.
+func (db *DB) unitsWhere(ctx context.Context, cond string, args ...any) (map[int64]string, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id, code FROM units WHERE `+cond, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list children: %w", err)
+		return nil, fmt.Errorf("list units: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]string{}
@@ -249,7 +254,7 @@ func (db *DB) childrenOf(ctx context.Context, id int64) (map[int64]string, error
 		var cid int64
 		var code string
 		if err := rows.Scan(&cid, &code); err != nil {
-			return nil, fmt.Errorf("list children: %w", err)
+			return nil, fmt.Errorf("list units: %w", err)
 		}
 		out[cid] = code
 	}
@@ -258,41 +263,57 @@ func (db *DB) childrenOf(ctx context.Context, id int64) (map[int64]string, error
 
 // plansOf returns the current row of every plan version of a unit (and
 // indicator, unless 0) for the given years (all years when none), by
-// indicator id. Rows come in key order and the last of each key is kept,
-// which is cheaper than asking SQLite for the newest per key.
+// indicator id.
 func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, years ...int) (map[int64][]Plan, error) {
-	q := `SELECT indicator_id, year, basis, target, target_low, target_high, version, adopted_on, source
-		FROM plans WHERE unit_id = ?`
-	args := []any{unitID}
+	cond, args := `unit_id = ?`, []any{unitID}
 	if indicatorID != 0 {
-		q, args = q+` AND indicator_id = ?`, append(args, indicatorID)
+		cond, args = cond+` AND indicator_id = ?`, append(args, indicatorID)
 	}
 	if len(years) > 0 {
-		q += ` AND year IN (` + placeholders(len(years)) + `)`
+		cond += ` AND year IN (` + placeholders(len(years)) + `)`
 		for _, y := range years {
 			args = append(args, y)
 		}
 	}
-	rows, err := db.r.QueryContext(ctx, q+` ORDER BY unit_id, indicator_id, year, version, id`, args...)
+	byUnit, err := db.plansWhere(ctx, cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	if byUnit[unitID] == nil {
+		return map[int64][]Plan{}, nil
+	}
+	return byUnit[unitID], nil
+}
+
+// plansWhere returns the current row of every plan version that cond
+// selects, by unit id and indicator id. Rows come in key order and the last
+// of each key is kept, which is cheaper than asking SQLite for the newest
+// per key.
+func (db *DB) plansWhere(ctx context.Context, cond string, args ...any) (map[int64]map[int64][]Plan, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT unit_id, indicator_id, year, basis, target, target_low, target_high,
+		version, adopted_on, source FROM plans WHERE `+cond+` ORDER BY unit_id, indicator_id, year, version, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read plans: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64][]Plan{}
+	out := map[int64]map[int64][]Plan{}
 	for rows.Next() {
-		var iid int64
+		var uid, iid int64
 		var p Plan
 		var t, lo, hi sql.NullFloat64
-		if err := rows.Scan(&iid, &p.Year, &p.Basis, &t, &lo, &hi, &p.Version, &p.AdoptedOn, &p.Source); err != nil {
+		if err := rows.Scan(&uid, &iid, &p.Year, &p.Basis, &t, &lo, &hi, &p.Version, &p.AdoptedOn, &p.Source); err != nil {
 			return nil, fmt.Errorf("read plans: %w", err)
 		}
 		p.Target, p.TargetLow, p.TargetHigh = floatPtr(t), floatPtr(lo), floatPtr(hi)
-		list := out[iid]
+		if out[uid] == nil {
+			out[uid] = map[int64][]Plan{}
+		}
+		list := out[uid][iid]
 		if n := len(list); n > 0 && list[n-1].Year == p.Year && list[n-1].Version == p.Version {
 			list[n-1] = p // a newer row of the same version
 			continue
 		}
-		out[iid] = append(list, p)
+		out[uid][iid] = append(list, p)
 	}
 	return out, rows.Err()
 }

@@ -11,6 +11,7 @@ package metrics
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -49,8 +50,10 @@ type gauge struct {
 }
 
 // pairGauges lists the gauges labelled {indicator, unit}, in name order.
+// A value that is not finite (completion against a zero plan) is left out
+// like a missing one: Prometheus would store it, but no dashboard can use it.
 func pairGauges() []gauge {
-	return []gauge{
+	gs := []gauge{
 		{IndicatorValue, "Value of the latest period of the unit and indicator, in the indicator's measure; year to date for flows.", indicatorValue},
 		{PlanCompletion, "Completion of this year's plan in force at the latest period (0.537 for 53.7%); value plans only.", ptr(func(it storage.Item) *float64 { return it.Completion })},
 		{PlanExpected, "Completion expected by the end of the latest period under the indicator's pace profile; flows with a value plan only.", ptr(func(it storage.Item) *float64 { return it.Expected })},
@@ -58,6 +61,14 @@ func pairGauges() []gauge {
 		{PeriodEnd, "End of the latest period (end of its last month, Vietnam time) as a Unix timestamp.", periodEnd},
 		{YoYGrowth, "Year-on-year growth of the latest period (0.0743 for +7.43%).", ptr(func(it storage.Item) *float64 { return it.YoY })},
 	}
+	for i := range gs {
+		get := gs[i].value
+		gs[i].value = func(it storage.Item) (float64, bool) {
+			v, ok := get(it)
+			return v, ok && !math.IsNaN(v) && !math.IsInf(v, 0)
+		}
+	}
+	return gs
 }
 
 func ptr(get func(storage.Item) *float64) func(storage.Item) (float64, bool) {

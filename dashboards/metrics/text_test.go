@@ -32,6 +32,8 @@ func edgeSnapshot() snapshot {
 			{Unit: "b-district", Indicator: "poverty_rate", Kind: storage.KindLevel, Period: m03,
 				Value: f64(1), YTD: f64(99), PlanBasis: storage.BasisValue, Plan: f64(0), Completion: f64(math.Inf(1)),
 				Expected: f64(-0.0), YoY: f64(1e-7)},
+			{Unit: "b-district", Indicator: "exports", Kind: storage.KindFlow, Period: m03,
+				YTD: f64(math.NaN()), Completion: f64(math.NaN()), YoY: f64(math.Inf(-1))},
 			{Unit: "a-district", Indicator: "budget_revenue", Kind: storage.KindFlow, Period: m03,
 				Value: f64(-3.5), YTD: f64(123456789.125), Plan: f64(1), Completion: f64(2.0 / 3)},
 		},
@@ -108,7 +110,8 @@ func TestTextMatchesPromhttp(t *testing.T) {
 			t.Errorf("output lacks %s", s)
 		}
 	}
-	for _, s := range []string{`indicator_value{indicator="grdp"`, `plan_target{indicator="grdp"`, "NaN"} {
+	for _, s := range []string{`indicator_value{indicator="grdp"`, `plan_target{indicator="grdp"`, "NaN", "Inf",
+		`plan_completion_ratio{indicator="poverty_rate"`} {
 		if bytes.Contains(got, []byte(s)) {
 			t.Errorf("output has %s, which must be left out", s)
 		}

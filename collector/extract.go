@@ -67,18 +67,43 @@ type exDoc struct {
 // figures it states, each with its quote and byte offsets. It never fails:
 // what it cannot place is returned in Unrecognised, and a figure whose
 // period the codes cannot express has a nil Period and a Note. It uses no
-// network and is safe for concurrent use.
+// network and is safe for concurrent use. Callers that extract often should
+// build an Extractor once instead.
 func Extract(text string, opt ExtractOptions) Extraction {
-	d := &exDoc{text: text, f: exFold(text), x: newExScanner(), opt: opt, inds: map[string]storage.Indicator{}}
+	return NewExtractor(opt.Indicators).Extract(text, opt)
+}
+
+// Extractor holds the compiled patterns and the indicator phrases of one
+// set of indicators. Build it once with NewExtractor; its Extract is safe
+// for concurrent use.
+type Extractor struct {
+	x       *exScanner
+	inds    map[string]storage.Indicator
+	phrases []exPhrase
+}
+
+// NewExtractor prepares an extractor for the catalog indicators plus the
+// given user-defined ones (a catalog code given again is ignored).
+func NewExtractor(indicators []storage.Indicator) *Extractor {
+	e := &Extractor{x: newExScanner(), inds: map[string]storage.Indicator{}}
 	inds := storage.Catalog()
-	for _, ind := range opt.Indicators {
-		if _, dup := d.inds[ind.Code]; !dup {
+	for _, ind := range inds {
+		e.inds[ind.Code] = ind
+	}
+	for _, ind := range indicators {
+		if _, dup := e.inds[ind.Code]; !dup && ind.Code != "" {
+			e.inds[ind.Code] = ind
 			inds = append(inds, ind)
 		}
 	}
-	for _, ind := range inds {
-		d.inds[ind.Code] = ind
-	}
+	e.phrases = exPhrasesFor(inds)
+	return e
+}
+
+// Extract is the package's Extract with this extractor's indicators;
+// opt.Indicators is not consulted.
+func (e *Extractor) Extract(text string, opt ExtractOptions) Extraction {
+	d := &exDoc{text: text, f: exFold(text), x: e.x, opt: opt, inds: e.inds}
 	fs := d.f.s
 	if d.opt.Unit == "" && len(opt.Units) > 0 {
 		d.opt.Unit = exUnitFromText(fs, opt.Units)
@@ -94,7 +119,7 @@ func Extract(text string, opt ExtractOptions) Extraction {
 		}
 	}
 	d.toks = d.x.tokens(fs, exScanNumbers(fs, exIsVietnamese(text)), skip)
-	mentions := exFindMentions(fs, exPhrasesFor(inds))
+	mentions := exFindMentions(fs, e.phrases)
 	var out Extraction
 	var prev []exMention
 	prevCount := 0

@@ -66,6 +66,9 @@ func pickSheets(list []string) []string {
 
 // parseSheet feeds one sheet to the session; it returns 0 for an empty sheet.
 func parseSheet(ctx context.Context, f *excelize.File, sheet string, s *session) (int, error) {
+	if err := checkRowCount(f, sheet, s.opt.MaxRows); err != nil {
+		return 0, err
+	}
 	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return 0, invalidf(sheet, "cannot read the sheet: %v", err)
@@ -108,6 +111,36 @@ func parseSheet(ctx context.Context, f *excelize.File, sheet string, s *session)
 		}
 	}
 	return 1, nil
+}
+
+// checkRowCount refuses (CodeTooLarge) a sheet with more than max data rows
+// (0: no cap) by streaming its rows, before GetRows and the cell lookups
+// hold the whole sheet in memory: a few megabytes of compressed rows
+// would otherwise take gigabytes.
+func checkRowCount(f *excelize.File, sheet string, max int) error {
+	if max <= 0 {
+		return nil
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return invalidf(sheet, "cannot read the sheet: %v", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		cols, err := rows.Columns()
+		if err != nil {
+			return invalidf(sheet, "cannot read the sheet: %v", err)
+		}
+		if !blank(cols) {
+			n++
+		}
+		if n > max+1 { // the header row is not a data row
+			return storage.Errorf(storage.CodeTooLarge,
+				"sheet %s has more than %d rows, the most one import takes; split it into smaller files", sheet, max)
+		}
+	}
+	return nil
 }
 
 func cellAt(rows [][]string, r, c int) string {

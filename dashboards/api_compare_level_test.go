@@ -22,7 +22,7 @@ func TestCompareLevel(t *testing.T) {
 	for path, word := range map[string]string{
 		"/api/v1/compare?indicator=retail_sales&parent=can-tho&level=9&a=2018-H1&b=2017-H1": `level="9"`,
 		"/api/v1/compare?indicator=retail_sales&parent=can-tho&level=x&a=2018-H1&b=2017-H1": `level="x"`,
-		"/api/v1/compare?unit=can-tho&level=2&a=2018-H1&b=2017-H1":                         "level goes with",
+		"/api/v1/compare?unit=can-tho&level=2&a=2018-H1&b=2017-H1":                          "level goes with",
 	} {
 		resp, b := f.do(http.MethodGet, path, nil)
 		f.wantError(resp, b, http.StatusBadRequest, "invalid", word)

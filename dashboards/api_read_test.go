@@ -198,7 +198,7 @@ func TestPlansSeriesCompareQuality(t *testing.T) {
 	var cmp compareView
 	b := f.get("/api/v1/compare?unit=can-tho&a=2018-H1&b=2017-H1", http.StatusOK, &cmp)
 	row := findRow(cmp.Rows, "can-tho", "retail_sales")
-	if row == nil || !near(row.ValueA, 63135) || !near(row.ValueB, 57000) || !near(row.Difference, 57000-63135) {
+	if row == nil || !near(row.ValueA, 63135) || !near(row.ValueB, 57000) || !near(row.Difference, 63135-57000) || !near(row.Ratio, 63135.0/57000) {
 		t.Fatalf("compare form 1 = %+v; retail_sales %s", cmp, b)
 	}
 	f.get("/api/v1/compare?indicator=retail_sales&parent=can-tho&a=2018-H1&b=2017-H1", http.StatusOK, &cmp)

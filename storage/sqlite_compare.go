@@ -28,7 +28,8 @@ type Comparison struct {
 
 // CompareRow is one unit × indicator in periods A and B. Values are each
 // period's own value (for flows over a year-to-date period, the ytd);
-// Difference is B − A and Ratio B ÷ A, when both exist (and A ≠ 0).
+// A is the period looked at and B its baseline (a=2018-H1&b=2017-H1), so
+// Difference is A − B and Ratio A ÷ B, when both exist (and B ≠ 0).
 type CompareRow struct {
 	Unit        string   `json:"unit"`
 	Indicator   string   `json:"indicator"`
@@ -174,10 +175,10 @@ func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
 		PaceA: ia.Pace, PaceB: ib.Pace}
 	if row.ValueA != nil && row.ValueB != nil {
-		d := *row.ValueB - *row.ValueA
+		d := *row.ValueA - *row.ValueB
 		row.Difference = &d
-		if *row.ValueA != 0 {
-			r := *row.ValueB / *row.ValueA
+		if *row.ValueB != 0 {
+			r := *row.ValueA / *row.ValueB
 			row.Ratio = &r
 		}
 	}

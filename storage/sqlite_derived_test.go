@@ -157,8 +157,8 @@ func TestCompareBothForms(t *testing.T) {
 		t.Fatalf("unit form rows %+v", c.Rows)
 	}
 	br := c.Rows[1]
-	if !approx(br.ValueA, 6500, 0) || !approx(br.ValueB, 7060, 0) || !approx(br.Difference, 560, 1e-9) ||
-		!approx(br.Ratio, 7060.0/6500, 1e-12) || !approx(br.CompletionB, 7060.0/14000, 1e-9) || br.CompletionA != nil ||
+	if !approx(br.ValueA, 6500, 0) || !approx(br.ValueB, 7060, 0) || !approx(br.Difference, -560, 1e-9) ||
+		!approx(br.Ratio, 6500.0/7060, 1e-12) || !approx(br.CompletionB, 7060.0/14000, 1e-9) || br.CompletionA != nil ||
 		br.PaceB != PaceOnTrack || br.PaceA != PaceUnknown {
 		t.Errorf("budget_revenue row %+v", br)
 	}

@@ -83,19 +83,9 @@ func comparisonTable(a, b storage.Period, rows []compareRow) dataTable {
 	return t
 }
 
-// compareRowOf formats a storage comparison row. The page reads A as the
-// period looked at and B as the baseline, so its difference is A − B and
-// its ratio A ÷ B (storage gives B − A and B ÷ A); downloads carry these.
+// compareRowOf formats a storage comparison row: A is the period looked
+// at and B the baseline, so the difference is A − B and the ratio A ÷ B.
 func (l *Locale) compareRowOf(x storage.CompareRow, ind storage.Indicator, name, url string) compareRow {
-	x.Difference, x.Ratio = nil, nil
-	if x.ValueA != nil && x.ValueB != nil {
-		d := *x.ValueA - *x.ValueB
-		x.Difference = &d
-		if *x.ValueB != 0 {
-			q := *x.ValueA / *x.ValueB
-			x.Ratio = &q
-		}
-	}
 	r := compareRow{Row: x, Name: name, URL: url, Measure: l.Measure(x.Measure),
 		ValueA: l.Value(x.ValueA, x.Measure), ValueB: l.Value(x.ValueB, x.Measure),
 		Diff: l.Value(x.Difference, x.Measure), Ratio: l.Pct(x.Ratio),

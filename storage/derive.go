@@ -127,7 +127,7 @@ func deriveYoY(x figIndex, k Kind, p Period, reported *Percent) *float64 {
 		return ptr(cur/prev - 1)
 	}
 	if reported != nil {
-		return ptr(reported.Value / 100)
+		return ptr(reported.Ratio())
 	}
 	return nil
 }

@@ -109,7 +109,7 @@ func impliedView(x figIndex, ind Indicator, year int) (planView, bool) {
 		isRange:     true,
 		source:      PlanImplied,
 		impliedBase: base,
-		impliedPct:  pct.Value,
+		impliedPct:  pct.Ratio(),
 	}, true
 }
 
@@ -157,7 +157,10 @@ func (v planView) completion(base float64) (float64, bool) {
 		return 0, false
 	}
 	if v.source == PlanImplied {
-		return base / v.impliedBase * v.impliedPct / 100, true
+		if base == v.impliedBase {
+			return v.impliedPct, true
+		}
+		return base / v.impliedBase * v.impliedPct, true
 	}
 	if v.mid == 0 {
 		return 0, false

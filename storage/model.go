@@ -141,6 +141,16 @@ func ParsePercent(s string) (Percent, error) {
 // String writes the percentage with the decimals it was reported with.
 func (p Percent) String() string { return strconv.FormatFloat(p.Value, 'f', p.Decimals, 64) }
 
+// Ratio is the percentage as a ratio, rounded from its decimal text rather
+// than divided, so 7.43 gives exactly the float64 nearest 0.0743.
+func (p Percent) Ratio() float64 {
+	r, err := strconv.ParseFloat(p.String()+"e-2", 64)
+	if err != nil {
+		return p.Value / 100
+	}
+	return r
+}
+
 // HalfWidth is half a unit of the last written decimal: 53.7 → 0.05.
 func (p Percent) HalfWidth() float64 { return 0.5 * math.Pow10(-p.Decimals) }
 

@@ -140,3 +140,12 @@ func FuzzParsePeriod(f *testing.F) {
 		}
 	})
 }
+
+func TestPercentRatioIsTheNearestFloat(t *testing.T) {
+	for in, want := range map[string]float64{"7.43": 0.0743, "53.7": 0.537, "49.6": 0.496, "66": 0.66, "-2.5": -0.025} {
+		p, err := ParsePercent(in)
+		if err != nil || p.Ratio() != want {
+			t.Errorf("ParsePercent(%q).Ratio() = %v, %v; want %v", in, p.Ratio(), err, want)
+		}
+	}
+}

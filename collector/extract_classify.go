@@ -99,7 +99,7 @@ func (c exClassifier) classify(t *exTok, left, right string) (string, storage.Pe
 	case c.mom.MatchString(right):
 		t.reason = "month on month or since the start of the year, not year on year"
 		return exTrap, p
-	case c.share.MatchString(left):
+	case c.share.MatchString(left) && !c.planRight.MatchString(right):
 		t.reason = "a share, not growth"
 		return exTrap, p
 	case c.prevGrowth.MatchString(left):

@@ -3,6 +3,7 @@ package collector
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -39,7 +40,53 @@ func exScanNumbers(fs string, vi bool) []exNum {
 		}
 		i = j
 	}
-	return out
+	return exWordNumbers(fs, out)
+}
+
+// exWordNumbers adds numbers written as words when a counted noun or "out
+// of" follows ("one Party organisation", "seven out of 16", "một tổ chức
+// đảng"), keeping the list in text order.
+func exWordNumbers(fs string, nums []exNum) []exNum {
+	words := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	vi := map[string]float64{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+	val := map[string]float64{}
+	for i, w := range words {
+		val[w] = float64(i + 1)
+	}
+	for w, v := range vi {
+		val[w] = v
+	}
+	const nouns = " party org| party mem| party com| party cel| out of | to chuc dang| dang vien| dang bo| chi bo| doanh nghiep| enterprise| new party"
+	var add []exNum
+	for w, v := range val {
+		for from := 0; ; {
+			i := strings.Index(fs[from:], w)
+			if i < 0 {
+				break
+			}
+			s, e := from+i, from+i+len(w)
+			from = e
+			if s > 0 && exLetter(fs[s-1]) || e < len(fs) && exLetter(fs[e]) || !exNounFollows(fs[e:], nouns) {
+				continue
+			}
+			add = append(add, exNum{s: s, e: e, v: v})
+		}
+	}
+	if len(add) == 0 {
+		return nums
+	}
+	nums = append(nums, add...)
+	sort.Slice(nums, func(a, b int) bool { return nums[a].s < nums[b].s })
+	return nums
+}
+
+func exNounFollows(rest, nouns string) bool {
+	for _, n := range strings.Split(nouns, "|") {
+		if strings.HasPrefix(rest, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // exUnitGlue reports whether letters glued to a number are a unit ("942m", "5bn", "1.8-fold" is not glued).
@@ -136,7 +183,7 @@ func exUnits() []exUnit {
 		usd   = `(?:usd|us\$|\$|do la(?: my)?|dola|us dollars|dollars)`
 		vnd   = `(?:dong|vnd|vnđ|d\b)`
 		bil   = `(?:t[iy]|billion|bn)`
-		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?(?:new |newly[- ]established |newly[- ]registered )?`
+		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?(?:new |newly[- ]established |newly[- ]registered |affiliated |grassroots |more |other |foreign |international |domestic |local )?`
 	)
 	rows := []struct {
 		pat    string
@@ -154,12 +201,12 @@ func exUnits() []exUnit {
 		{`t[iy]\b`, "vnd", 1},
 		{usd + `\b`, "usd", 1e-6},
 		{`(?:dong|vnd)\b`, "vnd", 1e-9},
-		{nouns + `(?:dang vien|nguoi|lao dong|can bo|hoc vien|hoc sinh|cong nhan|(?:new )?party members|members|people|persons|workers|labou?rers|trainees|cadres|officials|officers|employees)\b`, "persons", 1},
-		{nouns + `(?:luot khach|luot nguoi|luot|khach|tourist arrivals|visitor arrivals|arrivals|visitors|tourists|visits|holidaymakers|guests)\b`, "visits", 1},
-		{nouns + `(?:doanh nghiep|to chuc co so dang|to chuc dang|to chuc|dang bo|chi bo|co so dang|hop tac xa|du an|enterprises|businesses|firms|companies|party organi[sz]ations|organi[sz]ations|party committees|party cells|cells|projects|cooperatives)\b`, "units", 1},
+		{nouns + `(?:dang vien|nguoi|lao dong|can bo|hoc vien|hoc sinh|cong nhan|(?:new )?party members?|members?|people|persons?|workers?|labou?rers?|trainees?|cadres?|officials?|officers?|employees?)\b`, "persons", 1},
+		{nouns + `(?:luot khach|luot nguoi|luot|khach|tourist arrivals|visitor arrivals|arrivals|visitors?|tourists?|visits|holidaymakers|guests)\b`, "visits", 1},
+		{nouns + `(?:doanh nghiep|to chuc co so dang|to chuc dang|to chuc|dang bo|chi bo|co so dang|hop tac xa|du an|enterprises?|business(?:es)?|firms?|compan(?:y|ies)|party organi[sz]ations?|organi[sz]ations?|party committees?|party cells?|cells?|projects?|cooperatives?)\b`, "units", 1},
 		{nouns + `(?:tan|tonnes|tons|tonne)\b`, "tonnes", 1},
-		{nouns + `(?:vu|cases|(?:traffic |road )?accidents)\b`, "cases", 1},
-		{nouns + `(?:ho|households)\b`, "households", 1},
+		{nouns + `(?:vu|cases?|(?:traffic |road )?accidents?)\b`, "cases", 1},
+		{nouns + `(?:ho|households?)\b`, "households", 1},
 		{nouns + `(?:ha|hecta|hectares)\b`, "hectares", 1},
 	}
 	out := make([]exUnit, 0, len(rows)+4)

@@ -128,7 +128,7 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 		}
 	case exFoldAfter(fs, n.e, rest) > 0:
 		t.kind, t.e = exFoldKind, n.e+exFoldAfter(fs, n.e, rest)
-	case next != nil && strings.TrimSpace(gap) == "/" && next.dec == 0:
+	case next != nil && (strings.TrimSpace(gap) == "/" || gap == " out of ") && next.dec == 0:
 		v := next.v
 		t.target, t.e = &v, next.e
 		x.unitAfter(fs, &t)

@@ -142,7 +142,7 @@ func (d *exDoc) confidence(c *exCand, f Figure) float64 {
 }
 
 func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
-	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|estimated|projected|expected)(?:[^a-z]|$)`),
+	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|du kien|estimated|projected|expected)(?:[^a-z]|$)`),
 		regexp.MustCompile(`(?:^|[^a-z])(?:chinh thuc|final|official(?:ly)?)(?:[^a-z]|$)`),
 		regexp.MustCompile(`tang truong|toc do tang|growth|grew|grow\b`)
 }

@@ -150,3 +150,18 @@ func TestConcurrentImportsSerialise(t *testing.T) {
 		t.Fatalf("sample-a has %d revisions, want %d: %v", len(obs), 5*rows+1, err)
 	}
 }
+
+// TestUploadPageRowCap uploads a file over the HTTP row cap through the
+// upload page, as the API refuses it: the page refuses it too, nothing
+// is stored.
+func TestUploadPageRowCap(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.MaxImportRows = 2 })
+	c := f.login(f.admin)
+	csv := "unit,indicator,period,value\ncai-rang,exports,2018-M01,1\ncai-rang,exports,2018-M02,2\ncai-rang,exports,2018-M03,3\n"
+	body, ct := multipartBody(t, "three.csv", csv)
+	resp, b := f.do(http.MethodPost, "/upload?lang=en", body, "Cookie", c.Name+"="+c.Value, "Content-Type", ct,
+		"Sec-Fetch-Site", "same-origin", "Origin", f.srv.URL)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(b), "more than 2 rows") || f.count("cai-rang") != 2 {
+		t.Fatalf("upload page over the row cap: %d, cai-rang has %d observations: %.300s", resp.StatusCode, f.count("cai-rang"), b)
+	}
+}

@@ -72,7 +72,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.assets, err = assets.New(); err != nil {
 		return nil, fmt.Errorf("load web assets (run `go generate ./...` first): %w", err)
 	}
-	s.pages, err = web.New(web.Deps{DB: s.db, Collector: s.col, Assets: s.assets, Logger: s.log})
+	s.pages, err = web.New(web.Deps{DB: s.db, Collector: s.col, Assets: s.assets, Logger: s.log, MaxImportRows: cfg.MaxImportRows})
 	if err != nil {
 		return nil, err
 	}

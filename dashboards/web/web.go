@@ -57,6 +57,9 @@ type Deps struct {
 	Collector *collector.Collector
 	Assets    Assets
 	Logger    *slog.Logger
+	// MaxImportRows caps the rows of one upload, entry or paste (0: no cap),
+	// as for the API's imports.
+	MaxImportRows int
 }
 
 // Pages holds the parsed templates and the rendered-fragment cache. Its
@@ -66,6 +69,7 @@ type Pages struct {
 	col     *collector.Collector
 	assets  Assets
 	log     *slog.Logger
+	maxRows int
 	vi, en  *Locale
 	matcher language.Matcher
 	tmpl    map[string]*template.Template
@@ -84,7 +88,7 @@ func New(deps Deps) (*Pages, error) {
 	if deps.DB == nil {
 		return nil, errors.New("web: Deps.DB is required")
 	}
-	p := &Pages{db: deps.DB, col: deps.Collector, assets: deps.Assets, log: deps.Logger,
+	p := &Pages{db: deps.DB, col: deps.Collector, assets: deps.Assets, log: deps.Logger, maxRows: deps.MaxImportRows,
 		vi: newLocale(langVI), en: newLocale(langEN), matcher: newLangMatcher(),
 		tmpl: map[string]*template.Template{}, cache: newFragmentCache(256)}
 	if p.assets == nil {

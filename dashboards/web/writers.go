@@ -70,7 +70,7 @@ func (p *Pages) options(ctx context.Context, b *writerBase) error {
 // importOptions are the collector options for a writer: provenance and,
 // for a reporter, the scope of its unit and the units below it.
 func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) collector.Options {
-	opt := collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName}
+	opt := collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName, MaxRows: p.maxRows}
 	if w.Role != auth.RoleAdmin {
 		scope := w.Unit
 		opt.Allow = func(unit string) error {

@@ -34,8 +34,8 @@ type progressItem struct {
 func TestServeDemoProgress(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	var logs bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &syncWriter{w: &logs},
+	logs := &syncBuffer{}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs,
 		Getenv: func(k string) string {
 			if k == "PLANTRACK_DB" {
 				return filepath.Join(t.TempDir(), "e2e.db")
@@ -96,6 +96,29 @@ func TestServeDemoProgress(t *testing.T) {
 	if e.Error.Code != "not_found" || !strings.Contains(e.Error.Message, "nowhere") {
 		t.Errorf("404 = %+v", e)
 	}
+	var units struct {
+		Units []struct {
+			Code      string `json:"code"`
+			Synthetic bool   `json:"synthetic"`
+		} `json:"units"`
+	}
+	getJSON(t, base+"/api/v1/units", http.StatusOK, &units)
+	synthetic := map[string]bool{}
+	for _, u := range units.Units {
+		synthetic[u.Code] = u.Synthetic
+	}
+	if len(units.Units) < 9 || synthetic["can-tho"] || !synthetic["demo-province"] {
+		t.Errorf("demo units and their synthetic marks: %+v", units.Units)
+	}
+	for path, want := range map[string]string{
+		"/":        "Cần Thơ",
+		"/metrics": `plantrack_plan_completion_ratio{indicator="retail_sales",unit="can-tho"} 0.537`,
+	} {
+		body := getText(t, base+path)
+		if !strings.Contains(body, want) {
+			t.Errorf("%s lacks %q", path, want)
+		}
+	}
 	if !strings.Contains(logs.String(), "demo data loaded") {
 		t.Errorf("log lacks the demo load: %s", logs.String())
 	}
@@ -116,4 +139,18 @@ func getJSON(t *testing.T, url string, status int, v any) {
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("GET %s: %v: %s", url, err, b)
 	}
+}
+
+func getText(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := (&http.Client{Timeout: 30 * time.Second}).Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, b)
+	}
+	return string(b)
 }

@@ -1,18 +1,25 @@
 package main
 
 import (
-	"io"
+	"bytes"
 	"sync"
 )
 
-// syncWriter serialises writes from the server's goroutines.
-type syncWriter struct {
+// syncBuffer is a buffer the server's goroutines write to while the test
+// reads it.
+type syncBuffer struct {
 	mu sync.Mutex
-	w  io.Writer
+	b  bytes.Buffer
 }
 
-func (s *syncWriter) Write(p []byte) (int, error) {
+func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.w.Write(p)
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

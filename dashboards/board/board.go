@@ -7,6 +7,7 @@ package board
 import (
 	"slices"
 
+	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -97,13 +98,20 @@ func defaultMeasures() []Measure {
 	}
 }
 
+// defaultPaces take their colours from charts.PaceColor, the palette the
+// web pages draw (app.css's .pace-* classes, the charts, the sparklines), so
+// a verdict has one colour in the pages and in Grafana: greens for ahead and
+// on track, amber behind, red at risk, grey-blue unknown.
 func defaultPaces() []PaceStyle {
+	style := func(p storage.Pace, vi, en string) PaceStyle {
+		return PaceStyle{Pace: p, Title: Text{vi, en}, Color: charts.PaceColor(string(p))}
+	}
 	return []PaceStyle{
-		{Pace: storage.PaceAtRisk, Title: Text{"Nguy cơ không đạt", "At risk"}, Color: "#d44a3a"},
-		{Pace: storage.PaceBehind, Title: Text{"Chậm tiến độ", "Behind"}, Color: "#e0a526"},
-		{Pace: storage.PaceOnTrack, Title: Text{"Đúng tiến độ", "On track"}, Color: "#3f9d4a"},
-		{Pace: storage.PaceAhead, Title: Text{"Vượt tiến độ", "Ahead"}, Color: "#2f6fbf"},
-		{Pace: storage.PaceUnknown, Title: Text{"Chưa xác định", "Unknown"}, Color: "#8a8f98"},
+		style(storage.PaceAtRisk, "Nguy cơ không đạt", "At risk"),
+		style(storage.PaceBehind, "Chậm tiến độ", "Behind"),
+		style(storage.PaceOnTrack, "Đúng tiến độ", "On track"),
+		style(storage.PaceAhead, "Vượt tiến độ", "Ahead"),
+		style(storage.PaceUnknown, "Chưa xác định", "Unknown"),
 	}
 }
 
@@ -121,7 +129,15 @@ func (b Board) Pace(p storage.Pace) PaceStyle {
 	if i := slices.IndexFunc(b.Paces, func(s PaceStyle) bool { return s.Pace == p }); i >= 0 {
 		return b.Paces[i]
 	}
-	return PaceStyle{Pace: storage.PaceUnknown, Title: Text{"Chưa xác định", "Unknown"}, Color: "#8a8f98"}
+	return b.unknownPace()
+}
+
+// unknownPace is the board's own unknown style, or the pages' grey-blue.
+func (b Board) unknownPace() PaceStyle {
+	if i := slices.IndexFunc(b.Paces, func(s PaceStyle) bool { return s.Pace == storage.PaceUnknown }); i >= 0 {
+		return b.Paces[i]
+	}
+	return PaceStyle{Pace: storage.PaceUnknown, Title: Text{"Chưa xác định", "Unknown"}, Color: charts.PaceColor(charts.PaceUnknown)}
 }
 
 // Group sorts indicators into the board's sections, in section order and

@@ -1,8 +1,13 @@
 package board
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -61,5 +66,28 @@ func TestLookupsFallBack(t *testing.T) {
 	}
 	if got := (Text{EN: "only"}).In("vi"); got != "only" {
 		t.Errorf("In(vi) fallback = %q", got)
+	}
+}
+
+// TestPacesMatchThePages holds Grafana's pace colours to the pages' palette:
+// the --ahead … --unknown custom properties of app.css and charts.PaceColor.
+func TestPacesMatchThePages(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "assets", "static", "app.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := Default()
+	for _, p := range []storage.Pace{storage.PaceAhead, storage.PaceOnTrack, storage.PaceBehind, storage.PaceAtRisk, storage.PaceUnknown} {
+		m := regexp.MustCompile(`--` + string(p) + `:\s*(#[0-9a-fA-F]{6})`).FindSubmatch(css)
+		if m == nil {
+			t.Fatalf("app.css defines no --%s colour", p)
+		}
+		got := b.Pace(p).Color
+		if !strings.EqualFold(got, string(m[1])) {
+			t.Errorf("pace %s: board colour %s, app.css %s", p, got, m[1])
+		}
+		if got != charts.PaceColor(string(p)) {
+			t.Errorf("pace %s: board colour %s, charts.PaceColor %s", p, got, charts.PaceColor(string(p)))
+		}
 	}
 }

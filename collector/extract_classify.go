@@ -22,7 +22,16 @@ const (
 type exClassifier struct {
 	parenTarget, parenPrev, mom, share, prevGrowth, over *regexp.Regexp
 	planRight, overRight, yoyRight, verbNear, verbAny    *regexp.Regexp
-	target                                               *regexp.Regexp
+	target, nounAfter                                    *regexp.Regexp
+}
+
+// exDownNoun reports whether a noun after a percentage means a fall.
+func exDownNoun(n string) bool {
+	switch n {
+	case "decrease", "decline", "drop", "fall", "reduction", "contraction", "dip":
+		return true
+	}
+	return false
 }
 
 const exVerbs = `tang truong am|giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
@@ -44,6 +53,7 @@ func newExClassifier() exClassifier {
 		yoyRight:    regexp.MustCompile(`^\s*(?:(?:(?:so voi|so|over|from|compared (?:to|with)|against|than|on|versus|vs\.?|with)\s+)?(?:cung ky|cung thoi diem|cung thang|cung quy|nam truoc|nam ngoai|ky nam truoc|nam \d{4}|(?:the )?same (?:period|time|month|quarter)|a year (?:earlier|ago|before)|last year|(?:the )?previous year|the year before|(?:the )?(?:year )?\d{4}\b)|year[- ]on[- ]year|yoy|y-o-y|on[- ]year|annually|from a year earlier)`),
 		verbNear:    regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)\s*` + quals + `$`),
 		verbAny:     regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)(?:[^a-z]|$)`),
+		nounAfter:   regexp.MustCompile(`^\s*(?:year[- ]on[- ]year |yoy |y-o-y |annual )?(increase|rise|growth|gain|jump|expansion|hike|decrease|decline|drop|fall|reduction|contraction|dip)\b`),
 		target:      regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|phan dau|target(?:ed|s)?|goal|aim(?:s|ed)?(?: for| at| to)?|plan(?:ned|s)?)\b[^,;()%]{0,30}$`),
 	}
 }
@@ -114,6 +124,17 @@ func (c exClassifier) classify(t *exTok, left, right string) (string, storage.Pe
 		return exTrap, p
 	case c.yoyRight.MatchString(right):
 		return exYoY, c.yoyPercent(verb, left, p)
+	}
+	if m := c.nounAfter.FindStringSubmatch(right); m != nil {
+		// "a 7.43% increase (year on year)": the noun after the number gives the direction.
+		cls := exGrowth
+		if c.yoyRight.MatchString(right[len(m[0]):]) {
+			cls = exYoY
+		}
+		if exDownNoun(m[1]) {
+			return cls, exRound(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
+		}
+		return cls, p
 	}
 	switch exSign(verb) {
 	case 1:

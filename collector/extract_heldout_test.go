@@ -65,13 +65,22 @@ func exScore(figs []Figure, gold []exGold) (hits int, unmatched []Figure, missed
 // TestExtractHeldOut measures precision and recall on paragraphs written
 // before the extractor was tuned and never used to tune it.
 func TestExtractHeldOut(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "extract", "heldout", "cases.json"))
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob(filepath.Join("testdata", "extract", "heldout", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no held-out files: %v", err)
 	}
 	var set struct{ Cases []exHeldCase }
-	if err := json.Unmarshal(b, &set); err != nil {
-		t.Fatal(err)
+	for _, name := range files {
+		exLogScore(t, name)
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part struct{ Cases []exHeldCase }
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		set.Cases = append(set.Cases, part.Cases...)
 	}
 	var hits, extracted, gold int
 	for _, c := range set.Cases {
@@ -101,4 +110,24 @@ func exF(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// exLogScore logs precision and recall of one held-out file on its own.
+func exLogScore(t *testing.T, name string) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var part struct{ Cases []exHeldCase }
+	if err := json.Unmarshal(b, &part); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var hits, extracted, gold int
+	for _, c := range part.Cases {
+		ex := Extract(c.Text, ExtractOptions{Date: c.Date})
+		h, _, _ := exScore(ex.Figures, c.Figures)
+		hits, extracted, gold = hits+h, extracted+len(ex.Figures), gold+len(c.Figures)
+	}
+	t.Logf("%s: %d cases, %d gold, %d extracted, %d right: precision %.3f, recall %.3f", filepath.Base(name), len(part.Cases),
+		gold, extracted, hits, float64(hits)/float64(max(extracted, 1)), float64(hits)/float64(max(gold, 1)))
 }

@@ -296,11 +296,14 @@ func exDropRepeats(figs, before []Figure, prevCount int) []Figure {
 func (d *exDoc) targetsUnderHeading(sg exSeg) {
 	fs := d.f.s
 	start := max(strings.LastIndex(fs[:sg.s], "\n"), strings.LastIndex(fs[:sg.s], ". "), 0)
-	if !d.x.targetHeading.MatchString(fs[start:sg.e]) {
-		return
+	from := sg.e
+	if d.x.targetHeading.MatchString(fs[start:sg.e]) {
+		from = sg.s
+	} else if m := d.x.intent.FindStringIndex(fs[sg.s:sg.e]); m != nil {
+		from = sg.s + m[1] // "tỉnh phấn đấu …, thu ngân sách 15.000 tỷ đồng": all that follows is aimed at
 	}
 	for i := range d.toks {
-		if t := &d.toks[i]; t.s >= sg.s && t.s < sg.e && t.kind != exSkip {
+		if t := &d.toks[i]; t.s >= from && t.s < sg.e && t.kind != exSkip {
 			t.role, t.reason = "target", "under a target heading"
 			if t.kind != exAmount {
 				t.role = exTrap

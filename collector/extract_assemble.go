@@ -38,6 +38,10 @@ func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
 				z = j
 			}
 		}
+		if z+1 < len(ms) && t.kind == exAmount && !d.fitsMention(ms[z], t) && d.fitsMention(ms[z+1], t) &&
+			d.x.linkWords.MatchString(d.f.s[t.e:max(t.e, ms[z+1].s)]) {
+			z++ // "earning 5.4 trillion VND in tourism revenue"
+		}
 		zones[z] = append(zones[z], t)
 	}
 	var out []Figure
@@ -292,4 +296,14 @@ func exFillNumbers(f *Figure, c *exCand) {
 	if c.yoy != nil {
 		f.ReportedYoYPercent = &storage.Percent{Value: c.yoy.v, Decimals: c.yoy.dec}
 	}
+}
+
+// fitsMention reports whether amount t can be the value of any indicator m names.
+func (d *exDoc) fitsMention(m exMention, t *exTok) bool {
+	for _, code := range m.codes {
+		if exFits(&exCand{code: code, ind: d.inds[code]}, t) {
+			return true
+		}
+	}
+	return false
 }

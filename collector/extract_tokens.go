@@ -44,15 +44,17 @@ type exScanner struct {
 	periods   []exPeriodRule
 	dateLine  *regexp.Regexp
 
-	estimate, official, growthWords *regexp.Regexp
-	component, conversion           *regexp.Regexp
-	targetHeading                   *regexp.Regexp
+	estimate, official, growthWords  *regexp.Regexp
+	component, conversion            *regexp.Regexp
+	targetHeading, intent, linkWords *regexp.Regexp
 }
 
 func newExScanner() *exScanner {
 	est, off, growth := exStatusPatterns()
 	return &exScanner{
 		estimate: est, official: off, growthWords: growth,
+		linkWords:     regexp.MustCompile(`^\s*(?:(?:in|from|of|for|as|on|cua|tu|ve|the|its|total|tong)\s+){0,3}$`),
+		intent:        regexp.MustCompile(`(?:^|[^a-z])(?:phan dau|strives? to|striving to|aims? to|aiming to|aims? for|plans? to|targets? to|is targeting|sets? a target)(?:[^a-z]|$)`),
 		targetHeading: regexp.MustCompile(`^[^a-z0-9]*(?:[a-z]+ ){0,4}(?:muc tieu|chi tieu|phan dau|nhiem vu|du kien|dinh huong|ke hoach|targets?|goals?|plans?)(?: [a-z]+){0,3}(?: \d{4})?\s*:`),
 		component:     regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
 		conversion:    regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),

@@ -26,7 +26,10 @@ const langCookie = "plantrack_lang"
 // Locale formats words, numbers, dates and periods in one language. Templates
 // call its methods; it is built once per language by New.
 type Locale struct {
-	Lang    string
+	Lang string
+	// AsOf is the request's ?as_of= date (YYYY-MM-DD) or "": Link carries
+	// it so every onward link keeps the page's point in time.
+	AsOf    string
 	printer *message.Printer
 	words   map[string]string
 	board   board.Board
@@ -38,6 +41,17 @@ func newLocale(lang string) *Locale {
 		tag, words = language.English, wordsEN()
 	}
 	return &Locale{Lang: lang, printer: message.NewPrinter(tag), words: words, board: board.Default()}
+}
+
+// at returns the locale for a request viewing the data as of a date: a
+// copy carrying asOf, or l itself when asOf is "".
+func (l *Locale) at(asOf string) *Locale {
+	if asOf == "" {
+		return l
+	}
+	c := *l
+	c.AsOf = asOf
+	return &c
 }
 
 // T returns the text for key in the locale's language, or the key itself

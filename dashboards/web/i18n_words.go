@@ -34,6 +34,8 @@ func wordTable() map[string][2]string {
 		"units.overview": {"Tổng quan", "Overview"}, "units.report": {"Báo cáo in", "Printable report"},
 		"units.compare":  {"So sánh đơn vị trực thuộc", "Compare child units"},
 		"overview.title": {"Tổng quan", "Overview"}, "overview.subtitle": {"Kết quả thực hiện", "Results for"},
+		"asof.banner":    {"Đang xem số liệu như đã báo cáo đến hết ngày %s; các liên kết trên trang giữ mốc thời gian này.", "Showing the figures as reported up to %s; links on this page keep that point in time."},
+		"asof.now":       {"Xem số liệu mới nhất", "See the latest figures"},
 		"overview.asof":  {"số liệu đến ngày", "as reported by"},
 		"overview.print": {"Báo cáo để in", "Printable report"}, "overview.compare": {"So với cùng kỳ", "Compare with last year"},
 		"overview.summary":   {"Tóm tắt tiến độ", "Pace summary"},

@@ -168,11 +168,26 @@ func (p *Pages) buildIndicator(q *request) (view, error) {
 	if err != nil && storage.ErrorCode(err) != storage.CodeNotFound {
 		return nil, err
 	}
-	v.Revisions = L.revisionRows(ind, revs)
+	v.Revisions = L.revisionRows(ind, reportedBy(revs, asOf))
 	if err := v.charts(series.Points, per); err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// reportedBy keeps the revisions reported on or before asOf (all when asOf
+// is ""), so a page viewed as of a date does not show later revisions.
+func reportedBy(revs []storage.Observation, asOf string) []storage.Observation {
+	if asOf == "" {
+		return revs
+	}
+	out := revs[:0:0]
+	for _, r := range revs {
+		if r.ReportedAt <= asOf {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // charts builds the year-by-month and across-years charts from the same

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -48,6 +49,7 @@ type layoutView struct {
 	ECharts   string
 	LangURL   string // this page in the other language
 	SelfURL   string // this page in its language
+	NowURL    string // this page without ?as_of=: today's figures
 	CSVURL    string // "" for pages without downloads
 	JSONURL   string
 	Writer    string // logged-in writer's token name
@@ -66,6 +68,12 @@ type cachedPage struct {
 // inside the layout.
 func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*request) (view, error)) {
 	L := p.locale(w, r)
+	asOf := strings.TrimSpace(r.URL.Query().Get("as_of"))
+	if _, err := time.Parse(storage.DateLayout, asOf); asOf != "" && err != nil {
+		p.serveError(w, r, L, badRequest("as_of %q is not a date: write it as YYYY-MM-DD, e.g. 2018-06-30", asOf))
+		return
+	}
+	L = L.at(asOf)
 	q := &request{ctx: r.Context(), r: r, L: L}
 	format := r.URL.Query().Get("format")
 	key := cacheKey(L.Lang, r.URL)
@@ -119,7 +127,8 @@ func (p *Pages) renderContent(name string, data any) (cachedPage, error) {
 func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c cachedPage, status int) {
 	lv := layoutView{L: L, Meta: c.meta, Content: c.content, HasCharts: c.hasCharts,
 		CSS: p.assets.Path("app.css"), JS: p.assets.Path("app.js"), Favicon: p.assets.Path("favicon.svg"), ECharts: p.assets.Path("echarts.min.js"),
-		LangURL: withQuery(r.URL, "lang", L.Other()), SelfURL: withQuery(r.URL, "lang", L.Lang)}
+		LangURL: withQuery(r.URL, "lang", L.Other()), SelfURL: withQuery(r.URL, "lang", L.Lang),
+		NowURL: withQuery(r.URL, "as_of", "")}
 	if r.Method == http.MethodGet && status == http.StatusOK && c.meta.Template != "error" && !isWriterPage(c.meta.Active) {
 		lv.CSVURL = withQuery(r.URL, "format", "csv")
 		lv.JSONURL = withQuery(r.URL, "format", "json")
@@ -192,14 +201,18 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = enc.Encode(v)
 }
 
-// withQuery returns u's path and query with key set to value (and format
-// removed unless it is the key), as a relative URL.
+// withQuery returns u's path and query with key set to value, or removed
+// when value is "" (and format removed unless it is the key), as a relative
+// URL.
 func withQuery(u *url.URL, key, value string) string {
 	q := u.Query()
 	if key != "format" {
 		q.Del("format")
 	}
 	q.Set(key, value)
+	if value == "" {
+		q.Del(key)
+	}
 	return u.Path + "?" + q.Encode()
 }
 

@@ -112,10 +112,15 @@ type plainAssets struct{}
 
 func (plainAssets) Path(name string) string { return "/assets/" + name }
 
-// Link builds an internal URL with the language and the given query pairs
-// (key, value, key, value…); empty values are left out so URLs stay short.
+// Link builds an internal URL with the language, the request's as_of date
+// (if any) and the given query pairs (key, value, key, value…); empty values
+// are left out so URLs stay short. A shared link thus keeps both the
+// language and the point in time of the page it came from.
 func (l *Locale) Link(path string, kv ...string) string {
 	q := url.Values{}
+	if l.AsOf != "" {
+		q.Set("as_of", l.AsOf)
+	}
 	for i := 0; i+1 < len(kv); i += 2 {
 		if kv[i+1] != "" {
 			q.Set(kv[i], kv[i+1])

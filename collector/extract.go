@@ -299,8 +299,8 @@ func (d *exDoc) targetsUnderHeading(sg exSeg) {
 	from := sg.e
 	if d.x.targetHeading.MatchString(fs[start:sg.e]) {
 		from = sg.s
-	} else if m := d.x.intent.FindStringIndex(fs[sg.s:sg.e]); m != nil {
-		from = sg.s + m[1] // "tỉnh phấn đấu …, thu ngân sách 15.000 tỷ đồng": all that follows is aimed at
+	} else if at := d.intentAt(sg); at >= 0 {
+		from = at // "tỉnh phấn đấu …, thu ngân sách 15.000 tỷ đồng": all that follows is aimed at
 	}
 	for i := range d.toks {
 		if t := &d.toks[i]; t.s >= from && t.s < sg.e && t.kind != exSkip {
@@ -310,4 +310,20 @@ func (d *exDoc) targetsUnderHeading(sg exSeg) {
 			}
 		}
 	}
+}
+
+// intentAt returns where a statement of intent ("phấn đấu", "aims to")
+// ends in sg, or -1. "Nỗ lực phấn đấu, …" and "sự phấn đấu" praise effort
+// and state no target.
+func (d *exDoc) intentAt(sg exSeg) int {
+	fs := d.f.s
+	for _, m := range d.x.intent.FindAllStringIndex(fs[sg.s:sg.e], -1) {
+		s, e := sg.s+m[0], sg.s+m[1]
+		before := fs[max(sg.s, s-8):s]
+		if strings.HasSuffix(before, "no luc") || strings.HasSuffix(before, " su") || strings.HasPrefix(fs[e-1:], ",") || strings.HasPrefix(fs[e-1:min(len(fs), e+1)], " ,") {
+			continue
+		}
+		return e
+	}
+	return -1
 }

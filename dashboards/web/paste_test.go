@@ -87,6 +87,22 @@ func TestPasteHighlightsFiguresAndImportsTheConfirmedRows(t *testing.T) {
 	if !found {
 		t.Errorf("the confirmed retail sales figure was not stored: %+v", obs)
 	}
+	// The stored revision says it came from pasted text, by whom, when it
+	// was reported, and keeps the sentence it was read from.
+	revs, err := e.db.Revisions(context.Background(), "cai-rang", "retail_sales", storage.MustParsePeriod("2018-H1"))
+	if err != nil || len(revs) == 0 {
+		t.Fatalf("revisions: %v, %d", err, len(revs))
+	}
+	last := revs[len(revs)-1]
+	if last.Provenance == nil || last.Provenance.Via != "text" || last.Provenance.TokenName != "test-admin" {
+		t.Errorf("provenance = %+v, want via text by test-admin", last.Provenance)
+	}
+	if !strings.Contains(last.Quote, "63.135") || !strings.Contains(text, last.Quote) {
+		t.Errorf("quote = %q, want the seed's sentence holding 63.135", last.Quote)
+	}
+	if last.ReportedAt != "2018-06-11" || last.Source != "Báo Cần Thơ (CTO), 11/06/2018" {
+		t.Errorf("reported %q, source %q; want the pasted date and source", last.ReportedAt, last.Source)
+	}
 }
 
 func htmlUnescape(s string) string {

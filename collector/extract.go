@@ -137,7 +137,7 @@ func (e *Extractor) Extract(text string, opt ExtractOptions) Extraction {
 		out.Figures = append(out.Figures, figs...)
 		prev, prevCount = ms, len(figs)
 	}
-	out.Figures = exDedupe(out.Figures)
+	out.Figures = append([]Figure{}, exDedupe(out.Figures)...) // never nil: JSON says [] rather than null
 	out.Unrecognised = d.unrecognised()
 	return out
 }

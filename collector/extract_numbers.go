@@ -182,7 +182,7 @@ func exUnits() []exUnit {
 	const (
 		usd   = `(?:usd|us\$|\$|do la(?: my)?|dola|us dollars|dollars)`
 		vnd   = `(?:dong|vnd|vnđ|d\b)`
-		bil   = `(?:t[iy]|billion|bn)`
+		bil   = `(?:t[iy]|billion|bln|bn)`
 		nouns = `(?:(?:nghin|ngan|trieu|thousand|million) )?(?:new |newly[- ]established |newly[- ]registered |affiliated |grassroots |more |other |foreign |international |domestic |local )?`
 	)
 	rows := []struct {
@@ -194,8 +194,8 @@ func exUnits() []exUnit {
 		{`(?:trillion|tn) ` + vnd, "vnd", 1e3},
 		{bil + ` ` + usd, "usd", 1e3},
 		{bil + ` ` + vnd, "vnd", 1},
-		{`(?:trieu|million|mn) ` + usd, "usd", 1},
-		{`(?:trieu|million) ` + vnd, "vnd", 1e-3},
+		{`(?:trieu|million|mln|mn) ` + usd, "usd", 1},
+		{`(?:trieu|million|mln) ` + vnd, "vnd", 1e-3},
 		{`(?:nghin|ngan|thousand) ` + usd, "usd", 1e-3},
 		{`(?:nghin|ngan) ` + vnd, "vnd", 1e-6},
 		{`t[iy]\b`, "vnd", 1},
@@ -241,7 +241,7 @@ func exPrefixCurrency(fs string, n exNum) (family string, mult float64, s, e int
 		w   string
 		vnd float64
 		usd float64
-	}{{"trillion", 1e3, 1e6}, {"tn", 1e3, 1e6}, {"billion", 1, 1e3}, {"bn", 1, 1e3}, {"million", 1e-3, 1}, {"mn", 1e-3, 1}, {"m", 1e-3, 1}, {"thousand", 1e-6, 1e-3}} {
+	}{{"trillion", 1e3, 1e6}, {"tn", 1e3, 1e6}, {"billion", 1, 1e3}, {"bln", 1, 1e3}, {"bn", 1, 1e3}, {"million", 1e-3, 1}, {"mln", 1e-3, 1}, {"mn", 1e-3, 1}, {"m", 1e-3, 1}, {"thousand", 1e-6, 1e-3}} {
 		t := strings.TrimPrefix(rest, " ")
 		if strings.HasPrefix(t, w.w) && (len(t) == len(w.w) || !exLetter(t[len(w.w)])) {
 			word = rest[:len(rest)-len(t)+len(w.w)]

@@ -174,7 +174,7 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 	for i, it := range prog.Items {
 		codes[i] = it.Indicator
 	}
-	sparks, err := p.sparkValues(q, code, prog.Period, codes, inds)
+	sparks, err := p.sparkValues(q, code, prog.Period, codes)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -43,5 +44,36 @@ func TestFigureJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(string(b), `{"figures":`), "}")), &back); err != nil ||
 		len(back) != 1 || back[0].Period == nil || back[0].Period.String() != "2018-H1" || back[0].ReportedPlanPercent.Decimals != 2 {
 		t.Errorf("round trip: %+v, %v", back, err)
+	}
+}
+
+// TestExtractorConcurrent shares one Extractor between goroutines (as a
+// server would) and gets the same figures as a fresh extraction.
+func TestExtractorConcurrent(t *testing.T) {
+	texts := []string{"6 tháng đầu năm 2019, kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ.", "Năm 2019, thu ngân sách đạt 7.060 tỷ đồng, đạt 49,6%.", "In 2021, exports reached 2.1 bln USD, up 7.5% year on year."}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		b, _ := json.Marshal(Extract(s, ExtractOptions{}))
+		want[i] = string(b)
+	}
+	e := NewExtractor(nil)
+	errs := make(chan string, 64)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				k := (g + i) % len(texts)
+				if b, _ := json.Marshal(e.Extract(texts[k], ExtractOptions{})); string(b) != want[k] {
+					errs <- string(b)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent extraction differs: %s", got)
 	}
 }

@@ -143,3 +143,31 @@ func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request, f storage.Obs
 		s.log.Debug("write CSV export", "err", err)
 	}
 }
+
+// handleRevisions answers GET /api/v1/revisions?unit=U&indicator=I&period=P:
+// the audit trail of one figure — every revision, retractions included,
+// oldest first (the last is current), each with who sent it, how and when.
+func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL.Query(), "unit", "indicator", "period")
+	p.require("unit", "indicator", "period")
+	unit, ind, per := p.unit("unit"), p.indicator("indicator"), p.period("period")
+	u, err := s.knownUnit(r.Context(), unit)
+	if p.err != nil {
+		err = p.err
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	revs, err := s.db.Revisions(r.Context(), unit, ind, per)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]observationView, len(revs))
+	for i, o := range revs {
+		out[i] = observationView{Observation: o, Synthetic: u.Synthetic}
+	}
+	s.writeJSON(w, http.StatusOK, map[string]any{"unit": unit, "indicator": ind, "period": per,
+		"synthetic": u.Synthetic, "revisions": out})
+}

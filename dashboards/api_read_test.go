@@ -289,3 +289,28 @@ func TestFaviconRedirectsToTheAsset(t *testing.T) {
 	}
 	f.get(loc, http.StatusOK, nil)
 }
+
+func TestRevisionsAuditTrail(t *testing.T) {
+	f := newFixture(t, nil)
+	body := `{"observations":[{"unit":"can-tho","indicator":"retail_sales","period":"2018-H1","value":63200,` +
+		`"report_status":"official","reported_at":"2018-07-20","source":"official bulletin"}]}`
+	resp, b := f.do(http.MethodPost, "/api/v1/observations", strings.NewReader(body), bearer(f.admin)...)
+	f.expect(resp, b, http.StatusOK, nil)
+	var got struct {
+		Period    string
+		Revisions []storage.Observation
+	}
+	f.get("/api/v1/revisions?unit=can-tho&indicator=retail_sales&period=2018-6M", http.StatusOK, &got)
+	if got.Period != "2018-H1" || len(got.Revisions) != 2 {
+		t.Fatalf("revisions = %+v", got)
+	}
+	first, last := got.Revisions[0], got.Revisions[1]
+	if *first.Value != 63135 || first.Provenance.Via != "test" || *last.Value != 63200 ||
+		last.Provenance.Via != "api" || last.Provenance.TokenName != "admin-1" || last.Source != "official bulletin" {
+		t.Fatalf("audit trail = %+v / %+v", first, last)
+	}
+	resp, b = f.do(http.MethodGet, "/api/v1/revisions?unit=can-tho&indicator=retail_sales", nil)
+	f.wantError(resp, b, http.StatusBadRequest, storage.CodeInvalid, "period")
+	resp, b = f.do(http.MethodGet, "/api/v1/revisions?unit=nowhere&indicator=retail_sales&period=2018-H1", nil)
+	f.wantError(resp, b, http.StatusNotFound, storage.CodeNotFound, "nowhere")
+}

@@ -22,6 +22,7 @@ func (s *Server) routes() (*http.ServeMux, error) {
 	r("GET /api/v1/indicators/{code}", s.handleIndicator)
 	r("GET /api/v1/observations", s.handleObservations)
 	r("POST /api/v1/observations", s.handlePostBatch)
+	r("GET /api/v1/revisions", s.handleRevisions)
 	r("GET /api/v1/plans", s.handlePlans)
 	r("POST /api/v1/plans", s.handlePostBatch)
 	r("GET /api/v1/series", s.handleSeries)

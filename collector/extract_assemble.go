@@ -139,7 +139,7 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 			if n := d.percentSplit(c, t); n != nil {
 				cands, owner, c = append(cands, n), n, n
 			}
-			d.attachPercent(c, t, zs)
+			d.attachPercent(c, t, zs, m.e)
 		}
 	}
 	var out []Figure
@@ -192,7 +192,9 @@ func (d *exDoc) percentSplit(c *exCand, t *exTok) *exCand {
 }
 
 // attachPercent gives a percentage to c when c has no such figure yet.
-func (d *exDoc) attachPercent(c *exCand, t *exTok, zs int) {
+// Growth words are looked for from zs to the percentage or to nameEnd,
+// the end of the indicator's name ("7.43-percent GRDP growth").
+func (d *exDoc) attachPercent(c *exCand, t *exTok, zs, nameEnd int) {
 	rate := c.ind.Measure == "percent"
 	switch {
 	case t.role == exPlan && c.plan == nil:
@@ -201,7 +203,7 @@ func (d *exDoc) attachPercent(c *exCand, t *exTok, zs int) {
 		c.yoy, c.yoyDefaultRead = t, t.role == exGrowth
 	case t.role == exPlain && rate && c.value == nil:
 		c.value = t
-	case t.role == exPlain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:t.s]):
+	case t.role == exPlain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:min(len(d.f.s), max(t.s, nameEnd+8))]):
 		c.yoy = t
 	case t.role == exPlain && !rate && c.value != nil && c.plan == nil && exImplicitPlanVerb(t.verb):
 		c.plan, c.planImplicit = t, true // "đạt 7.060 tỷ đồng, đạt 49,6%": % of plan by convention

@@ -26,7 +26,7 @@ func (d *exDoc) fallbackOther(sg exSeg) []Figure {
 				break
 			}
 			if p.kind == exPercent || p.kind == exFoldKind {
-				d.attachPercent(c, p, t.e)
+				d.attachPercent(c, p, t.e, t.e)
 			}
 		}
 		if c.plan == nil && c.yoy == nil {

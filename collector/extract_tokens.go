@@ -169,7 +169,7 @@ func exRangeGap(g string) bool {
 // exPercentAfter returns the length of a percent sign or word after a number.
 func exPercentAfter(fs string, e int) int {
 	rest := fs[e:min(len(fs), e+12)]
-	for _, w := range []string{"%", " %", " phan tram", " percent", " per cent", " pct"} {
+	for _, w := range []string{"%", " %", " phan tram", " percent", " per cent", " pct", "-percent", "-per cent"} {
 		if strings.HasPrefix(rest, w) {
 			return len(w)
 		}

@@ -34,7 +34,7 @@ type Section struct {
 type Measure struct {
 	Code        string // storage measure code: billion_vnd, million_usd, …
 	Label       Text   // unit label after a number: "tỷ đồng" / "billion VND"
-	Decimals    int    // decimals shown
+	Decimals    int    // most decimals shown (the pages drop trailing zeros)
 	GrafanaUnit string // Grafana unit id; custom units are "suffix:…"
 }
 
@@ -86,12 +86,12 @@ func defaultSections() []Section {
 
 func defaultMeasures() []Measure {
 	return []Measure{
-		{Code: "billion_vnd", Label: Text{"tỷ đồng", "billion VND"}, Decimals: 0, GrafanaUnit: "suffix: tỷ đồng"},
+		{Code: "billion_vnd", Label: Text{"tỷ đồng", "billion VND"}, Decimals: 1, GrafanaUnit: "suffix: tỷ đồng"},
 		{Code: "million_usd", Label: Text{"triệu USD", "million USD"}, Decimals: 1, GrafanaUnit: "suffix: triệu USD"},
 		{Code: "persons", Label: Text{"người", "persons"}, Decimals: 0, GrafanaUnit: "suffix: người"},
 		{Code: "units", Label: Text{"đơn vị", "units"}, Decimals: 0, GrafanaUnit: "suffix: đơn vị"},
 		{Code: "visits", Label: Text{"lượt", "visits"}, Decimals: 0, GrafanaUnit: "suffix: lượt"},
-		{Code: "tonnes", Label: Text{"tấn", "tonnes"}, Decimals: 0, GrafanaUnit: "suffix: tấn"},
+		{Code: "tonnes", Label: Text{"tấn", "tonnes"}, Decimals: 1, GrafanaUnit: "suffix: tấn"},
 		{Code: "cases", Label: Text{"vụ", "cases"}, Decimals: 0, GrafanaUnit: "suffix: vụ"},
 		{Code: "percent", Label: Text{"%", "%"}, Decimals: 2, GrafanaUnit: "percent"},
 		{Code: "index", Label: Text{"", ""}, Decimals: 2, GrafanaUnit: "none"},
@@ -116,12 +116,12 @@ func defaultPaces() []PaceStyle {
 }
 
 // Measure returns the definition of a measure code; an unknown measure gets
-// its code as label, no decimals and Grafana's "short" unit.
+// its code as label, one decimal at most and Grafana's "short" unit.
 func (b Board) Measure(code string) Measure {
 	if i := slices.IndexFunc(b.Measures, func(m Measure) bool { return m.Code == code }); i >= 0 {
 		return b.Measures[i]
 	}
-	return Measure{Code: code, Label: Text{code, code}, GrafanaUnit: "short"}
+	return Measure{Code: code, Label: Text{code, code}, Decimals: 1, GrafanaUnit: "short"}
 }
 
 // Pace returns the style of a pace verdict (unknown's for anything else).
@@ -138,6 +138,21 @@ func (b Board) unknownPace() PaceStyle {
 		return b.Paces[i]
 	}
 	return PaceStyle{Pace: storage.PaceUnknown, Title: Text{"Chưa xác định", "Unknown"}, Color: charts.PaceColor(charts.PaceUnknown)}
+}
+
+// Other is the section of indicators no section lists.
+func Other() Section {
+	return Section{Key: "other", Title: Text{"Chỉ tiêu khác", "Other indicators"}}
+}
+
+// SectionOf returns the section that lists an indicator, or Other().
+func (b Board) SectionOf(indicator string) Section {
+	for _, s := range b.Sections {
+		if slices.Contains(s.Indicators, indicator) {
+			return s
+		}
+	}
+	return Other()
 }
 
 // Group sorts indicators into the board's sections, in section order and
@@ -162,7 +177,7 @@ func (b Board) Group(inds []storage.Indicator) []Grouped {
 			out = append(out, g)
 		}
 	}
-	other := Grouped{Section: Section{Key: "other", Title: Text{"Chỉ tiêu khác", "Other indicators"}}}
+	other := Grouped{Section: Other()}
 	for _, i := range inds {
 		if !placed[i.Code] {
 			other.Indicators = append(other.Indicators, i)

@@ -91,3 +91,13 @@ func TestPacesMatchThePages(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionOf(t *testing.T) {
+	b := Default()
+	if s := b.SectionOf("budget_revenue"); s.Key != "budget_investment" || s.Title.EN != "Budget and investment" {
+		t.Errorf("budget_revenue in %+v", s)
+	}
+	if s := b.SectionOf("zz_custom"); s.Key != "other" || s.Title.VI == "" {
+		t.Errorf("unlisted indicator in %+v", s)
+	}
+}

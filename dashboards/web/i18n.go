@@ -80,16 +80,10 @@ func (l *Locale) Num(v *float64, maxFrac int) string {
 	return l.printer.Sprint(number.Decimal(*v, number.MaxFractionDigits(maxFrac)))
 }
 
-// Value formats a figure in its measure's natural precision.
+// Value formats a figure with at most its measure's decimals as the
+// dashboard definitions (board) set them, as Grafana shows them too.
 func (l *Locale) Value(v *float64, measure string) string {
-	frac := 1
-	switch measure {
-	case "percent", "index":
-		frac = 2
-	case "persons", "units", "visits", "cases":
-		frac = 0
-	}
-	return l.Num(v, frac)
+	return l.Num(v, l.board.Measure(measure).Decimals)
 }
 
 // Pct formats a ratio as a percentage with one decimal: 0.537 → 53,7% (vi),
@@ -221,14 +215,7 @@ func (l *Locale) TOr(key, fallback string) string {
 }
 
 // Section names the dashboard section an indicator belongs to (board's
-// grouping: economy, budget, society, party work).
+// grouping: economy, budget, society, party work; "other" for the rest).
 func (l *Locale) Section(indicator string) string {
-	for _, s := range l.board.Sections {
-		for _, c := range s.Indicators {
-			if c == indicator {
-				return s.Title.In(l.Lang)
-			}
-		}
-	}
-	return l.T("section.other")
+	return l.board.SectionOf(indicator).Title.In(l.Lang)
 }

@@ -1,0 +1,46 @@
+package web
+
+import "github.com/plantrack/plantrack/dashboards/board"
+
+// cardSection is one section of the shared dashboard definitions (board)
+// with the overview's cards placed in it, as a printed report groups its
+// indicators: economy, budget and investment, society, party work.
+type cardSection struct {
+	Key, Title string
+	Cards      []numberedCard
+}
+
+// numberedCard is a card with its running number in the report.
+type numberedCard struct {
+	N int
+	card
+}
+
+// Sections groups the cards by board section, in the board's section order
+// (indicators no section lists last); inside a section the cards keep their
+// order, worst-off first. Numbers run on across sections.
+func (v overviewView) Sections() []cardSection {
+	b := v.L.board
+	order := make([]board.Section, 0, len(b.Sections)+1)
+	order = append(append(order, b.Sections...), board.Other())
+	bySection := map[string][]card{}
+	for _, c := range v.Cards {
+		k := b.SectionOf(c.Code).Key
+		bySection[k] = append(bySection[k], c)
+	}
+	var out []cardSection
+	n := 0
+	for _, s := range order {
+		cards := bySection[s.Key]
+		if len(cards) == 0 {
+			continue
+		}
+		cs := cardSection{Key: s.Key, Title: s.Title.In(v.L.Lang)}
+		for _, c := range cards {
+			n++
+			cs.Cards = append(cs.Cards, numberedCard{N: n, card: c})
+		}
+		out = append(out, cs)
+	}
+	return out
+}

@@ -117,7 +117,7 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 	sort.Strings(codes) // a fixed order keeps the floating-point sum reproducible
 	sum, n := 0.0, 0
 	for _, c := range codes {
-		v, ok := newFigIndex(f.Children[c]).flowSpan(f.Period.Year, f.Period.First, f.Period.Last)
+		v, ok := childSpan(f.Children[c], f.Period)
 		if !ok {
 			return Flag{}, false
 		}
@@ -135,6 +135,25 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 		figs["difference_share"] = (sum - parent) / parent
 	}
 	return mk(FlagChildrenSumMismatch, text, figs), true
+}
+
+// childSpan is what newFigIndex(figs).flowSpan gives for p, without
+// building the index when the child reported p itself (nearly always: a
+// province's progress checks a hundred children for every flow).
+func childSpan(figs []Observation, p Period) (float64, bool) {
+	if p.First < 1 || p.Last > 12 || p.First > p.Last {
+		return 0, false
+	}
+	best := -1
+	for i := range figs {
+		if o := &figs[i]; !o.Retracted && o.Period == p && (best < 0 || newerRevision(*o, figs[best])) {
+			best = i
+		}
+	}
+	if best >= 0 && figs[best].Value != nil {
+		return *figs[best].Value, true
+	}
+	return newFigIndex(figs).flowSpan(p.Year, p.First, p.Last)
 }
 
 // num writes a figure with at most two decimals.

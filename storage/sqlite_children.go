@@ -11,16 +11,16 @@ import (
 // children): first every child's figure for exactly p — usually all there
 // is to read — and then, only for the children and indicators lacking one,
 // their figures of p's year ending by p's end, from which the span can be
-// summed or differenced.
+// summed or differenced. Only the children's periods and values are read:
+// all Derive looks at to sum them.
 func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Period, iids []int64) (map[int64]string, figures, error) {
 	kids, err := db.childrenOf(ctx, parentID)
 	if err != nil || len(kids) == 0 || len(iids) == 0 {
 		return kids, figures{}, err
 	}
 	list := idList(iids)
-	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT id FROM units WHERE parent_id = ?)
-		AND indicator_id IN (`+list+`) AND year = ? AND last_month = ? AND first_month = ?`,
-		parentID, p.Year, p.Last, p.First)
+	figs, err := db.loadPeriodValues(ctx, asOf, p, `unit_id IN (SELECT id FROM units WHERE parent_id = ?)
+		AND indicator_id IN (`+list+`)`, parentID)
 	if err != nil {
 		return nil, nil, err
 	}

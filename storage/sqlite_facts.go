@@ -45,6 +45,7 @@ type figureScan struct {
 	started  bool
 
 	fixedUnit int64 // the one unit read, when the query leaves its id out
+	slim      bool  // rows carry only unit, indicator, packed and value
 }
 
 func (s *figureScan) flush() {
@@ -73,8 +74,7 @@ func (s *figureScan) add(row []driver.Value) error {
 	}
 	iid, ok2 := row[0].(int64)
 	k, ok3 := row[1].(int64)
-	d, ok4 := row[2].(string)
-	if !ok1 || !ok2 || !ok3 || !ok4 {
+	if !ok1 || !ok2 || !ok3 {
 		return fmt.Errorf("unexpected figure row %v", row)
 	}
 	var o Observation
@@ -83,19 +83,21 @@ func (s *figureScan) add(row []driver.Value) error {
 	o.Period.Last = int((k >> 3) & 15)
 	o.Period.First = int((k >> 7) & 15)
 	o.Period.Year = int(k >> 11)
-	o.ReportedAt = d
-	switch v := row[3].(type) {
-	case float64:
-		o.Value = &v
-	case int64:
-		f := float64(v)
-		o.Value = &f
-	}
-	if pp, ok := row[4].(string); ok {
-		o.ReportedPlanPercent = s.percent(pp)
-	}
-	if yp, ok := row[5].(string); ok {
-		o.ReportedYoYPercent = s.percent(yp)
+	if s.slim {
+		o.Value = floatValue(row[2])
+	} else {
+		d, ok := row[2].(string)
+		if !ok {
+			return fmt.Errorf("unexpected figure row %v", row)
+		}
+		o.ReportedAt = d
+		o.Value = floatValue(row[3])
+		if pp, ok := row[4].(string); ok {
+			o.ReportedPlanPercent = s.percent(pp)
+		}
+		if yp, ok := row[5].(string); ok {
+			o.ReportedYoYPercent = s.percent(yp)
+		}
 	}
 	if !s.started || uid != s.uid || iid != s.iid {
 		s.flush()
@@ -145,14 +147,27 @@ func (db *DB) loadUnitFigures(ctx context.Context, asOf string, unitID int64, co
 
 func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond string, args []any) (figures, error) {
 	query := figureSelect + ` WHERE (` + cond + `) AND reported_at <= ?` + figureOrder
-	width := 7
 	if unitID != 0 {
 		query = unitFigureSelect + ` WHERE unit_id = ? AND (` + cond + `) AND reported_at <= ?` + figureOrder
 		args = append([]any{unitID}, args...)
+	}
+	return db.scanFigures(ctx, query, unitID, false, append(args, asOf))
+}
+
+// scanFigures runs a figure query whose rows come grouped by unit and
+// indicator, revisions in (reported_at, id) order; with unitID set, the
+// query leaves the unit's id out of its columns; slim rows carry only the
+// packed period and the value after the ids.
+func (db *DB) scanFigures(ctx context.Context, query string, unitID int64, slim bool, args []any) (figures, error) {
+	width := 7
+	switch {
+	case slim:
+		width = 4
+	case unitID != 0:
 		width = 6
 	}
-	named := make([]driver.NamedValue, 0, len(args)+1)
-	for i, a := range append(args, asOf) {
+	named := make([]driver.NamedValue, 0, len(args))
+	for i, a := range args {
 		if n, ok := a.(int); ok {
 			a = int64(n)
 		}
@@ -163,7 +178,7 @@ func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond s
 		return nil, fmt.Errorf("read figures: %w", err)
 	}
 	defer conn.Close()
-	s := &figureScan{out: figures{}, percents: map[string]*Percent{}, fixedUnit: unitID}
+	s := &figureScan{out: figures{}, percents: map[string]*Percent{}, fixedUnit: unitID, slim: slim}
 	err = conn.Raw(func(dc any) error {
 		q, ok := dc.(driver.QueryerContext)
 		if !ok {

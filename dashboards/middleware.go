@@ -132,7 +132,7 @@ func (s *Server) requireRead(next http.Handler) http.Handler {
 }
 
 func openPath(p string) bool {
-	return p == "/login" || p == "/logout" || p == "/healthz" || strings.HasPrefix(p, "/assets/")
+	return p == "/login" || p == "/logout" || p == "/healthz" || p == "/favicon.ico" || strings.HasPrefix(p, "/assets/")
 }
 
 // recoverPanics answers a panicking request with a 500 JSON error and logs

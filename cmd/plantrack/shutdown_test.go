@@ -124,7 +124,7 @@ func testSIGTERMLetsAnInFlightImportFinish(t *testing.T, bin string) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("upload not sent within 30 s")
 	}
-	time.Sleep(100 * time.Millisecond) // the server is now parsing and storing
+	time.Sleep(20 * time.Millisecond) // the server is now parsing and storing
 	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}

@@ -6,9 +6,14 @@ package storage
 // yoy — and every data-quality flag. It is a pure function of its inputs;
 // zero fields of th take DefaultThresholds' values. Item.Flags is never nil.
 func Derive(f Facts, th Thresholds) Item {
+	return deriveIndexed(f, newFigIndex(f.Figures), th)
+}
+
+// deriveIndexed is Derive with f.Figures already indexed, for callers that
+// derive the same figures at several periods (a comparison's two).
+func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 	th = th.orDefaults()
 	ind := f.Indicator
-	x := newFigIndex(f.Figures)
 	it := Item{
 		Unit: f.Unit, Indicator: ind.Code, Measure: ind.Measure, Kind: ind.Kind,
 		Direction: ind.Direction, Period: f.Period, Synthetic: f.Synthetic,

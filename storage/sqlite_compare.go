@@ -167,10 +167,11 @@ func descendantsAt(level int) string {
 
 // compareRow derives facts at both periods and lays them side by side.
 func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
+	x := newFigIndex(f.Figures)
 	f.Period = a
-	ia := Derive(f, db.th)
+	ia := deriveIndexed(f, x, db.th)
 	f.Period = b
-	ib := Derive(f, db.th)
+	ib := deriveIndexed(f, x, db.th)
 	row := CompareRow{Unit: f.Unit, Indicator: f.Indicator.Code, Measure: f.Indicator.Measure,
 		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
 		PaceA: ia.Pace, PaceB: ib.Pace}

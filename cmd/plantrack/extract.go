@@ -25,7 +25,8 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	asJSON := c.fs.Bool("json", false, "print the figures as JSON")
 	unit := c.fs.String("unit", "", "unit `code` the report is about")
 	date := c.fs.String("date", "", "`YYYY-MM-DD` the report was issued (its reported_at)")
-	doImport := c.fs.Bool("import", false, "store the figures found (needs --unit); figures without a known indicator or period are listed and left out")
+	doImport := c.fs.Bool("import", false, "store the figures found, all or nothing (needs --unit); figures of indicators outside the catalog are listed and left out, a figure without a period refuses the import")
+	lang := c.fs.String("lang", "vi", "language of the review table: `vi` or en")
 	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
 	c.run = func(ctx context.Context) error {
 		if *date != "" {
@@ -42,7 +43,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 		}
 		opt := collector.ExtractOptions{Unit: *unit, Date: *date, Indicators: storage.Catalog()}
 		if !*doImport {
-			return m.printExtraction(collector.Extract(text, opt), *asJSON)
+			return m.printExtraction(collector.Extract(text, opt), *asJSON, *lang)
 		}
 		d, col, err := openDB(ctx, *db)
 		if err != nil {
@@ -53,7 +54,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 			return err
 		}
 		ex := collector.Extract(text, opt)
-		if err := m.printExtraction(ex, *asJSON); err != nil {
+		if err := m.printExtraction(ex, *asJSON, *lang); err != nil {
 			return err
 		}
 		src := *source
@@ -69,20 +70,22 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	return c
 }
 
-// importFigures stores the figures that can be stored as they stand, in one
-// transaction, and lists the ones left out.
+// importFigures stores the extracted figures in one transaction. Figures
+// of indicators outside the catalog ("other") are listed and left out: a
+// person has to choose their indicator. Every other figure must be
+// storable as it stands — a figure whose period the codes cannot express
+// refuses the whole import, by name, rather than being guessed or dropped.
 func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []collector.Figure, source, date, name string, out io.Writer) error {
 	var keep []collector.Figure
 	for _, f := range figs {
-		if f.Indicator == "" || f.Indicator == "other" || f.Period == nil ||
-			(f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil) {
-			fmt.Fprintf(m.Stderr, "left out (no known indicator, period or figure): %q\n", strings.TrimSpace(f.Quote))
+		if f.Indicator == "" || f.Indicator == "other" {
+			fmt.Fprintf(m.Stderr, "left out (not a catalog indicator; add it on the paste page or in a file): %q\n", strings.TrimSpace(f.Quote))
 			continue
 		}
 		keep = append(keep, f)
 	}
 	if len(keep) == 0 {
-		return fmt.Errorf("no figure to import from %s", name)
+		return fmt.Errorf("no catalog figure to import from %s", name)
 	}
 	b, err := collector.FiguresToBatch(keep, source, date)
 	if err == nil {
@@ -112,30 +115,15 @@ func (m *Main) readText(arg string) (text, name string, err error) {
 	return string(b), name, nil
 }
 
-func (m *Main) printExtraction(ex collector.Extraction, asJSON bool) error {
+func (m *Main) printExtraction(ex collector.Extraction, asJSON bool, lang string) error {
 	if asJSON {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ex)
 	}
-	for _, f := range ex.Figures {
-		v, p := "-", "?"
-		if f.Value != nil {
-			v = fmt.Sprintf("%g %s", *f.Value, f.Measure)
-		}
-		if f.Period != nil {
-			p = f.Period.String()
-		}
-		extra := ""
-		if f.ReportedPlanPercent != nil {
-			extra += ", " + f.ReportedPlanPercent.String() + "% of plan"
-		}
-		if f.ReportedYoYPercent != nil {
-			extra += ", " + f.ReportedYoYPercent.String() + "% year on year"
-		}
-		fmt.Fprintf(m.Stdout, "%s %s: %s%s (%s)\n", f.Indicator, p, v, extra, f.ReportStatus)
-		fmt.Fprintf(m.Stdout, "    %q\n", strings.TrimSpace(f.Quote))
+	if err := collector.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
+		return err
 	}
-	fmt.Fprintf(m.Stdout, "%d figures found, %d passages not recognised\n", len(ex.Figures), len(ex.Unrecognised))
-	return nil
+	_, err := fmt.Fprintf(m.Stdout, "%d figures found, %d numbers not recognised\n", len(ex.Figures), len(ex.Unrecognised))
+	return err
 }

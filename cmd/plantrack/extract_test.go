@@ -24,7 +24,7 @@ func seedPath(t *testing.T) string {
 func TestExtractSeedReport(t *testing.T) {
 	seed := seedPath(t)
 	code, out, errOut := run(t, nil, "extract", "--unit", "can-tho", "--date", "2018-06-11", seed)
-	if code != 0 || !strings.Contains(out, "retail_sales 2018-H1: 63135") || !strings.Contains(out, "figures found") {
+	if code != 0 || !strings.Contains(out, "retail_sales") || !strings.Contains(out, "63.135") || !strings.Contains(out, "10 figures found") {
 		t.Fatalf("extract: %d %s %s", code, out, errOut)
 	}
 	code, out, _ = run(t, nil, "extract", "--json", "--unit", "can-tho", seed)
@@ -65,5 +65,27 @@ func TestExtractSeedReport(t *testing.T) {
 		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
 	if code != 0 || !strings.Contains(out, ": 0 new,") {
 		t.Fatalf("second extract --import: %d %s", code, out)
+	}
+}
+
+// TestExtractImportRefusesAPeriodItCannotExpress: a figure "to 5 November"
+// has no period code, so --import stores nothing and names the figure.
+func TestExtractImportRefusesAPeriodItCannotExpress(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
+	units := filepath.Join(dir, "units.json")
+	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
+	if code, _, errOut := run(t, env, "import", units); code != 0 {
+		t.Fatal(errOut)
+	}
+	report := filepath.Join(dir, "report.txt")
+	os.WriteFile(report, []byte("Năm 2018, kim ngạch xuất khẩu đạt 900 triệu USD. Từ ngày 1/1 đến ngày 5/11/2018, thu ngân sách đạt 5.000 tỷ đồng, đạt 80% dự toán.\n"), 0o644)
+	code, out, errOut := run(t, env, "extract", "--import", "--unit", "can-tho", report)
+	if code != 1 || !strings.Contains(errOut, "budget_revenue") || !strings.Contains(errOut, "period") || !strings.Contains(errOut, "nothing was stored") {
+		t.Fatalf("extract --import of a day-bounded span: code %d\n%s\n%s", code, out, errOut)
+	}
+	_, out, _ = run(t, env, "export", "--format", "csv")
+	if strings.Contains(out, "exports") || strings.Contains(out, "budget_revenue") {
+		t.Fatalf("a refused import stored figures:\n%s", out)
 	}
 }

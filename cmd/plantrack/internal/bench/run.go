@@ -32,7 +32,7 @@ type Result struct {
 	DBBytes      int64         // database size after the import (file + WAL)
 	StartupTime  time.Duration // serve on the finished database until /healthz answers
 	PeakRSSBytes int64         // the serving process's peak resident set
-	Measurements        []Row
+	Measurements []Row
 }
 
 // Row is one latency measurement beside its lower bound.

@@ -155,6 +155,21 @@ func (b Board) SectionOf(indicator string) Section {
 	return Other()
 }
 
+// Position is an indicator's place in the board's reading order: sections
+// in order, each in its own order; indicators no section lists come after
+// every listed one (all at the same position, so a stable sort keeps their
+// order).
+func (b Board) Position(indicator string) int {
+	n := 0
+	for _, s := range b.Sections {
+		if i := slices.Index(s.Indicators, indicator); i >= 0 {
+			return n + i
+		}
+		n += len(s.Indicators)
+	}
+	return n
+}
+
 // Group sorts indicators into the board's sections, in section order and
 // each section's order; indicators no section lists go to a last section
 // "other" in their given order. Empty sections are left out.

@@ -101,3 +101,14 @@ func TestSectionOf(t *testing.T) {
 		t.Errorf("unlisted indicator in %+v", s)
 	}
 }
+
+func TestPositionFollowsTheSections(t *testing.T) {
+	b := Default()
+	if !(b.Position("grdp") < b.Position("tourism_revenue") && b.Position("tourism_revenue") < b.Position("budget_revenue") &&
+		b.Position("budget_revenue") < b.Position("jobs_created") && b.Position("jobs_created") < b.Position("new_party_members")) {
+		t.Error("positions do not follow economy, budget, society, party work")
+	}
+	if b.Position("zz_custom") != b.Position("zz_other") || b.Position("zz_custom") <= b.Position("party_cells_inspected") {
+		t.Error("unlisted indicators do not come last, together")
+	}
+}

@@ -1,12 +1,17 @@
 package web
 
 import (
+	"context"
+	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plantrack/plantrack/dashboards/board"
+	"github.com/plantrack/plantrack/storage"
 )
 
 // TestValuesUseTheBoardsDecimals: the pages format each measure with the
@@ -68,4 +73,58 @@ func TestReportGroupsIndicatorsByBoardSection(t *testing.T) {
 	}
 	_, ov, _ := e.get(t, "/units/can-tho?period=2018-H1&lang=vi")
 	mustContain(t, ov, `<span class="card-section" title="Ngân sách và đầu tư">`)
+}
+
+// TestPeriodComparisonReadsInBoardOrder: the comparison's rows come under
+// the board's section headings, and the chart lists them in the same order.
+func TestPeriodComparisonReadsInBoardOrder(t *testing.T) {
+	e := newTestEnv(t)
+	// Outstanding credit is in the board's economy section but late in the
+	// catalog, after the budget indicators.
+	credit := storage.Observation{Unit: "can-tho", Indicator: "credit_outstanding", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(80000), ReportedPlanPercent: pct("48"), ReportedAt: "2018-06-11", Source: "test"}
+	if _, err := e.db.Write(context.Background(), storage.Batch{Observations: []storage.Observation{credit}},
+		storage.Provenance{Via: "api", RecordedAt: time.Date(2018, 6, 12, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := e.get(t, "/compare/periods?unit=can-tho&a=2018-H1&b=2017-H1&lang=en")
+	idx := func(s string) int {
+		i := strings.Index(body, s)
+		if i < 0 {
+			t.Fatalf("page lacks %q", s)
+		}
+		return i
+	}
+	economy, budget, party := idx(`scope="rowgroup">Economy<`), idx(`scope="rowgroup">Budget and investment<`), idx(`scope="rowgroup">Party work<`)
+	grdp, retail, creditRow := idx(`>Gross regional domestic product`), idx(`>Retail sales of goods`), idx(`>Outstanding credit`)
+	revenue, members := idx(`>State budget revenue`), idx(`>New party members`)
+	if !(economy < grdp && grdp < retail && retail < creditRow && creditRow < budget && budget < revenue && revenue < party && party < members) {
+		t.Errorf("rows out of board order: economy %d grdp %d retail %d credit %d budget %d revenue %d party %d members %d",
+			economy, grdp, retail, creditRow, budget, revenue, party, members)
+	}
+	if strings.Count(body, `scope="rowgroup">Economy<`) != 1 {
+		t.Error("the economy section is split")
+	}
+	var opt struct {
+		YAxis []struct{ Data []string } `json:"yAxis"`
+	}
+	chartOption(t, body, "chart-periods", &opt)
+	names := opt.YAxis[0].Data
+	if len(names) < 3 || !slices.IsSortedFunc(names, func(a, b string) int {
+		return strings.Index(body[economy:], ">"+a) - strings.Index(body[economy:], ">"+b)
+	}) {
+		t.Errorf("chart rows %q are not in the table's order", names)
+	}
+}
+
+// chartOption decodes the option JSON of the chart data block with the given id.
+func chartOption(t *testing.T, body, id string, into any) {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)data-chart-id="` + id + `"[^>]*>(.*?)</script>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no chart %s", id)
+	}
+	if err := json.Unmarshal([]byte(m[1]), into); err != nil {
+		t.Fatalf("chart %s: %v", id, err)
+	}
 }

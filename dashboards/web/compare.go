@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"html/template"
 	"net/http"
+	"slices"
 
 	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
@@ -139,6 +141,11 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 	}
 	in := charts.PeriodsInput{Options: charts.Options{ID: "chart-periods", Lang: L.Lang, Title: L.T("compare.chart.completion")},
 		ALabel: v.AName, BLabel: v.BName, Percent: true}
+	// The board's reading order, so the table's section headings and the
+	// chart's bars list the indicators alike.
+	slices.SortStableFunc(cmpRes.Rows, func(x, y storage.CompareRow) int {
+		return cmp.Compare(L.board.Position(x.Indicator), L.board.Position(y.Indicator))
+	})
 	for _, x := range cmpRes.Rows {
 		ind := indicatorOf(inds, x.Indicator)
 		name := ind.Name(L.Lang)

@@ -55,6 +55,7 @@ func wordTable() map[string][2]string {
 		"quality.truncated":    {"Hiển thị %d/%d cảnh báo đầu tiên; lọc theo đơn vị hoặc năm để xem các cảnh báo khác (tệp tải về có đủ).", "Showing the first %d of %d flags; filter by unit or year to see the others (downloads have them all)."}, "unit.points": {"điểm %", "pts"},
 		"plan.implied": {"KH suy từ % báo cáo", "plan implied from reported %"}, "plan.adjusted": {"KH điều chỉnh", "adjusted plan"},
 		"plan.growth": {"KH tăng", "planned growth"}, "plan.inforce": {"đang áp dụng", "in force"},
+		"plan.version.original": {"ban đầu", "original"}, "plan.version.adjusted": {"điều chỉnh", "adjusted"},
 		"status.estimate": {"ước tính", "estimate"}, "status.preliminary": {"sơ bộ", "preliminary"},
 		"status.official": {"chính thức", "official"}, "status.retracted": {"đã rút lại", "retracted"},
 		"basis.value": {"giá trị", "value"}, "basis.growth": {"tăng trưởng", "growth"},

@@ -88,7 +88,7 @@ func (l *Locale) planRows(plans []storage.Plan, year int, asOf string) []planRow
 		inForce, ok := storage.PlanInForce(byYear[p.Year], asOf)
 		row := planRow{Plan: p, InForce: ok && inForce.Version == p.Version && inForce.AdoptedOn == p.AdoptedOn,
 			Adopted: l.Date(p.AdoptedOn), Basis: l.T("basis." + string(p.Basis)), ThisYear: p.Year == year,
-			InForceWord: l.T("plan.inforce")}
+			InForceWord: l.T("plan.inforce"), Version: l.TOr("plan.version."+p.Version, p.Version)}
 		row.Target = l.planRange(p.TargetLow, p.TargetHigh, p.Target)
 		if p.Basis == storage.BasisGrowth {
 			row.Target += "%"

@@ -10,6 +10,28 @@ type cardSection struct {
 	Cards      []numberedCard
 }
 
+// rowSection is one board section of a period comparison's table.
+type rowSection struct {
+	Title string
+	Rows  []compareRow
+}
+
+// Sections splits the comparison's rows (already in the board's reading
+// order) at each change of board section.
+func (v comparePeriodsView) Sections() []rowSection {
+	var out []rowSection
+	last := ""
+	for _, r := range v.Rows {
+		s := v.L.board.SectionOf(r.Row.Indicator)
+		if len(out) == 0 || s.Key != last {
+			out = append(out, rowSection{Title: s.Title.In(v.L.Lang)})
+			last = s.Key
+		}
+		out[len(out)-1].Rows = append(out[len(out)-1].Rows, r)
+	}
+	return out
+}
+
 // numberedCard is a card with its running number in the report.
 type numberedCard struct {
 	N int

@@ -18,7 +18,7 @@ revised), imports it through the collector beside a raw batched insert of
 the same rows, starts this binary's serve on the result and measures the
 hot paths (progress, overview page, series, compare, unit comparison page,
 /metrics) beside their lower bounds. Prints a markdown table on stdout;
-progress goes to stderr. Scales: small (a minute or two), province,
+progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 
 Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
@@ -42,7 +42,10 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 			}
 		}
 		work, _ = filepath.Abs(work)
-		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget, Log: m.Stderr}
+		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget}
+		if isTerminal(m.Stderr) {
+			o.Log = m.Stderr // progress on a terminal; quiet in pipes and logs
+		}
 		res, err := bench.Run(ctx, o)
 		if err != nil {
 			return fmt.Errorf("bench %s (files kept in %s): %w", s.Name, work, err)

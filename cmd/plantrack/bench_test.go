@@ -1,0 +1,42 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBenchSmallSmoke runs `plantrack bench --scale small` end to end as a
+// smoke test: the dataset imports both ways, serve starts on it and every
+// measurement produces a row. It asserts no timing.
+func TestBenchSmallSmoke(t *testing.T) {
+	bin := buildBinary(t)
+	dir := filepath.Join(t.TempDir(), "bench")
+	cmd := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "3", "--budget", "1s")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("plantrack bench: %v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"181028 observation rows", "import through the collector", "raw batched insert", "MB per million observations",
+		"start-up of `serve`", "peak RSS", "/api/v1/progress?unit=p01", "/units/p01", "/api/v1/series?unit=p01-c001",
+		"parent=p01&a=2024-H1&b=2023-H1", "parent=vn&level=2", "/compare/units?parent=p01", "default exposure (depth 1), gzipped",
+		"every unit exposed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out)
+		}
+	}
+	// Every latency row has a p50 and a p99 in milliseconds.
+	rows := regexp.MustCompile(`(?m)^\| [^|]+ \| \d+\.\d\d ms \| \d+\.\d\d ms \|`).FindAllString(out, -1)
+	if len(rows) != 9 {
+		t.Errorf("want 9 latency rows, got %d:\n%s", len(rows), out)
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("progress written to a pipe: %s", stderr.String())
+	}
+}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 )
@@ -90,10 +91,37 @@ func (k periodKey) period() Period {
 	return Period{Year: int(k) / 256, First: int(k) % 256 / 16, Last: int(k) % 16}
 }
 
-// figSpan is a figure's months and value, all flowSpan needs.
+// figSpan is a figure's months and value, all flowSpan needs, and the
+// number of decimals the value was written with.
 type figSpan struct {
-	first, last int
-	v           float64
+	first, last, dec int
+	v                float64
+}
+
+// decimalsOf is how many decimals v needs (at most 9): 3626.4 has one.
+// The test allows a few units in the last place of v·10^d, so values that
+// came from decimal text are read as written.
+func decimalsOf(v float64) int {
+	scale := 1.0
+	for d := 0; d < 9; d++ {
+		s := v * scale
+		if math.Abs(s-math.Round(s)) <= 1e-14*math.Abs(s) {
+			return d
+		}
+		scale *= 10
+	}
+	return 9
+}
+
+// roundTo rounds v to d decimals, so that sums and differences of figures
+// written with d decimals carry no binary noise (3626.4, not
+// 3626.4000000000005).
+func roundTo(v float64, d int) float64 {
+	if d >= 9 {
+		return v
+	}
+	p := math.Pow10(d)
+	return math.Round(v*p) / p
 }
 
 func newFigIndex(figs []Observation) figIndex {
@@ -111,7 +139,7 @@ func newFigIndex(figs []Observation) figIndex {
 	}
 	for _, i := range x.byPeriod {
 		if p, v := figs[i].Period, figs[i].Value; v != nil {
-			x.byYear[p.Year] = append(x.byYear[p.Year], figSpan{p.First, p.Last, *v})
+			x.byYear[p.Year] = append(x.byYear[p.Year], figSpan{p.First, p.Last, decimalsOf(*v), *v})
 		}
 	}
 	for _, list := range x.byYear {
@@ -159,6 +187,7 @@ func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
 	}
 	var seen [13]bool
 	var sum [13]float64
+	var dec [13]int // the most decimals of any figure on the path
 	from, to := first-1, last
 	seen[from] = true
 	queue := []int{from}
@@ -169,15 +198,15 @@ func (x figIndex) flowSpan(year, first, last int) (float64, bool) {
 			a, b, v := o.first-1, o.last, o.v
 			switch {
 			case a == n && !seen[b]:
-				seen[b], sum[b] = true, sum[n]+v
+				seen[b], sum[b], dec[b] = true, sum[n]+v, max(dec[n], o.dec)
 				queue = append(queue, b)
 			case b == n && !seen[a]:
-				seen[a], sum[a] = true, sum[n]-v
+				seen[a], sum[a], dec[a] = true, sum[n]-v, max(dec[n], o.dec)
 				queue = append(queue, a)
 			}
 		}
 		if seen[to] {
-			return sum[to], true
+			return roundTo(sum[to], dec[to]), true
 		}
 	}
 	return 0, false

@@ -152,3 +152,25 @@ func TestRepresentativeAndMonthEnds(t *testing.T) {
 		t.Error("no figures, no latest")
 	}
 }
+
+// TestSummedYTDCarriesNoBinaryNoise: months written with one decimal sum to
+// a value with one decimal, as a person adding them would write it.
+func TestSummedYTDCarriesNoBinaryNoise(t *testing.T) {
+	var figs []Observation
+	months := []float64{600.1, 600.2, 600.1, 600.2, 600.1, 600.2} // float64 adds these to 3600.9000000000005
+	for i, v := range months {
+		v := v
+		figs = append(figs, Observation{Unit: "u", Indicator: "retail_sales", Value: &v,
+			Period: Period{Year: 2017, First: i + 1, Last: i + 1}, ReportedAt: "2017-07-01"})
+	}
+	it := Derive(Facts{Unit: "u", Indicator: Indicator{Code: "retail_sales", Kind: KindFlow, Direction: DirectionUp,
+		PaceProfile: PaceLinear}, Period: MustParsePeriod("2017-H1"), AsOf: "2018-01-01", Figures: figs}, Thresholds{})
+	if it.YTD == nil || *it.YTD != 3600.9 {
+		t.Fatalf("ytd = %v, want exactly 3600.9", it.YTD)
+	}
+	for v, want := range map[float64]int{0: 0, 7060: 0, 53.7: 1, 3626.4: 1, 0.4375: 4, 117569.8: 1, 1e-12: 9} {
+		if got := decimalsOf(v); got != want {
+			t.Errorf("decimalsOf(%v) = %d, want %d", v, got, want)
+		}
+	}
+}

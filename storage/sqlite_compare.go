@@ -176,7 +176,7 @@ func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
 		PaceA: ia.Pace, PaceB: ib.Pace}
 	if row.ValueA != nil && row.ValueB != nil {
-		d := *row.ValueA - *row.ValueB
+		d := roundTo(*row.ValueA-*row.ValueB, max(decimalsOf(*row.ValueA), decimalsOf(*row.ValueB)))
 		row.Difference = &d
 		if *row.ValueB != 0 {
 			r := *row.ValueA / *row.ValueB

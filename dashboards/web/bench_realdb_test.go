@@ -1,0 +1,74 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// BenchmarkOverviewRealDB measures the uncached overview page of a province
+// (its cards, sparklines and its hundred communes' status) on a database
+// that `plantrack bench` generated: PLANTRACK_BENCH_DB=/tmp/bprov/plantrack.db
+// (skipped without it); PLANTRACK_BENCH_UNIT names the unit (default p01).
+// It reports the median wall time and the CPU time per page, which varies
+// far less on a shared machine.
+func BenchmarkOverviewRealDB(b *testing.B) {
+	path := os.Getenv("PLANTRACK_BENCH_DB")
+	if path == "" {
+		b.Skip("PLANTRACK_BENCH_DB is not set: point it at a database made by `plantrack bench`")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dst := filepath.Join(b.TempDir(), "copy.db")
+	if err := os.WriteFile(dst, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	db, err := storage.Open(context.Background(), dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	pages, err := New(Deps{DB: db})
+	if err != nil {
+		b.Fatal(err)
+	}
+	mux := routes(pages)
+	unit := os.Getenv("PLANTRACK_BENCH_UNIT")
+	if unit == "" {
+		unit = "p01"
+	}
+	var times []time.Duration
+	cpu0 := processCPU()
+	for b.Loop() {
+		pages.cache = newFragmentCache(256)
+		w := httptest.NewRecorder()
+		start := time.Now()
+		mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/units/"+unit, nil))
+		times = append(times, time.Since(start))
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+	b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/1000/float64(len(times)), "cpu-ms/op")
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+}
+
+// processCPU is the user and system CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -48,7 +48,7 @@ func wordTable() map[string][2]string {
 		"picker.latest": {"Kỳ gần nhất", "Latest"}, "span.year": {"Cả năm", "Full year"},
 		"card.completion": {"Đạt", "Done"}, "card.expected": {"cần đạt", "expected"},
 		"card.gap": {"Chênh lệch", "Gap"}, "card.yoy": {"So cùng kỳ", "Year on year"}, "card.ytd": {"Lũy kế từ đầu năm", "Year to date"},
-		"card.flags": {"%d cảnh báo", "%d flags"}, "card.noplan": {"Chưa có kế hoạch để so", "No plan to compare with"},
+		"card.flag": {"1 cảnh báo", "1 flag"}, "card.flags": {"%d cảnh báo", "%d flags"}, "card.noplan": {"Chưa có kế hoạch để so", "No plan to compare with"},
 		"col.completion": {"Đạt", "Done"}, "col.expected": {"Cần đạt", "Expected"}, "indicator.month": {"Tháng", "Month"},
 		"indicator.planline":   {"Kế hoạch năm (đang áp dụng): %s %s", "Yearly plan in force: %s %s"},
 		"indicator.otheryears": {"Các năm khác", "Other years"},

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/plantrack/plantrack/collector"
 )
@@ -115,12 +117,46 @@ func (v *pasteView) fill(ex collector.Extraction) {
 	}
 	v.Segments = highlight(v.Text, figs)
 	for _, s := range ex.Unrecognised {
-		item := "«" + s.Text + "»"
+		item := inContext(v.Text, s)
 		if s.Reason != "" {
 			item += " — " + s.Reason
 		}
 		v.Unrecognised = append(v.Unrecognised, item)
 	}
+}
+
+// inContext shows an unrecognised number with a few words either side
+// ("…Nghị quyết Trung ương «7» nghiêm túc…"), so a reader sees why it is not
+// a figure; a span outside the text is shown alone.
+func inContext(text string, s collector.Span) string {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End || !utf8.ValidString(text) {
+		return "«" + s.Text + "»"
+	}
+	const words = 5
+	before := strings.Fields(text[:s.Start])
+	after := strings.Fields(text[s.End:])
+	out := "«" + text[s.Start:s.End] + "»"
+	if len(before) > 0 {
+		glue := " "
+		if !unicode.IsSpace(rune(text[s.Start-1])) {
+			glue = "" // the number is glued to the word before it
+		}
+		out = strings.Join(before[max(0, len(before)-words):], " ") + glue + out
+		if len(before) > words {
+			out = "…" + out
+		}
+	}
+	if len(after) > 0 {
+		glue := " "
+		if !unicode.IsSpace(rune(text[s.End])) {
+			glue = ""
+		}
+		out += glue + strings.Join(after[:min(words, len(after))], " ")
+		if len(after) > words {
+			out += "…"
+		}
+	}
+	return out
 }
 
 // highlight splits text into plain and marked runs: each figure's quote is

@@ -15,3 +15,20 @@ func TestPlanVersionsInThePagesLanguage(t *testing.T) {
 		t.Error("a Vietnamese page shows the English version code")
 	}
 }
+
+// TestOneFlagIsSingular: a card with one data-quality flag says "1 flag",
+// with two "2 flags".
+func TestOneFlagIsSingular(t *testing.T) {
+	e := newTestEnv(t)
+	L := e.pages.en
+	v := overviewView{L: L, Cards: []card{{Name: "One", Flags: 1, Pace: L.paceTag("behind")}, {Name: "Two", Flags: 2, Pace: L.paceTag("ahead")}}}
+	c, err := e.pages.renderContent("overview", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(c.content)
+	mustContain(t, body, ">1 flag<", ">2 flags<")
+	if strings.Contains(body, "1 flags") {
+		t.Error("one flag is called 1 flags")
+	}
+}

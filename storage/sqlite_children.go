@@ -19,8 +19,7 @@ func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Per
 		return kids, figures{}, err
 	}
 	list := idList(iids)
-	figs, err := db.loadPeriodValues(ctx, asOf, p, `unit_id IN (SELECT id FROM units WHERE parent_id = ?)
-		AND indicator_id IN (`+list+`)`, parentID)
+	figs, err := db.loadPeriodValues(ctx, asOf, p, unitsCond(sortedIDs(kids))+` AND indicator_id IN (`+list+`)`)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -49,6 +48,19 @@ func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Per
 		}
 	}
 	return kids, figs, nil
+}
+
+// unitsCond selects the units of ids (ascending). When they are dense
+// (siblings are usually stored together) it asks for their id range, so
+// that a period's figures are read as one run of observations_indicator
+// per indicator, the list checked on each row (the + keeps SQLite from
+// seeking each id instead).
+func unitsCond(ids []int64) string {
+	if n := len(ids); n > 1 && ids[n-1]-ids[0] < 2*int64(n) {
+		return `+unit_id IN (` + idList(ids) + `) AND unit_id BETWEEN ` +
+			strconv.FormatInt(ids[0], 10) + ` AND ` + strconv.FormatInt(ids[n-1], 10)
+	}
+	return `unit_id IN (` + idList(ids) + `)`
 }
 
 // idList writes ids for an IN list; ids come from the database, never from

@@ -87,12 +87,18 @@ func (l *Locale) Value(v *float64, measure string) string {
 }
 
 // Pct formats a ratio as a percentage with one decimal: 0.537 → 53,7% (vi),
-// 53.7% (en).
+// 53.7% (en). A ratio near but not at 1 that one decimal would round to
+// 100.0% gets two (0.9996 → 99.96%), so a level just short of its plan is
+// not shown as "100.0%" beside the word "behind".
 func (l *Locale) Pct(r *float64) string {
 	if r == nil || math.IsNaN(*r) || math.IsInf(*r, 0) {
 		return "–"
 	}
-	return l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(1), number.MinFractionDigits(1)))
+	frac := 1
+	if *r != 1 && math.Abs(*r-1) < 0.0005 {
+		frac = 2
+	}
+	return l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(frac), number.MinFractionDigits(frac)))
 }
 
 // SignedPct formats a growth ratio with its sign and up to two decimals:

@@ -32,3 +32,19 @@ func TestOneFlagIsSingular(t *testing.T) {
 		t.Error("one flag is called 1 flags")
 	}
 }
+
+// TestPctDoesNotRoundAShortfallToAHundred: 99.96% of plan is not "100.0%".
+func TestPctDoesNotRoundAShortfallToAHundred(t *testing.T) {
+	en, vi := newLocale(langEN), newLocale(langVI)
+	for _, c := range []struct {
+		r      float64
+		en, vi string
+	}{{0.99955, "99.96%", "99,96%"}, {1, "100.0%", "100,0%"}, {1.0004, "100.04%", "100,04%"}, {0.537, "53.7%", "53,7%"}, {0.9949, "99.5%", "99,5%"}} {
+		if got := en.Pct(f64(c.r)); got != c.en {
+			t.Errorf("en Pct(%v) = %q, want %q", c.r, got, c.en)
+		}
+		if got := vi.Pct(f64(c.r)); got != c.vi {
+			t.Errorf("vi Pct(%v) = %q, want %q", c.r, got, c.vi)
+		}
+	}
+}

@@ -78,11 +78,17 @@ func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*re
 	format := r.URL.Query().Get("format")
 	key := cacheKey(L.Lang, r.URL)
 	version, verr := p.db.DataVersion(r.Context())
+	land := func(cachedPage, bool) {}
 	if format == "" && verr == nil {
 		if c, ok := p.cache.get(version, key); ok {
 			p.writeLayout(w, r, L, c, http.StatusOK)
 			return
 		}
+		var served bool
+		if served, land = p.join(w, r, L, version, key); served {
+			return
+		}
+		defer land(cachedPage{}, false)
 	}
 	v, err := build(q)
 	if err != nil {
@@ -109,8 +115,30 @@ func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*re
 	c.meta = v.meta()
 	if verr == nil {
 		p.cache.put(version, key, c)
+		land(c, true)
 	}
 	p.writeLayout(w, r, L, c, http.StatusOK)
+}
+
+// join waits for a build of the same page and version already under way
+// and serves its result (served true; also when the client went away), or
+// makes this request the builder: land(page, ok) then ends the build for
+// those waiting; calls after the first do nothing.
+func (p *Pages) join(w http.ResponseWriter, r *http.Request, L *Locale, version int64, key string) (served bool, land func(cachedPage, bool)) {
+	f, leader := p.cache.lead(version, key)
+	if leader {
+		return false, func(c cachedPage, ok bool) { p.cache.land(version, key, f, c, ok) }
+	}
+	select {
+	case <-f.done:
+		if f.ok {
+			p.writeLayout(w, r, L, f.page, http.StatusOK)
+			return true, nil
+		}
+		return false, func(cachedPage, bool) {}
+	case <-r.Context().Done():
+		return true, nil
+	}
 }
 
 // renderContent executes a page's "content" template.

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"html/template"
 	"regexp"
 	"slices"
 	"strconv"
@@ -128,3 +129,33 @@ func chartOption(t *testing.T, body, id string, into any) {
 		t.Fatalf("chart %s: %v", id, err)
 	}
 }
+
+// TestUnitComparisonTableFollowsTheChart: the table lists the units in the
+// bars' order, so reading across from a bar finds its row.
+func TestUnitComparisonTableFollowsTheChart(t *testing.T) {
+	e := newTestEnv(t)
+	_, body, _ := e.get(t, "/compare/units?parent=can-tho&indicator=retail_sales&period=2018-H1&lang=en")
+	var opt struct {
+		YAxis []struct{ Data []string } `json:"yAxis"`
+	}
+	chartOption(t, body, "chart-units", &opt)
+	bars := opt.YAxis[0].Data
+	table := body[strings.Index(body, "<tbody"):]
+	last := -1
+	for _, b := range bars {
+		name := strings.SplitN(b, " · ", 2)[0] // bars carry "name · pace"
+		i := strings.Index(table, ">"+htmlEscape(name)+"</a>")
+		if i < 0 {
+			t.Fatalf("table lacks %q", name)
+		}
+		if i < last {
+			t.Errorf("table order differs from the bars %q", bars)
+		}
+		last = i
+	}
+	if len(bars) < 2 {
+		t.Errorf("only %d bars", len(bars))
+	}
+}
+
+func htmlEscape(s string) string { return template.HTMLEscapeString(s) }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"html/template"
 	"net/http"
+	"slices"
 
 	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
@@ -129,12 +131,41 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 		}
 		in.Units = append(in.Units, charts.UnitValue{Name: u.Name(L.Lang), Value: val, Pace: string(x.PaceA)})
 	}
+	// The table reads in the chart's order: highest first, units without a
+	// figure last, ties by name.
+	order := make([]int, len(v.Rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return byValueDesc(in.Units[i], in.Units[j]) })
+	rows := make([]compareRow, len(order))
+	for k, i := range order {
+		rows[k] = v.Rows[i]
+	}
+	v.Rows = rows
 	if len(in.Units) == 0 {
 		return nil
 	}
 	var err error
 	v.Chart, err = chartHTML(charts.Units(in))
 	return err
+}
+
+// byValueDesc orders units as charts.Units draws them: highest value first,
+// units without a value last, ties by name.
+func byValueDesc(a, b charts.UnitValue) int {
+	switch {
+	case a.Value == nil && b.Value == nil:
+		return cmp.Compare(a.Name, b.Name)
+	case a.Value == nil:
+		return 1
+	case b.Value == nil:
+		return -1
+	}
+	if c := cmp.Compare(*b.Value, *a.Value); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Name, b.Name)
 }
 
 // firstIndicatorWithData picks the first catalog indicator the parent (or

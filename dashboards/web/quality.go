@@ -139,8 +139,7 @@ func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.U
 			IndName: indicatorOf(inds, f.Indicator).Name(L.Lang), Period: L.Period(f.Period),
 			URL: L.Link(IndicatorPath(f.Unit, f.Indicator), "period", rawPeriod(f.Period))}
 		for _, k := range sortedKeys(f.Figures) {
-			val := f.Figures[k]
-			row.Figures = append(row.Figures, figure{Name: k, Value: L.Num(&val, 2)})
+			row.Figures = append(row.Figures, L.figureOf(k, f.Figures[k]))
 		}
 		v.Rows = append(v.Rows, row)
 	}

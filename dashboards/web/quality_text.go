@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -39,6 +40,19 @@ func flagTexts() map[string]struct {
 			"The value %s is far from the %s that this span's trend over %s other years points to (z = %s)."},
 			[]string{"value", "expected_value", "years", "z"}},
 	}
+}
+
+// figureOf names one figure behind a flag in the page's language and formats
+// it: shares as signed percentages, percents with a % sign.
+func (l *Locale) figureOf(key string, v float64) figure {
+	fig := figure{Name: l.TOr("fig."+key, key), Value: l.Num(&v, 2)}
+	switch {
+	case strings.HasSuffix(key, "_share"):
+		fig.Value = l.SignedPct(&v)
+	case strings.HasSuffix(key, "_percent"):
+		fig.Value += "%"
+	}
+	return fig
 }
 
 // flagText explains a flag in the page's language with its figures in the

@@ -48,3 +48,27 @@ func TestPctDoesNotRoundAShortfallToAHundred(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagFiguresAreNamedInThePagesLanguage: the figures behind a flag are
+// labelled in words, not with their JSON keys, and shares read as percents.
+func TestFlagFiguresAreNamedInThePagesLanguage(t *testing.T) {
+	vi, en := newLocale(langVI), newLocale(langEN)
+	if f := vi.figureOf("children_sum", 8981.4); f.Name != "tổng các đơn vị con" || f.Value != "8.981,4" {
+		t.Errorf("vi children_sum = %+v", f)
+	}
+	if f := en.figureOf("difference_share", -0.0566); f.Name != "difference" || f.Value != "−5.66%" {
+		t.Errorf("en difference_share = %+v", f)
+	}
+	if f := en.figureOf("computed_plan_percent", 53.69); f.Value != "53.69%" {
+		t.Errorf("en computed_plan_percent = %+v", f)
+	}
+	for _, k := range []string{"children", "children_sum", "difference_share", "value", "expected_value", "z", "years",
+		"plan", "ytd", "previous_ytd", "previous_month", "reported_plan_percent", "computed_plan_percent",
+		"reported_yoy_percent", "computed_yoy_percent"} {
+		for _, L := range []*Locale{vi, en} {
+			if _, ok := L.words["fig."+k]; !ok {
+				t.Errorf("figure %s has no %s label", k, L.Lang)
+			}
+		}
+	}
+}

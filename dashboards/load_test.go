@@ -211,8 +211,12 @@ func writeLoad(ctx context.Context, t *testing.T, client *http.Client, base, tok
 // loadTable formats p50/p99 per route as Markdown.
 func loadTable(s *loadStats, dur time.Duration, acked, batches int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d readers and one writer for %v on loopback; the writer stored %d rows in %d batches.\n\n",
-		loadReaders, dur, acked, batches)
+	if batches == 0 {
+		fmt.Fprintf(&b, "%d readers and no writer for %v on loopback.\n\n", loadReaders, dur)
+	} else {
+		fmt.Fprintf(&b, "%d readers and one writer for %v on loopback; the writer stored %d rows in %d batches.\n\n",
+			loadReaders, dur, acked, batches)
+	}
 	b.WriteString("| route | requests | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n")
 	names := make([]string, 0, len(s.lat))
 	for n := range s.lat {

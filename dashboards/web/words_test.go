@@ -72,3 +72,22 @@ func TestFlagFiguresAreNamedInThePagesLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoExpectedDashOnCards: a level indicator has no expected pace; its
+// card says how much of the plan is done without an empty "expected –".
+func TestNoExpectedDashOnCards(t *testing.T) {
+	e := newTestEnv(t)
+	L := e.pages.en
+	v := overviewView{L: L, Cards: []card{
+		{Name: "Level", HasPlan: true, Completion: "99.7%", Expected: "–", Pace: L.paceTag("behind")},
+		{Name: "Flow", HasPlan: true, Completion: "52.7%", Expected: "50.0%", Pace: L.paceTag("ahead")}}}
+	c, err := e.pages.renderContent("overview", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(c.content)
+	if strings.Contains(body, "expected <strong>–") {
+		t.Error("a card shows an empty expected pace")
+	}
+	mustContain(t, body, "Done <strong>99.7%</strong>", "expected <strong>50.0%</strong>")
+}

@@ -97,6 +97,13 @@ func TestHostileInputStaysInert(t *testing.T) {
 	resp, b := f.do(http.MethodPost, "/api/v1/observations", strings.NewReader(hostileBatch()), append(bearer(f.admin), "Content-Type", jsonCT)...)
 	f.expect(resp, b, http.StatusOK, nil)
 
+	bad := `{"units":[{"code":"'); DROP TABLE units;--","name_vi":"x","name_en":"x"}],` +
+		`"observations":[{"unit":"can-tho","indicator":"<script>","period":"2018-Q3","value":1}]}`
+	resp, b = f.do(http.MethodPost, "/api/v1/observations", strings.NewReader(bad), append(bearer(f.admin), "Content-Type", jsonCT)...)
+	e := f.wantError(resp, b, http.StatusUnprocessableEntity, storage.CodeValidation)
+	wantDetail(t, e, 1, "code")
+	wantDetail(t, e, 1, "indicator")
+
 	var hostileCSV bytes.Buffer
 	cw := csv.NewWriter(&hostileCSV)
 	cw.WriteAll([][]string{{"unit", "indicator", "period", "value", "source", "quote"},

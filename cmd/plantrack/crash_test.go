@@ -142,6 +142,7 @@ func TestBinaryReliability(t *testing.T) {
 	t.Run("crash_during_import", func(t *testing.T) { testCrashDuringImportIsAllOrNothing(t, bin) })
 	t.Run("sigterm_finishes_import", func(t *testing.T) { testSIGTERMLetsAnInFlightImportFinish(t, bin) })
 	t.Run("sigterm_past_deadline", func(t *testing.T) { testSIGTERMPastTheDeadlineRollsBack(t, bin) })
+	t.Run("sigterm_cli_import", func(t *testing.T) { testSIGTERMStopsACLIImport(t, bin) })
 	t.Run("backup_during_writes", func(t *testing.T) { testBackupDuringWritesIsAPointInTimeCopy(t, bin) })
 }
 

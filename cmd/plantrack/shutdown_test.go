@@ -187,3 +187,36 @@ func testSIGTERMPastTheDeadlineRollsBack(t *testing.T, bin string) {
 	}
 	t.Logf("exit code %d, %d rows stored, client saw status %d / %v", code, st.rows["dl-"], a.status, a.err)
 }
+
+// testSIGTERMStopsACLIImport sends SIGTERM to `plantrack import` midway: it
+// stops within seconds, says the file was not imported (exit 1), and the
+// database holds none of the file's rows and passes integrity_check.
+func testSIGTERMStopsACLIImport(t *testing.T, bin string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	const rows = 50000
+	units, csvPath, _ := writeBulk(t, dir, "cli-", 100, rows)
+	runBin(t, bin, "import", "--db", db, units)
+	cmd := exec.Command(bin, "import", "--db", db, csvPath)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	signalled := time.Now()
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	st := readState(t, db, "cli-")
+	switch {
+	case err == nil && st.rows["cli-"] == rows:
+		t.Logf("the import finished before SIGTERM arrived")
+	case !errors.As(err, &ee) || ee.ExitCode() != 1 || st.rows["cli-"] != 0:
+		t.Fatalf("import after SIGTERM: %v, %d rows stored; stderr %s", err, st.rows["cli-"], stderr.String())
+	}
+	if st.integrity != "ok" || time.Since(signalled) > 10*time.Second {
+		t.Fatalf("integrity %q, stopped %v after SIGTERM", st.integrity, time.Since(signalled))
+	}
+	t.Logf("stopped %v after SIGTERM: %s", time.Since(signalled).Round(time.Millisecond), bytes.TrimSpace(stderr.Bytes()))
+}

@@ -51,25 +51,28 @@ func DemoBatches() []storage.Batch {
 func canThoBatch() storage.Batch {
 	unit := storage.Unit{Code: "can-tho", NameVI: "Thành phố Cần Thơ", NameEN: "Can Tho City"}
 	h1 := storage.MustParsePeriod("2018-H1")
-	obs := func(ind string, value *float64, status storage.ReportStatus, pct, yoy *storage.Percent, quote string) storage.Observation {
+	// No quotes: a quote is the report's own sentence, and the article's
+	// sentences are not ours to copy; `plantrack extract` on the article
+	// stores them with their quotes.
+	obs := func(ind string, value *float64, status storage.ReportStatus, pct, yoy *storage.Percent) storage.Observation {
 		return storage.Observation{Unit: unit.Code, Indicator: ind, Period: h1, Value: value,
 			ReportStatus: status, ReportedPlanPercent: pct, ReportedYoYPercent: yoy,
-			ReportedAt: canThoReportedAt, Source: canThoSource, Quote: quote}
+			ReportedAt: canThoReportedAt, Source: canThoSource}
 	}
 	est, pre := storage.StatusEstimate, storage.StatusPreliminary
 	return storage.Batch{
 		Units: []storage.Unit{unit},
 		Observations: []storage.Observation{
-			obs("grdp", demoNum(28478), est, nil, demoPct(7.43, 2), "GRDP estimated at 28,478 billion VND, up 7.43% on a year earlier."),
-			obs("industrial_production_index", nil, est, nil, demoPct(7.35, 2), "Industrial production index estimated 7.35% higher than a year earlier."),
-			obs("retail_sales", demoNum(63135), est, demoPct(53.7, 1), nil, "Retail sales and consumer services estimated at 63,135 billion VND, 53.7% of the yearly plan."),
-			obs("exports", demoNum(942), est, demoPct(52.7, 1), nil, "Exports and foreign-currency services estimated at 942 million USD, 52.7% of the yearly plan."),
-			obs("budget_revenue", demoNum(7060), pre, demoPct(49.6, 1), nil, "Budget revenue of 7,060 billion VND, 49.6% of the yearly plan."),
-			obs("new_party_members", demoNum(1452), pre, demoPct(66, 0), nil, "1,452 new party members admitted, 66% of the yearly plan."),
-			obs("cadres_assigned", demoNum(53), pre, nil, nil, "53 cadres transferred, appointed, reappointed or assigned."),
-			obs("party_members_disciplined", demoNum(50), pre, nil, nil, "50 party members disciplined."),
-			obs("party_orgs_disciplined", demoNum(1), pre, nil, nil, "One party organisation disciplined."),
-			obs("midterm_reviews_held", demoNum(7), pre, nil, nil, "7 of the 16 party committees under the city committee held their mid-term review."),
+			obs("grdp", demoNum(28478), est, nil, demoPct(7.43, 2)),
+			obs("industrial_production_index", nil, est, nil, demoPct(7.35, 2)),
+			obs("retail_sales", demoNum(63135), est, demoPct(53.7, 1), nil),
+			obs("exports", demoNum(942), est, demoPct(52.7, 1), nil),
+			obs("budget_revenue", demoNum(7060), pre, demoPct(49.6, 1), nil),
+			obs("new_party_members", demoNum(1452), pre, demoPct(66, 0), nil),
+			obs("cadres_assigned", demoNum(53), pre, nil, nil),
+			obs("party_members_disciplined", demoNum(50), pre, nil, nil),
+			obs("party_orgs_disciplined", demoNum(1), pre, nil, nil),
+			obs("midterm_reviews_held", demoNum(7), pre, nil, nil),
 		},
 		Plans: []storage.Plan{{Unit: unit.Code, Indicator: "midterm_reviews_held", Year: 2018,
 			Basis: storage.BasisValue, Target: demoNum(16), Version: "original",

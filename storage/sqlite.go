@@ -33,12 +33,16 @@ type DB struct {
 	w    *sql.DB // one connection, BEGIN IMMEDIATE
 	r    *sql.DB // readers
 	th   Thresholds
+	memo *memo // Progress and Compare answers of the current data version
 }
 
 // SetThresholds sets the pace and flag thresholds that Progress, Series,
 // Compare, Quality and Latest derive with (zero fields take the defaults).
 // Call it before the DB is shared between goroutines.
-func (db *DB) SetThresholds(th Thresholds) { db.th = th }
+func (db *DB) SetThresholds(th Thresholds) {
+	db.th = th
+	db.memo.clear()
+}
 
 // Open opens (creating if needed) the database at path, applies every
 // embedded migration not yet recorded in schema_migrations — each in its own
@@ -66,7 +70,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxIdleConns(4)
 	r.SetConnMaxIdleTime(0)
-	db := &DB{path: path, w: w, r: r}
+	db := &DB{path: path, w: w, r: r, memo: newMemo()}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -48,7 +50,9 @@ type CompareRow struct {
 // indicator of that unit with a figure in A's or B's year by that period's
 // end (catalog order); with Indicator and Parent, one row per child of
 // Parent by code, children without figures included. Anything else is
-// CodeInvalid; unknown codes are CodeNotFound.
+// CodeInvalid; unknown codes are CodeNotFound. Answers are kept until the
+// next write (see memo): the Rows slice is the caller's (sort it at will),
+// but what its rows point to is shared, so do not modify it.
 func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	asOf, err := resolveAsOf(q.AsOf)
 	if err != nil {
@@ -69,6 +73,13 @@ func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	if q.Level == 0 {
 		q.Level = 1
 	}
+	key := fmt.Sprintf("compare\x00%s\x00%s\x00%s\x00%d\x00%v\x00%v\x00%s", q.Unit, q.Indicator, q.Parent, q.Level, q.A, q.B, asOf)
+	c, err := memoized(ctx, db, key, func() (Comparison, error) { return db.compare(ctx, q, asOf) })
+	c.Rows = slices.Clone(c.Rows)
+	return c, err
+}
+
+func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
 	switch {
 	case q.Unit != "" && q.Parent == "":
 		return db.compareUnit(ctx, q, asOf)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // Progress is every indicator's derived figures for one unit at one period.
@@ -41,11 +42,20 @@ func checkPeriod(p Period) error {
 // in catalog order. A zero p means the unit's latest period: the
 // representative period of the greatest end month with any figure. An
 // unknown unit, or a unit without figures when p is zero, is CodeNotFound.
+// Answers are kept until the next write (see memo): the Items slice is the
+// caller's, but what its items point to is shared, so do not modify it.
 func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) (Progress, error) {
 	asOf, err := resolveAsOf(asOf)
 	if err != nil {
 		return Progress{}, err
 	}
+	key := fmt.Sprintf("progress\x00%s\x00%d-%d-%d\x00%s", unit, p.Year, p.First, p.Last, asOf)
+	pr, err := memoized(ctx, db, key, func() (Progress, error) { return db.progress(ctx, unit, p, asOf) })
+	pr.Items = slices.Clone(pr.Items)
+	return pr, err
+}
+
+func (db *DB) progress(ctx context.Context, unit string, p Period, asOf string) (Progress, error) {
 	u, err := db.unitRef(ctx, unit)
 	if err != nil {
 		return Progress{}, err

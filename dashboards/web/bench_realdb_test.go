@@ -51,6 +51,7 @@ func BenchmarkOverviewRealDB(b *testing.B) {
 	cpu0 := processCPU()
 	for b.Loop() {
 		pages.cache = newFragmentCache(256)
+		db.ClearMemo()
 		w := httptest.NewRecorder()
 		start := time.Now()
 		mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/units/"+unit, nil))

@@ -33,7 +33,7 @@ type DB struct {
 	w    *sql.DB // one connection, BEGIN IMMEDIATE
 	r    *sql.DB // readers
 	th   Thresholds
-	memo *memo // Progress and Compare answers of the current data version
+	memo *memo // Progress, Compare and Series answers of the current data version
 }
 
 // SetThresholds sets the pace and flag thresholds that Progress, Series,

@@ -201,12 +201,21 @@ type Series struct {
 
 // Series derives the unit × indicator at every month end that has a
 // representative period, ascending, as known on asOf; Plans holds every
-// plan version of every year. Unknown codes are CodeNotFound.
+// plan version of every year. Unknown codes are CodeNotFound. Answers are
+// kept until the next write (see memo): the Points and Plans slices are the
+// caller's, but what their elements point to is shared, so do not modify it.
 func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series, error) {
 	asOf, err := resolveAsOf(asOf)
 	if err != nil {
 		return Series{}, err
 	}
+	key := fmt.Sprintf("series\x00%s\x00%s\x00%s", unit, indicator, asOf)
+	s, err := memoized(ctx, db, key, func() (Series, error) { return db.series(ctx, unit, indicator, asOf) })
+	s.Points, s.Plans = slices.Clone(s.Points), slices.Clone(s.Plans)
+	return s, err
+}
+
+func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series, error) {
 	u, err := db.unitRef(ctx, unit)
 	if err != nil {
 		return Series{}, err

@@ -9,7 +9,7 @@ import (
 // communes of a nation is about a megabyte.
 const memoMax = 64
 
-// memo keeps derived answers (Progress, Compare) for the data version they
+// memo keeps derived answers (Progress, Compare, Series) for the data version they
 // were computed at. Every write that changes anything bumps the version, in
 // this process or another, so the first read that sees a new version finds
 // the memo emptied; readers between two writes share one derivation
@@ -48,7 +48,7 @@ func (m *memo) put(version int64, key string, v any) {
 	m.entries[key] = v
 }
 
-// ClearMemo forgets the Progress and Compare answers kept for the current
+// ClearMemo forgets the Progress, Compare and Series answers kept for the current
 // data version, so that the next reads derive again from the figures:
 // benchmarks call it to measure cold reads.
 func (db *DB) ClearMemo() { db.memo.clear() }

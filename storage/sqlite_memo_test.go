@@ -29,6 +29,17 @@ func TestMemoForgetsOnWriteAndHandsOutCopies(t *testing.T) {
 	if v := exports(db); v != 950 {
 		t.Fatalf("after a revision by the same handle: exports %v, want 950", v)
 	}
+	series := func() float64 {
+		t.Helper()
+		s, err := db.Series(ctx, "can-tho", "exports", "2018-12-31")
+		if err != nil || len(s.Points) == 0 {
+			t.Fatalf("series: %d points, %v", len(s.Points), err)
+		}
+		return *s.Points[len(s.Points)-1].Value
+	}
+	if v := series(); v != 950 {
+		t.Fatalf("series: exports %v, want 950", v)
+	}
 	other, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +49,9 @@ func TestMemoForgetsOnWriteAndHandsOutCopies(t *testing.T) {
 		Value: val(960), ReportedAt: "2018-07-20"}}})
 	if v := exports(db); v != 960 {
 		t.Fatalf("after a revision by another handle: exports %v, want 960", v)
+	}
+	if v := series(); v != 960 {
+		t.Fatalf("series after a revision by another handle: exports %v, want 960", v)
 	}
 
 	q := CompareQuery{Unit: "can-tho", A: h1, B: MustParsePeriod("2017-H1"), AsOf: "2018-12-31"}

@@ -17,8 +17,11 @@ func (s *session) finish(ctx context.Context, feedErr error) (Report, error) {
 	if feedErr != nil {
 		s.w.Rollback()
 		var e *storage.Error
-		if errors.As(feedErr, &e) {
+		switch {
+		case errors.As(feedErr, &e):
 			return rep, feedErr
+		case ctx.Err() != nil:
+			return rep, fmt.Errorf("import %s interrupted (%w); nothing was stored", s.format, ctx.Err())
 		}
 		return rep, fmt.Errorf("import %s: %w", s.format, feedErr)
 	}

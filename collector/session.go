@@ -246,7 +246,7 @@ func (s *session) putFailed(at pos, err error) error {
 	var e *storage.Error
 	if !errors.As(err, &e) || (e.Code != storage.CodeValidation && e.Code != storage.CodeConflict &&
 		e.Code != storage.CodeForbidden && e.Code != storage.CodeNotFound) {
-		return fmt.Errorf("import %s: %w", s.format, err)
+		return fmt.Errorf("store row %d: %w", at.row, err)
 	}
 	code := e.Code
 	if code == storage.CodeNotFound {

@@ -26,6 +26,7 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 	dir := c.fs.String("dir", "", "work `folder` for the dataset and databases (default: a new temporary folder)")
 	reps := c.fs.Int("reps", 300, "repetitions per measurement, at most")
 	budget := c.fs.Duration("budget", 20*time.Second, "time limit per measurement")
+	measureOnly := c.fs.Bool("measure-only", false, "skip generating and importing; measure the database an earlier run left in --dir")
 	c.run = func(ctx context.Context) error {
 		s, err := bench.ScaleByName(*scale)
 		if err != nil {
@@ -36,13 +37,16 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 			return fmt.Errorf("find this binary to start serve: %w", err)
 		}
 		work := *dir
+		if *measureOnly && work == "" {
+			return fmt.Errorf("--measure-only needs --dir, the folder of an earlier run")
+		}
 		if work == "" {
 			if work, err = os.MkdirTemp("", "plantrack-bench-"); err != nil {
 				return err
 			}
 		}
 		work, _ = filepath.Abs(work)
-		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget}
+		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget, MeasureOnly: *measureOnly}
 		if isTerminal(m.Stderr) {
 			o.Log = m.Stderr // progress on a terminal; quiet in pipes and logs
 		}

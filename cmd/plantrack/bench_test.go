@@ -33,8 +33,13 @@ func TestBenchSmallSmoke(t *testing.T) {
 	}
 	// Every latency row has a p50 and a p99 in milliseconds.
 	rows := regexp.MustCompile(`(?m)^\| [^|]+ \| \d+\.\d\d ms \| \d+\.\d\d ms \|`).FindAllString(out, -1)
-	if len(rows) != 9 {
-		t.Errorf("want 9 latency rows, got %d:\n%s", len(rows), out)
+	if len(rows) != 14 || strings.Count(out, "fresh (first request after a write)") != 5 {
+		t.Errorf("want 14 latency rows, 5 of them fresh, got %d:\n%s", len(rows), out)
+	}
+	// Measuring again needs no new import.
+	again, err := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "2", "--budget", "1s", "--measure-only").Output()
+	if err != nil || !strings.Contains(string(again), "not run (--measure-only)") || !strings.Contains(string(again), "181028 observation rows") {
+		t.Errorf("bench --measure-only: %v\n%s", err, again)
 	}
 	if stderr.Len() != 0 {
 		t.Errorf("progress written to a pipe: %s", stderr.String())

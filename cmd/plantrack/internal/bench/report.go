@@ -15,9 +15,13 @@ func (r Result) Markdown(w io.Writer) {
 		s.Name, s.Units(), s.Provinces, s.CommunesPerProvince, s.Indicators, s.Years, r.Rows)
 	fmt.Fprintln(w, "| measurement | result | lower bound | ratio | target |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
-	raw, imp := float64(r.Rows)/r.RawTime.Seconds(), float64(r.Rows)/r.ImportTime.Seconds()
-	fmt.Fprintf(w, "| import through the collector (CSV) | %.0f rows/s (%s) | raw batched insert: %.0f rows/s (%s) | %.0f%% of raw | ≥ 50%% of raw |\n",
-		imp, r.ImportTime.Round(time.Second), raw, r.RawTime.Round(time.Second), 100*imp/raw)
+	if r.ImportTime > 0 && r.RawTime > 0 {
+		raw, imp := float64(r.Rows)/r.RawTime.Seconds(), float64(r.Rows)/r.ImportTime.Seconds()
+		fmt.Fprintf(w, "| import through the collector (CSV) | %.0f rows/s (%s) | raw batched insert: %.0f rows/s (%s) | %.0f%% of raw | ≥ 50%% of raw |\n",
+			imp, r.ImportTime.Round(time.Second), raw, r.RawTime.Round(time.Second), 100*imp/raw)
+	} else {
+		fmt.Fprintln(w, "| import | not run (--measure-only) | | | |")
+	}
 	fmt.Fprintf(w, "| database size | %.1f MB per million observations (%.0f MB) | | | |\n",
 		float64(r.DBBytes)/1e6/(float64(r.Rows)/1e6), float64(r.DBBytes)/1e6)
 	fmt.Fprintf(w, "| start-up of `serve` on this database | %s | | | < 2 s |\n", ms(r.StartupTime))

@@ -21,6 +21,9 @@ type Options struct {
 	Reps   int           // repetitions per measurement (at most; see Budget)
 	Budget time.Duration // time limit per measurement
 	Log    io.Writer     // progress lines; nil for none
+	// MeasureOnly skips generating and importing and measures the
+	// plantrack.db an earlier run of the same scale left in Dir.
+	MeasureOnly bool
 }
 
 // Result is everything one run measured.
@@ -61,6 +64,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		o.Budget = 15 * time.Second
 	}
 	res := Result{Scale: o.Scale}
+	if o.MeasureOnly {
+		return res, measureExisting(ctx, &o, &res)
+	}
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return res, err
 	}
@@ -166,4 +172,25 @@ func fileSize(path string) int64 {
 // openReader opens the database read-only for the bare-SQL lower bounds.
 func openReader(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+}
+
+// measureExisting measures the database an earlier run left in o.Dir.
+func measureExisting(ctx context.Context, o *Options, res *Result) error {
+	mainDB := filepath.Join(o.Dir, "plantrack.db")
+	if _, err := os.Stat(mainDB); err != nil {
+		return fmt.Errorf("--measure-only needs the plantrack.db of an earlier run in %s: %w", o.Dir, err)
+	}
+	codes, _ := o.Scale.unitCodes()
+	ds := Dataset{Dir: o.Dir, Province: codes[1], Commune: codes[2], Indicator: "retail_sales"}
+	reader, err := openReader(mainDB)
+	if err != nil {
+		return err
+	}
+	err = reader.QueryRowContext(ctx, "SELECT count(*) FROM observations").Scan(&res.Rows)
+	reader.Close()
+	if err != nil {
+		return fmt.Errorf("count the figures of %s: %w", mainDB, err)
+	}
+	res.DBBytes = fileSize(mainDB) + fileSize(mainDB+"-wal")
+	return measureServing(ctx, o, mainDB, ds, res)
 }

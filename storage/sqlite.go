@@ -34,6 +34,9 @@ type DB struct {
 	r    *sql.DB // readers
 	th   Thresholds
 	memo *memo // Progress, Compare and Series answers of the current data version
+	// narrowCompare reads comparisons across units narrowly first (see
+	// compareFigures); tests turn it off to check both paths agree.
+	narrowCompare bool
 }
 
 // SetThresholds sets the pace and flag thresholds that Progress, Series,
@@ -70,7 +73,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxIdleConns(4)
 	r.SetConnMaxIdleTime(0)
-	db := &DB{path: path, w: w, r: r, memo: newMemo()}
+	db := &DB{path: path, w: w, r: r, memo: newMemo(), narrowCompare: true}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

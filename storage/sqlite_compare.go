@@ -146,14 +146,12 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string) 
 	if err != nil {
 		return Comparison{}, err
 	}
-	years := compareYears(q.A, q.B)
-	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?, ?, ?)`,
-		append([]any{parent.id, iid}, years...)...)
+	plans, err := db.plansWhere(ctx, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?)`,
+		parent.id, iid, q.A.Year, q.B.Year)
 	if err != nil {
 		return Comparison{}, err
 	}
-	plans, err := db.plansWhere(ctx, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?)`,
-		parent.id, iid, q.A.Year, q.B.Year)
+	figs, err := db.compareFigures(ctx, below, parent.id, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -211,4 +209,81 @@ func sortedByCode(m map[int64]string) []int64 {
 	ids := sortedIDs(m)
 	sort.SliceStable(ids, func(i, j int) bool { return m[ids[i]] < m[ids[j]] })
 	return ids
+}
+
+// compareFigures loads what comparing a and b needs of the units below
+// selects. Narrow, it first reads only the figures of those years that end
+// in a's or b's last month or in December: with direct year-to-date
+// figures and a stored plan that is all the comparison uses. Units for which
+// it is not — figures only by month, no stored plan (the implied plan reads
+// every percent of the year), a missing span — are then read whole, so the
+// answer is the same either way; only the number of rows read differs.
+func (db *DB) compareFigures(ctx context.Context, below string, parentID, iid int64, ind Indicator, a, b Period,
+	asOf string, plans map[int64]map[int64][]Plan, narrow bool) (figures, error) {
+	full := `indicator_id = ? AND year IN (?, ?, ?, ?)`
+	fullArgs := append([]any{iid}, compareYears(a, b)...)
+	if !narrow {
+		return db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND `+full, append([]any{parentID}, fullArgs...)...)
+	}
+	// One IN list per index column (no OR), so SQLite seeks each unit's
+	// few rows instead of scanning all of its figures of the indicator.
+	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND indicator_id = ?
+		AND year IN (?, ?, ?, ?) AND last_month IN (?, ?, 12)`,
+		append([]any{parentID, iid}, append(compareYears(a, b), a.Last, b.Last)...)...)
+	if err != nil {
+		return nil, err
+	}
+	units, err := db.unitsWhere(ctx, `id IN (`+below+`)`, parentID)
+	if err != nil {
+		return nil, err
+	}
+	var short []int64
+	for uid := range units {
+		if !narrowSuffices(figs[uid][iid], ind, plans[uid][iid], a, b, asOf) {
+			short = append(short, uid)
+		}
+	}
+	if len(short) == 0 {
+		return figs, nil
+	}
+	more, err := db.loadFigures(ctx, asOf, `unit_id IN (`+idList(short)+`) AND `+full, fullArgs...)
+	if err != nil {
+		return nil, err
+	}
+	for _, uid := range short {
+		if figs[uid] == nil {
+			figs[uid] = map[int64][]Observation{}
+		}
+		figs[uid][iid] = more[uid][iid]
+	}
+	return figs, nil
+}
+
+// narrowSuffices reports whether figs, read narrowly, hold everything a
+// comparison of a and b derives from: a stored plan in force for both years, each
+// period's own figure, for flows its year-to-date figure and last year's
+// year-to-date figures at the same month and at December, and last year's
+// same span (for growth).
+func narrowSuffices(figs []Observation, ind Indicator, plans []Plan, a, b Period, asOf string) bool {
+	have := make(map[Period]bool, len(figs))
+	for _, o := range figs {
+		if !o.Retracted && o.Value != nil {
+			have[o.Period] = true
+		}
+	}
+	for _, p := range []Period{a, b} {
+		if !hasPlanFor(plans, p.Year, asOf) || !have[p] || !have[p.SameSpanIn(p.Year-1)] {
+			return false
+		}
+		if ind.Kind == KindFlow && (!have[p.YTD()] || !have[Period{p.Year - 1, 1, p.Last}] || !have[Period{p.Year - 1, 1, 12}]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPlanFor reports whether a stored plan of year is in force on asOf.
+func hasPlanFor(plans []Plan, year int, asOf string) bool {
+	_, ok := PlanInForce(plansOfYear(plans, year), asOf)
+	return ok
 }

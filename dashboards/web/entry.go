@@ -39,8 +39,7 @@ func (r entryRow) Get(field string) string {
 // entryView is the data of templates/entry.html.
 type entryView struct {
 	writerBase
-	Rows     []entryRow
-	Statuses []option
+	Rows []entryRow
 }
 
 // Entry serves GET and POST /entry: a form for up to six figures that goes
@@ -49,9 +48,6 @@ type entryView struct {
 func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
 	L := p.locale(w, r)
 	v := entryView{writerBase: p.newWriterBase(r, L, "/entry")}
-	for _, s := range []string{"estimate", "preliminary", "official"} {
-		v.Statuses = append(v.Statuses, option{Value: s, Label: L.T("status." + s)})
-	}
 	status := http.StatusOK
 	if v.LoggedIn {
 		if err := p.options(r.Context(), &v.writerBase); err != nil {

@@ -43,7 +43,6 @@ type pasteView struct {
 	Segments                 []segment
 	Figures                  []pasteFigure
 	Unrecognised             []string
-	Statuses                 []option
 }
 
 // Paste serves GET and POST /paste: report prose in, the figures the
@@ -53,9 +52,6 @@ type pasteView struct {
 func (p *Pages) Paste(w http.ResponseWriter, r *http.Request) {
 	L := p.locale(w, r)
 	v := pasteView{writerBase: p.newWriterBase(r, L, "/paste")}
-	for _, s := range []string{"estimate", "preliminary", "official"} {
-		v.Statuses = append(v.Statuses, option{Value: s, Label: L.T("status." + s)})
-	}
 	status := http.StatusOK
 	if v.LoggedIn {
 		if err := p.options(r.Context(), &v.writerBase); err != nil {

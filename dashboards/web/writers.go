@@ -37,6 +37,7 @@ type writerBase struct {
 	DryRun   bool
 	Units    []option
 	Inds     []option
+	Statuses []option // report statuses, in the page's language
 	Preview  []storage.Observation
 	Warnings []storage.Flag
 }
@@ -45,6 +46,9 @@ type writerBase struct {
 func (p *Pages) newWriterBase(r *http.Request, L *Locale, path string) writerBase {
 	b := writerBase{L: L, LoginURL: "/login?next=" + path + "&lang=" + L.Lang}
 	b.Writer, b.LoggedIn = auth.WriterFrom(r.Context())
+	for _, s := range []storage.ReportStatus{storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial} {
+		b.Statuses = append(b.Statuses, option{Value: string(s), Label: L.T("status." + string(s))})
+	}
 	return b
 }
 

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 )
 
 // ChildrenStatus derives every child of unit at period p (not zero) as
@@ -38,14 +39,11 @@ func (db *DB) ChildrenStatus(ctx context.Context, unit string, p Period, asOf st
 	if err != nil {
 		return nil, err
 	}
-	// indicator_id IN (…) lets SQLite seek each child's two years per
-	// indicator instead of scanning all of the child's figures.
-	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT id FROM units WHERE parent_id = ?)
-		AND indicator_id IN (SELECT id FROM indicators) AND year IN (?, ?)`, parent.id, p.Year, p.Year-1)
+	plans, err := db.plansWhere(ctx, `unit_id IN (SELECT id FROM units WHERE parent_id = ?) AND year = ?`, parent.id, p.Year)
 	if err != nil {
 		return nil, err
 	}
-	plans, err := db.plansWhere(ctx, `unit_id IN (SELECT id FROM units WHERE parent_id = ?) AND year = ?`, parent.id, p.Year)
+	figs, err := db.childrenStatusFigures(ctx, parent.id, p, asOf, inds, plans)
 	if err != nil {
 		return nil, err
 	}
@@ -70,4 +68,74 @@ func (db *DB) ChildrenStatus(ctx context.Context, unit string, p Period, asOf st
 		out[k.Code] = Progress{Unit: k, Period: p, AsOf: asOf, Items: items}
 	}
 	return out, nil
+}
+
+// childrenStatusFigures reads what ChildrenStatus derives from. It first
+// reads only the children's figures of p's year and the year before that
+// end in p's last month or in December, and asks which child × indicator
+// has any figure by p's end at all; a pair for which the narrow figures do
+// not hold everything (see narrowSuffices) is then read whole — both
+// years — so the answer is the one a whole read gives.
+func (db *DB) childrenStatusFigures(ctx context.Context, parentID int64, p Period, asOf string,
+	inds indicatorSet, plans map[int64]map[int64][]Plan) (figures, error) {
+	// indicator_id IN (…) lets SQLite seek each child's years and months
+	// per indicator instead of scanning all of the child's figures.
+	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT id FROM units WHERE parent_id = ?)
+		AND indicator_id IN (SELECT id FROM indicators) AND year IN (?, ?) AND last_month IN (?, 12)`,
+		parentID, p.Year, p.Year-1, p.Last)
+	if err != nil {
+		return nil, err
+	}
+	listed, err := db.pairsReportedBy(ctx, parentID, p, asOf)
+	if err != nil {
+		return nil, err
+	}
+	kids, short := map[int64]bool{}, map[int64]bool{}
+	for _, pair := range listed {
+		cid, iid := pair[0], pair[1]
+		if !narrowSuffices(figs[cid][iid], inds.byID[iid], plans[cid][iid], p, p, asOf) {
+			kids[cid], short[iid] = true, true
+		}
+	}
+	if len(kids) == 0 {
+		return figs, nil
+	}
+	more, err := db.loadFigures(ctx, asOf, `unit_id IN (`+idList(sortedIDs(kids))+`)
+		AND indicator_id IN (`+idList(sortedIDs(short))+`) AND year IN (?, ?)`, p.Year, p.Year-1)
+	if err != nil {
+		return nil, err
+	}
+	for _, pair := range listed {
+		cid, iid := pair[0], pair[1]
+		if kids[cid] && short[iid] {
+			if figs[cid] == nil {
+				figs[cid] = map[int64][]Observation{}
+			}
+			figs[cid][iid] = more[cid][iid]
+		}
+	}
+	return figs, nil
+}
+
+// pairsReportedBy lists the (child id, indicator id) pairs of a parent's
+// children with any revision of p's year ending by p's end and reported by
+// asOf: a superset of the pairs with a current figure by then (a retracted
+// figure still counts here), found by one index seek per pair.
+func (db *DB) pairsReportedBy(ctx context.Context, parentID int64, p Period, asOf string) ([][2]int64, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT u.id, i.id FROM units u, indicators i WHERE u.parent_id = ?
+		AND EXISTS (SELECT 1 FROM observations o WHERE o.unit_id = u.id AND o.indicator_id = i.id
+			AND o.year = ? AND o.last_month <= ? AND o.reported_at <= ?)`, parentID, p.Year, p.Last, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("list the children's figures: %w", err)
+	}
+	defer rows.Close()
+	var out [][2]int64
+	for rows.Next() {
+		var pair [2]int64
+		if err := rows.Scan(&pair[0], &pair[1]); err != nil {
+			return nil, fmt.Errorf("list the children's figures: %w", err)
+		}
+		out = append(out, pair)
+	}
+	return out, rows.Err()
 }

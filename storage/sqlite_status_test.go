@@ -106,3 +106,37 @@ func TestChildrenStatusErrors(t *testing.T) {
 		t.Errorf("zero period: %v, want invalid", err)
 	}
 }
+
+// TestChildrenStatusListsFiguresEndingBeforeThePeriod: a child that stopped
+// reporting in May still shows its indicator at H1, as Progress does, even
+// though none of its figures ends in June.
+func TestChildrenStatusListsFiguresEndingBeforeThePeriod(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	b := Batch{Units: []Unit{{Code: "par"}, {Code: "par-a", Parent: "par"}, {Code: "par-b", Parent: "par"}},
+		Plans: []Plan{{Unit: "par-a", Indicator: "retail_sales", Year: 2024, Basis: BasisValue, Target: val(1200), AdoptedOn: "2024-01-05"}}}
+	for m := 1; m <= 5; m++ {
+		b.Observations = append(b.Observations, Observation{Unit: "par-a", Indicator: "retail_sales",
+			Period: Period{2024, 1, m}, Value: val(float64(100 * m)), ReportedAt: fmt.Sprintf("2024-%02d-20", m)})
+	}
+	b.Observations = append(b.Observations, Observation{Unit: "par-b", Indicator: "retail_sales",
+		Period: MustParsePeriod("2024-H1"), Value: val(700), ReportedAt: "2024-07-02"})
+	writeBatch(t, db, b)
+	p := MustParsePeriod("2024-H1")
+	got, err := db.ChildrenStatus(ctx, "par", p, "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"par-a", "par-b"} {
+		want, err := db.Progress(ctx, code, p, "2024-12-31")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want.Items {
+			want.Items[i].Flags = []Flag{}
+		}
+		if len(want.Items) != 1 || !reflect.DeepEqual(got[code], want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", code, got[code], want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func Units(in UnitsInput) (*Chart, error) {
 		return nil, err
 	}
 	units := slices.Clone(in.Units)
-	slices.SortStableFunc(units, compareUnits)
+	slices.SortStableFunc(units, CompareUnits)
 	height := in.Height
 	if height == 0 {
 		height = 80 + 32*len(units) + in.space()
@@ -68,8 +68,10 @@ func Units(in UnitsInput) (*Chart, error) {
 	return c, nil
 }
 
-// compareUnits orders by value descending, missing values last, then name.
-func compareUnits(a, b UnitValue) int {
+// CompareUnits is the order Units draws its bars in: highest value first,
+// units without a value last, ties by name. Tables beside the chart sort
+// with it so that rows and bars line up.
+func CompareUnits(a, b UnitValue) int {
 	switch {
 	case a.Value == nil && b.Value == nil:
 		return cmp.Compare(a.Name, b.Name)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"html/template"
 	"net/http"
 	"slices"
@@ -137,7 +136,7 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return byValueDesc(in.Units[i], in.Units[j]) })
+	slices.SortStableFunc(order, func(i, j int) int { return charts.CompareUnits(in.Units[i], in.Units[j]) })
 	rows := make([]compareRow, len(order))
 	for k, i := range order {
 		rows[k] = v.Rows[i]
@@ -149,23 +148,6 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 	var err error
 	v.Chart, err = chartHTML(charts.Units(in))
 	return err
-}
-
-// byValueDesc orders units as charts.Units draws them: highest value first,
-// units without a value last, ties by name.
-func byValueDesc(a, b charts.UnitValue) int {
-	switch {
-	case a.Value == nil && b.Value == nil:
-		return cmp.Compare(a.Name, b.Name)
-	case a.Value == nil:
-		return 1
-	case b.Value == nil:
-		return -1
-	}
-	if c := cmp.Compare(*b.Value, *a.Value); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Name, b.Name)
 }
 
 // firstIndicatorWithData picks the first catalog indicator the parent (or

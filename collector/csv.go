@@ -62,7 +62,7 @@ func parseCSV(ctx context.Context, r io.Reader, s *session) error {
 			continue
 		}
 		for i, f := range fields {
-			rec.vals[h.cols[i]] = f
+			rec.vals[h.cols[i]] = RestoreCell(f)
 		}
 		if err := s.record(ctx, &rec, h.kind); err != nil {
 			return err

@@ -47,7 +47,7 @@ func (c *Collector) exportCSV(ctx context.Context, w io.Writer, f storage.Observ
 	}
 	err := c.db.EachObservation(ctx, f, func(o storage.Observation) error {
 		for i, col := range observationColumns {
-			row[i] = observationCell(o, col)
+			row[i] = NeutraliseCell(observationCell(o, col))
 		}
 		return cw.Write(row)
 	})

@@ -86,7 +86,7 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 		}
 		v.Rows = append(v.Rows, row)
 		if filled {
-			_ = cw.Write(rec)
+			_ = cw.Write(collector.NeutraliseRow(rec))
 			formRow = append(formRow, n)
 		}
 	}

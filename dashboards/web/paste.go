@@ -213,8 +213,8 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		if !row.Keep {
 			continue
 		}
-		_ = cw.Write([]string{v.Unit, row.Indicator, row.Period, row.Value, row.Status, row.PlanPct, row.YoYPct,
-			v.Date, v.Source, row.Quote})
+		_ = cw.Write(collector.NeutraliseRow([]string{v.Unit, row.Indicator, row.Period, row.Value, row.Status,
+			row.PlanPct, row.YoYPct, v.Date, v.Source, row.Quote}))
 		rows = append(rows, i)
 	}
 	cw.Flush()

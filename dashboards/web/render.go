@@ -7,10 +7,12 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -218,8 +220,11 @@ func writeCSV(w http.ResponseWriter, v view) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+v.meta().Template+`.csv"`)
 	cw := csv.NewWriter(w)
-	_ = cw.Write(t.Columns)
-	_ = cw.WriteAll(t.Rows)
+	_ = cw.Write(collector.NeutraliseRow(slices.Clone(t.Columns)))
+	for _, row := range t.Rows {
+		_ = cw.Write(collector.NeutraliseRow(slices.Clone(row)))
+	}
+	cw.Flush()
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -41,9 +42,9 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 		if err != nil {
 			return err
 		}
-		opt := collector.ExtractOptions{Unit: *unit, Date: *date, Indicators: storage.Catalog()}
+		opt := extract.Options{Unit: *unit, Date: *date, Indicators: storage.Catalog()}
 		if !*doImport {
-			return m.printExtraction(collector.Extract(text, opt), *asJSON, *lang)
+			return m.printExtraction(extract.Extract(text, opt), *asJSON, *lang)
 		}
 		d, col, err := openDB(ctx, *db)
 		if err != nil {
@@ -53,7 +54,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 		if opt.Indicators, err = d.Indicators(ctx); err != nil {
 			return err
 		}
-		ex := collector.Extract(text, opt)
+		ex := extract.Extract(text, opt)
 		if err := m.printExtraction(ex, *asJSON, *lang); err != nil {
 			return err
 		}
@@ -75,8 +76,8 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 // person has to choose their indicator. Every other figure must be
 // storable as it stands — a figure whose period the codes cannot express
 // refuses the whole import, by name, rather than being guessed or dropped.
-func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []collector.Figure, source, date, name string, out io.Writer) error {
-	var keep []collector.Figure
+func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []extract.Figure, source, date, name string, out io.Writer) error {
+	var keep []extract.Figure
 	for _, f := range figs {
 		if f.Indicator == "" || f.Indicator == "other" {
 			fmt.Fprintf(m.Stderr, "left out (not a catalog indicator; add it on the paste page or in a file): %q\n", strings.TrimSpace(f.Quote))
@@ -87,10 +88,10 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs
 	if len(keep) == 0 {
 		return fmt.Errorf("no catalog figure to import from %s", name)
 	}
-	b, err := collector.FiguresToBatch(keep, source, date)
+	b, err := extract.FiguresToBatch(keep, source, date)
 	if err == nil {
 		var rep collector.Report
-		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: collector.ViaText, FileName: name})
+		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText, FileName: name})
 		if err == nil {
 			fmt.Fprintf(out, "%s: %s\n", name, rep.Summary())
 			return nil
@@ -115,13 +116,13 @@ func (m *Main) readText(arg string) (text, name string, err error) {
 	return string(b), name, nil
 }
 
-func (m *Main) printExtraction(ex collector.Extraction, asJSON bool, lang string) error {
+func (m *Main) printExtraction(ex extract.Extraction, asJSON bool, lang string) error {
 	if asJSON {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ex)
 	}
-	if err := collector.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
+	if err := extract.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(m.Stdout, "%d figures found, %d numbers not recognised\n", len(ex.Figures), len(ex.Unrecognised))

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/extract"
 )
 
 // maxPasteFigures bounds the editable table (and the confirm form's rows).
@@ -80,13 +81,13 @@ func (p *Pages) postPaste(r *http.Request, v *pasteView) int {
 		v.Message = v.L.T("error.internal")
 		return http.StatusInternalServerError
 	}
-	ex := collector.Extract(v.Text, collector.ExtractOptions{Unit: v.Unit, Date: v.Date, Indicators: inds})
+	ex := extract.Extract(v.Text, extract.Options{Unit: v.Unit, Date: v.Date, Indicators: inds})
 	v.fill(ex)
 	return http.StatusOK
 }
 
 // fill shows an extraction: the highlighted text and the editable rows.
-func (v *pasteView) fill(ex collector.Extraction) {
+func (v *pasteView) fill(ex extract.Extraction) {
 	v.Extracted = true
 	figs := ex.Figures
 	if len(figs) > maxPasteFigures {
@@ -124,7 +125,7 @@ func (v *pasteView) fill(ex collector.Extraction) {
 // inContext shows an unrecognised number with a few words either side
 // ("…Nghị quyết Trung ương «7» nghiêm túc…"), so a reader sees why it is not
 // a figure; a span outside the text is shown alone.
-func inContext(text string, s collector.Span) string {
+func inContext(text string, s extract.Span) string {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End || !utf8.ValidString(text) {
 		return "«" + s.Text + "»"
 	}
@@ -157,7 +158,7 @@ func inContext(text string, s collector.Span) string {
 
 // highlight splits text into plain and marked runs: each figure's quote is
 // marked with the figure numbers it holds; overlapping quotes merge.
-func highlight(text string, figs []collector.Figure) []segment {
+func highlight(text string, figs []extract.Figure) []segment {
 	type span struct {
 		start, end int
 		ns         []string

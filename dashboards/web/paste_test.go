@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -113,14 +113,14 @@ func htmlUnescape(s string) string {
 func TestUnrecognisedNumbersShowTheirContext(t *testing.T) {
 	text := "Quán triệt Nghị quyết Trung ương 7 nghiêm túc, chất lượng và hiệu quả cao."
 	start := strings.Index(text, "7")
-	got := inContext(text, collector.Span{Text: "7", Start: start, End: start + 1})
+	got := inContext(text, extract.Span{Text: "7", Start: start, End: start + 1})
 	if want := "…triệt Nghị quyết Trung ương «7» nghiêm túc, chất lượng và…"; got != want {
 		t.Errorf("context = %q, want %q", got, want)
 	}
-	if got := inContext("(7)", collector.Span{Text: "7", Start: 1, End: 2}); got != "(«7»)" {
+	if got := inContext("(7)", extract.Span{Text: "7", Start: 1, End: 2}); got != "(«7»)" {
 		t.Errorf("glued context = %q", got)
 	}
-	if got := inContext("ab", collector.Span{Text: "9", Start: 5, End: 6}); got != "«9»" {
+	if got := inContext("ab", extract.Span{Text: "9", Start: 5, End: 6}); got != "«9»" {
 		t.Errorf("out of range = %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"strings"
@@ -6,15 +6,15 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// exUnitFromText returns the code of the one unit of units the text names
+// unitFromText returns the code of the one unit of units the text names
 // ("Cần Thơ", "thành phố Cần Thơ", "Can Tho"), or "" when it names none or
 // several, so that the reviewer decides.
-func exUnitFromText(fs string, units []storage.Unit) string {
+func unitFromText(fs string, units []storage.Unit) string {
 	found := ""
 	for _, u := range units {
 		for _, name := range []string{u.NameVI, u.NameEN} {
-			n := exUnitCore(name)
-			if len(n) < 3 || !exHasWord(fs, n) {
+			n := unitCore(name)
+			if len(n) < 3 || !hasWord(fs, n) {
 				continue
 			}
 			if found != "" && found != u.Code {
@@ -26,10 +26,10 @@ func exUnitFromText(fs string, units []storage.Unit) string {
 	return found
 }
 
-// exUnitCore folds a unit name and drops its administrative prefix
+// unitCore folds a unit name and drops its administrative prefix
 // ("tỉnh", "thành phố", "huyện", "province", "city").
-func exUnitCore(name string) string {
-	n := strings.TrimSpace(exFold(name).s)
+func unitCore(name string) string {
+	n := strings.TrimSpace(fold(name).s)
 	for _, p := range []string{"thanh pho ", "tp. ", "tp ", "tinh ", "huyen ", "quan ", "thi xa ", "xa ", "phuong ", "dang bo ", "city of ", "province of "} {
 		n = strings.TrimPrefix(n, p)
 	}
@@ -39,15 +39,15 @@ func exUnitCore(name string) string {
 	return n
 }
 
-// exHasWord reports whether phrase occurs in fs at word boundaries.
-func exHasWord(fs, phrase string) bool {
+// hasWord reports whether phrase occurs in fs at word boundaries.
+func hasWord(fs, phrase string) bool {
 	for from := 0; from < len(fs); {
 		i := strings.Index(fs[from:], phrase)
 		if i < 0 {
 			return false
 		}
 		s, e := from+i, from+i+len(phrase)
-		if (s == 0 || !exLetter(fs[s-1])) && (e == len(fs) || !exLetter(fs[e])) {
+		if (s == 0 || !letter(fs[s-1])) && (e == len(fs) || !letter(fs[e])) {
 			return true
 		}
 		from = s + 1

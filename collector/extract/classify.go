@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"math"
@@ -10,23 +10,23 @@ import (
 
 // Percent classes.
 const (
-	exPlan   = "plan"   // % of plan (already converted: "vượt 4,1%" → 104.1)
-	exYoY    = "yoy"    // growth on the same period last year, stated as such
-	exGrowth = "growth" // "tăng 7%" with no comparison: read as year on year
-	exPlain  = "plain"  // a level: "đạt 90,2%" (a rate's value, or growth for growth figures)
-	exTrap   = "trap"   // not the figure's own plan or growth; reason says why
+	plan   = "plan"   // % of plan (already converted: "vượt 4,1%" → 104.1)
+	yoY    = "yoy"    // growth on the same period last year, stated as such
+	growth = "growth" // "tăng 7%" with no comparison: read as year on year
+	plain  = "plain"  // a level: "đạt 90,2%" (a rate's value, or growth for growth figures)
+	trap   = "trap"   // not the figure's own plan or growth; reason says why
 )
 
-// exClassifier holds the patterns that decide what a percentage means from
+// classifier holds the patterns that decide what a percentage means from
 // the words around it.
-type exClassifier struct {
+type classifier struct {
 	parenTarget, parenPrev, mom, share, prevGrowth, over *regexp.Regexp
 	planRight, overRight, yoyRight, verbNear, verbAny    *regexp.Regexp
 	target, nounAfter                                    *regexp.Regexp
 }
 
-// exDownNoun reports whether a noun after a percentage means a fall.
-func exDownNoun(n string) bool {
+// downNoun reports whether a noun after a percentage means a fall.
+func downNoun(n string) bool {
 	switch n {
 	case "decrease", "decline", "drop", "fall", "reduction", "contraction", "dip":
 		return true
@@ -34,14 +34,14 @@ func exDownNoun(n string) bool {
 	return false
 }
 
-const exVerbs = `tang truong am|giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
+const verbs = `tang truong am|giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
 	`tang truong|tang manh|tang|cao hon|up by|up|rose by|rose|rising|grew by|grew|growing|increased by|increased|increase of|rise of|growth of|growth rate of|jumped|surged|expanded|higher by|` +
 	`uoc dat|chi dat|dat|bang|la|o muc|con|duoc|hoan thanh|reached|reaching|hit|at|equal to|equalling|equivalent to|or|was|were|stood at|represents|achieving|achieved|of|vuot`
 
-func newExClassifier() exClassifier {
+func newExClassifier() classifier {
 	const quals = `(?:(?:khoang|gan|tren|hon|xap xi|about|nearly|around|over|almost|approximately|more than|an estimated|only|uoc)\s*)*`
 	const plans = `(?:ke hoach|kh\b|du toan|chi tieu|muc tieu|nghi quyet|nq\b|(?:the )?(?:yearly |annual |full[- ]year |year'?s |whole[- ]year |this year'?s |\d{4} )?(?:plan|target|estimate|goal|budget estimate|projection))`
-	return exClassifier{
+	return classifier{
 		parenTarget: regexp.MustCompile(`^\s*(?:ke hoach|kh\b|chi tieu|muc tieu|nghi quyet|nq\b|phan dau|target|plan|goal)`),
 		parenPrev:   regexp.MustCompile(`^\s*(?:cung ky|same period|last year|nam truoc|a year earlier|year-earlier|ca nuoc|national|toan quoc|the country|nationwide|vung|region)`),
 		mom:         regexp.MustCompile(`^\s*(?:so (?:voi )?(?:thang|quy|ky|tuan) truoc|so (?:voi )?(?:dau nam|cuoi nam|31/12|thoi diem dau nam|thang 12 nam truoc|cuoi nam truoc)|(?:month|quarter)[- ]on[- ](?:month|quarter)|m-o-m|mom\b|(?:from|over|against|compared (?:to|with)|than) (?:the )?(?:previous|preceding|last|prior) (?:month|quarter)|(?:from|since|over|compared (?:to|with)) (?:the )?(?:beginning|start|end) of (?:the|last) year)`),
@@ -51,16 +51,16 @@ func newExClassifier() exClassifier {
 		planRight:   regexp.MustCompile(`^\s*(?:so voi |so |cua |of |of the |against the |over the )?` + plans),
 		overRight:   regexp.MustCompile(`^\s*(?:above|over|higher than|more than|in excess of) (?:the )?(?:yearly |annual )?(?:plan|target|ke hoach)`),
 		yoyRight:    regexp.MustCompile(`^\s*(?:(?:(?:so voi|so|over|from|compared (?:to|with)|against|than|on|versus|vs\.?|with)\s+)?(?:cung ky|cung thoi diem|cung thang|cung quy|nam truoc|nam ngoai|ky nam truoc|nam \d{4}|(?:the )?same (?:period|time|month|quarter)|a year (?:earlier|ago|before)|last year|(?:the )?previous year|the year before|(?:the )?(?:year )?\d{4}\b)|year[- ]on[- ]year|yoy|y-o-y|on[- ]year|annually|from a year earlier)`),
-		verbNear:    regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)\s*` + quals + `$`),
-		verbAny:     regexp.MustCompile(`(?:^|[^a-z])(` + exVerbs + `)(?:[^a-z]|$)`),
+		verbNear:    regexp.MustCompile(`(?:^|[^a-z])(` + verbs + `)\s*` + quals + `$`),
+		verbAny:     regexp.MustCompile(`(?:^|[^a-z])(` + verbs + `)(?:[^a-z]|$)`),
 		nounAfter:   regexp.MustCompile(`^\s*(?:year[- ]on[- ]year |yoy |y-o-y |annual )?(increase|rise|growth|gain|jump|expansion|hike|decrease|decline|drop|fall|reduction|contraction|dip)\b`),
 		target:      regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|phan dau|target(?:ed|s)?|goal|aim(?:s|ed)?(?: for| at| to)?|plan(?:ned|s)?)\b[^,;()%]{0,30}$`),
 	}
 }
 
-// exSign is the direction a verb gives a percentage: +1 growth, -1 decline,
+// sign is the direction a verb gives a percentage: +1 growth, -1 decline,
 // 0 a level or ratio ("đạt", "bằng"), 2 over a plan ("vượt").
-func exSign(verb string) int {
+func sign(verb string) int {
 	switch {
 	case verb == "vuot":
 		return 2
@@ -80,24 +80,24 @@ func exSign(verb string) int {
 
 // classify decides what the percentage t means. left and right are the
 // folded text before and after it inside its clause.
-func (c exClassifier) classify(t *exTok, left, right string) (string, storage.Percent) {
+func (c classifier) classify(t *tok, left, right string) (string, storage.Percent) {
 	p := storage.Percent{Value: t.v, Decimals: t.dec}
-	if t.kind == exFoldKind {
-		p = exRound(storage.Percent{Value: (t.v - 1) * 100, Decimals: max(0, t.dec-2)})
+	if t.kind == foldKind {
+		p = round(storage.Percent{Value: (t.v - 1) * 100, Decimals: max(0, t.dec-2)})
 		if c.mom.MatchString(right) {
-			return exTrap, p
+			return trap, p
 		}
-		return exYoY, p
+		return yoY, p
 	}
 	if i := strings.LastIndexByte(left, '('); i >= 0 && !strings.Contains(left[i:], ")") {
 		inner := left[i+1:]
 		switch {
 		case c.parenTarget.MatchString(inner):
 			t.reason = "target in parentheses, not the result"
-			return exTrap, p
+			return trap, p
 		case c.parenPrev.MatchString(inner):
 			t.reason = "earlier or wider comparison in parentheses"
-			return exTrap, p
+			return trap, p
 		}
 	}
 	verb := ""
@@ -108,75 +108,75 @@ func (c exClassifier) classify(t *exTok, left, right string) (string, storage.Pe
 	switch {
 	case c.mom.MatchString(right):
 		t.reason = "month on month or since the start of the year, not year on year"
-		return exTrap, p
+		return trap, p
 	case c.share.MatchString(left) && !c.planRight.MatchString(right):
 		t.reason = "a share, not growth"
-		return exTrap, p
+		return trap, p
 	case c.prevGrowth.MatchString(left):
 		t.reason = "last year's growth"
-		return exTrap, p
+		return trap, p
 	case c.over.MatchString(left), c.overRight.MatchString(right):
-		return exPlan, exRound(storage.Percent{Value: 100 + t.v, Decimals: t.dec})
+		return plan, round(storage.Percent{Value: 100 + t.v, Decimals: t.dec})
 	case c.planRight.MatchString(right):
-		return exPlan, exPlanPercent(exSign(verb), p)
-	case c.target.MatchString(left) && !exResultVerbAfterPlan(left):
+		return plan, planPercent(sign(verb), p)
+	case c.target.MatchString(left) && !resultVerbAfterPlan(left):
 		t.reason = "a target, not the result"
-		return exTrap, p
+		return trap, p
 	case c.yoyRight.MatchString(right):
-		return exYoY, c.yoyPercent(verb, left, p)
+		return yoY, c.yoyPercent(verb, left, p)
 	}
 	if m := c.nounAfter.FindStringSubmatch(right); m != nil {
 		// "a 7.43% increase (year on year)": the noun after the number gives the direction.
-		cls := exGrowth
+		cls := growth
 		if c.yoyRight.MatchString(right[len(m[0]):]) {
-			cls = exYoY
+			cls = yoY
 		}
-		if exDownNoun(m[1]) {
-			return cls, exRound(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
+		if downNoun(m[1]) {
+			return cls, round(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
 		}
 		return cls, p
 	}
-	switch exSign(verb) {
+	switch sign(verb) {
 	case 1:
-		return exGrowth, p
+		return growth, p
 	case -1:
-		return exGrowth, exRound(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
+		return growth, round(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
 	}
-	return exPlain, p
+	return plain, p
 }
 
-// exPlanPercent converts "vượt/tăng X% so với kế hoạch" to 100+X and "giảm X%" to 100−X.
-func exPlanPercent(sign int, p storage.Percent) storage.Percent {
+// planPercent converts "vượt/tăng X% so với kế hoạch" to 100+X and "giảm X%" to 100−X.
+func planPercent(sign int, p storage.Percent) storage.Percent {
 	switch sign {
 	case 1, 2:
-		return exRound(storage.Percent{Value: 100 + p.Value, Decimals: p.Decimals})
+		return round(storage.Percent{Value: 100 + p.Value, Decimals: p.Decimals})
 	case -1:
-		return exRound(storage.Percent{Value: 100 - p.Value, Decimals: p.Decimals})
+		return round(storage.Percent{Value: 100 - p.Value, Decimals: p.Decimals})
 	}
 	return p
 }
 
 // yoyPercent gives a year-on-year percentage its sign: "giảm" negative,
 // "bằng/đạt X%" a ratio (X−100), no verb at all the nearest verb before.
-func (c exClassifier) yoyPercent(verb, left string, p storage.Percent) storage.Percent {
+func (c classifier) yoyPercent(verb, left string, p storage.Percent) storage.Percent {
 	if verb == "" || verb == "or" || verb == "of" {
 		if all := c.verbAny.FindAllStringSubmatch(left, -1); len(all) > 0 {
 			verb = all[len(all)-1][1]
 		}
 	}
-	switch exSign(verb) {
+	switch sign(verb) {
 	case -1:
-		return exRound(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
+		return round(storage.Percent{Value: -p.Value, Decimals: p.Decimals})
 	case 0:
 		if verb != "" && p.Value >= 20 {
-			return exRound(storage.Percent{Value: p.Value - 100, Decimals: p.Decimals})
+			return round(storage.Percent{Value: p.Value - 100, Decimals: p.Decimals})
 		}
 	}
 	return p
 }
 
-// exRound rounds p to its decimals so that 100+4.1 prints as 104.1.
-func exRound(p storage.Percent) storage.Percent {
+// round rounds p to its decimals so that 100+4.1 prints as 104.1.
+func round(p storage.Percent) storage.Percent {
 	k := math.Pow10(p.Decimals)
 	p.Value = math.Round(p.Value*k) / k
 	if p.Value == 0 {

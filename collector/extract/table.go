@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"fmt"
@@ -26,12 +26,12 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 			period = f.Period.String()
 		}
 		ind := f.Indicator
-		if ind == exOther {
+		if ind == other {
 			ind += " (" + f.IndicatorText + ")"
 		}
 		val := "—"
 		if f.Value != nil {
-			val = exFormatNumber(*f.Value, -1, en)
+			val = formatNumber(*f.Value, -1, en)
 			if len(f.Qualifiers) > 0 {
 				val = strings.Join(f.Qualifiers, " ") + " " + val
 			}
@@ -40,9 +40,9 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 		if f.Note != "" {
 			quote += " [" + f.Note + "]"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, ind, period, val, exOr(f.Measure, "—"),
-			exPercentCell(f.ReportedPlanPercent != nil, f.ReportedPlanPercent, en), exPercentCell(f.ReportedYoYPercent != nil, f.ReportedYoYPercent, en),
-			f.ReportStatus, exFormatNumber(f.Confidence, 2, en), quote)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, ind, period, val, or(f.Measure, "—"),
+			percentCell(f.ReportedPlanPercent != nil, f.ReportedPlanPercent, en), percentCell(f.ReportedYoYPercent != nil, f.ReportedYoYPercent, en),
+			f.ReportStatus, formatNumber(f.Confidence, 2, en), quote)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write extraction table: %w", err)
@@ -69,8 +69,8 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 	return nil
 }
 
-// exPercentCell formats a percentage with its written decimals, or a dash.
-func exPercentCell(ok bool, p interface{ String() string }, en bool) string {
+// percentCell formats a percentage with its written decimals, or a dash.
+func percentCell(ok bool, p interface{ String() string }, en bool) string {
 	if !ok {
 		return "—"
 	}
@@ -81,9 +81,9 @@ func exPercentCell(ok bool, p interface{ String() string }, en bool) string {
 	return s
 }
 
-// exFormatNumber writes v with thousands grouped: 63,135.5 (en) or
+// formatNumber writes v with thousands grouped: 63,135.5 (en) or
 // 63.135,5 (vi). decimals < 0 uses as many as needed.
-func exFormatNumber(v float64, decimals int, en bool) string {
+func formatNumber(v float64, decimals int, en bool) string {
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	sign := ""
 	if strings.HasPrefix(s, "-") {
@@ -107,7 +107,7 @@ func exFormatNumber(v float64, decimals int, en bool) string {
 	return sign + b.String()
 }
 
-func exOr(s, alt string) string {
+func or(s, alt string) string {
 	if s == "" {
 		return alt
 	}

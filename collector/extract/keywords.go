@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"sort"
@@ -7,13 +7,13 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// exOther is the indicator code of a figure outside the catalog.
-const exOther = "other"
+// other is the indicator code of a figure outside the catalog.
+const other = "other"
 
-// exCatalogPhrases lists, per catalog indicator, the folded Vietnamese and
+// catalogPhrases lists, per catalog indicator, the folded Vietnamese and
 // English phrases that name it in prose (besides its catalog names). A
 // phrase ending in '*' matches any word it begins.
-func exCatalogPhrases() map[string][]string {
+func catalogPhrases() map[string][]string {
 	return map[string][]string{
 		"grdp": {"tong san pham tren dia ban", "tong san pham dia phuong", "tong san pham trong tinh", "tong gia tri san pham", "tong san pham",
 			"grdp", "gross regional domestic product", "tang truong kinh te", "toc do tang truong kinh te", "economic growth", "gdp", "regional gdp", "economy", "nen kinh te", "quy mo nen kinh te", "quy mo kinh te"},
@@ -57,9 +57,9 @@ func exCatalogPhrases() map[string][]string {
 	}
 }
 
-// exSharedPhrases name several indicators at once; the unit of the number
+// sharedPhrases name several indicators at once; the unit of the number
 // decides which ("kỷ luật 1 tổ chức đảng và 50 đảng viên").
-func exSharedPhrases() map[string][]string {
+func sharedPhrases() map[string][]string {
 	return map[string][]string{
 		"thi hanh ky luat": {"party_members_disciplined", "party_orgs_disciplined"},
 		"ky luat":          {"party_members_disciplined", "party_orgs_disciplined"},
@@ -67,9 +67,9 @@ func exSharedPhrases() map[string][]string {
 	}
 }
 
-// exOtherPhrases name figures outside the catalog that sit next to catalog
+// otherPhrases name figures outside the catalog that sit next to catalog
 // ones and must not be read as them.
-func exOtherPhrases() []string {
+func otherPhrases() []string {
 	return []string{"gia tri san xuat cong nghiep", "gia tri san xuat toan nganh cong nghiep", "kim ngach xuat nhap khau", "tong kim ngach xuat nhap khau", "xuat nhap khau",
 		"thu noi dia", "thu tu dau tho", "chi thuong xuyen", "chi dau tu phat trien", "thu tu hoat dong xuat nhap khau", "von dang ky", "tong von dang ky", "von dieu le", "xuat khau lao dong", "giai ngan von oda", "von oda",
 		"gia tri san xuat", "san luong thuy san", "doanh thu", "tong doanh thu", "industrial production value", "industrial output value", "registered capital",
@@ -77,48 +77,48 @@ func exOtherPhrases() []string {
 		"investment capital"}
 }
 
-// exIgnored marks phrases whose numbers are never figures: per-head
+// ignored marks phrases whose numbers are never figures: per-head
 // averages, incomes.
-const exIgnored = "-"
+const ignored = "-"
 
-// exIgnoredPhrases name averages per head, whose amounts are not totals.
-func exIgnoredPhrases() []string {
+// ignoredPhrases name averages per head, whose amounts are not totals.
+func ignoredPhrases() []string {
 	return []string{"binh quan dau nguoi", "thu nhap binh quan", "average income", "gdp per capita", "grdp per capita", "grdp binh quan dau nguoi",
 		"gdp binh quan dau nguoi", "per capita", "income per capita", "thu nhap dau nguoi",
 		"gdp ca nuoc", "gdp cua ca nuoc", "tang truong kinh te ca nuoc", "national gdp", "the country's gdp", "vietnam's gdp", "viet nam's gdp",
 		"kinh te tu nhan", "kinh te so", "digital economy", "private economy", "private sector", "state economy", "kinh te nha nuoc"}
 }
 
-// exPhrase is one phrase to find and the indicators it names.
-type exPhrase struct {
+// phrase is one phrase to find and the indicators it names.
+type phrase struct {
 	text   string
 	codes  []string
 	prefix bool
 }
 
-// exMention is a phrase found in the text.
-type exMention struct {
+// mention is a phrase found in the text.
+type mention struct {
 	s, e  int
 	codes []string // one code, several (decided by the unit), or {"other"}
 	name  string   // set when the indicator is carried over from the previous clause
 }
 
-// exPhrasesFor builds the phrase list: the catalog's extra phrases, every
+// phrasesFor builds the phrase list: the catalog's extra phrases, every
 // indicator's own names (catalog and user-defined), shared and other phrases.
-func exPhrasesFor(inds []storage.Indicator) []exPhrase {
-	var out []exPhrase
+func phrasesFor(inds []storage.Indicator) []phrase {
+	var out []phrase
 	add := func(p string, codes ...string) {
-		if exASCII(p) {
+		if aSCII(p) {
 			p = strings.TrimSpace(strings.ToLower(p))
 		} else {
-			p = strings.TrimSpace(exFold(p).s)
+			p = strings.TrimSpace(fold(p).s)
 		}
 		if len(p) < 2 {
 			return
 		}
-		out = append(out, exPhrase{text: strings.TrimSuffix(p, "*"), codes: codes, prefix: strings.HasSuffix(p, "*")})
+		out = append(out, phrase{text: strings.TrimSuffix(p, "*"), codes: codes, prefix: strings.HasSuffix(p, "*")})
 	}
-	extra := exCatalogPhrases()
+	extra := catalogPhrases()
 	for _, ind := range inds {
 		for _, p := range extra[ind.Code] {
 			add(p, ind.Code)
@@ -131,23 +131,23 @@ func exPhrasesFor(inds []storage.Indicator) []exPhrase {
 			}
 		}
 	}
-	for p, codes := range exSharedPhrases() {
+	for p, codes := range sharedPhrases() {
 		add(p, codes...)
 	}
-	for _, p := range exOtherPhrases() {
-		add(p, exOther)
+	for _, p := range otherPhrases() {
+		add(p, other)
 	}
-	for _, p := range exIgnoredPhrases() {
-		add(p, exIgnored)
+	for _, p := range ignoredPhrases() {
+		add(p, ignored)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out
 }
 
-// exFindMentions finds the phrases in fs at word boundaries; of overlapping
+// findMentions finds the phrases in fs at word boundaries; of overlapping
 // matches the earliest, then the longest, wins.
-func exFindMentions(fs string, phrases []exPhrase) []exMention {
-	var all []exMention
+func findMentions(fs string, phrases []phrase) []mention {
+	var all []mention
 	for _, p := range phrases {
 		for from := 0; from < len(fs); {
 			i := strings.Index(fs[from:], p.text)
@@ -157,14 +157,14 @@ func exFindMentions(fs string, phrases []exPhrase) []exMention {
 			s, e := from+i, from+i+len(p.text)
 			from = s + 1
 			if p.prefix {
-				for e < len(fs) && exLetter(fs[e]) {
+				for e < len(fs) && letter(fs[e]) {
 					e++
 				}
 			}
-			if s > 0 && (exLetter(fs[s-1]) || exDigit(fs[s-1])) || e < len(fs) && (exLetter(fs[e]) || exDigit(fs[e])) {
+			if s > 0 && (letter(fs[s-1]) || digit(fs[s-1])) || e < len(fs) && (letter(fs[e]) || digit(fs[e])) {
 				continue
 			}
-			all = append(all, exMention{s: s, e: e, codes: p.codes})
+			all = append(all, mention{s: s, e: e, codes: p.codes})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -173,7 +173,7 @@ func exFindMentions(fs string, phrases []exPhrase) []exMention {
 		}
 		return all[i].e > all[j].e
 	})
-	var out []exMention
+	var out []mention
 	end := -1
 	for _, m := range all {
 		if m.s >= end {
@@ -184,7 +184,7 @@ func exFindMentions(fs string, phrases []exPhrase) []exMention {
 	return out
 }
 
-func exASCII(s string) bool {
+func aSCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false

@@ -1,11 +1,11 @@
-package collector
+package extract
 
 import "testing"
 
 // TestExtractPeriods covers period phrases, where the year comes from, and
 // spans the codes cannot express.
 func TestExtractPeriods(t *testing.T) {
-	runExCases(t, []exCase{
+	runExCases(t, []testCase{
 		{name: "6 thang dau nam takes the date's year", date: "2018-06-11",
 			text: "6 tháng đầu năm, thu ngân sách đạt 900 tỷ đồng.",
 			want: []string{"budget_revenue 900 2018-H1 preliminary plan=- yoy=-"}},
@@ -107,7 +107,7 @@ func TestExtractNotes(t *testing.T) {
 		"Năm 2019, thu ngân sách đạt 7.060 tỷ đồng, đạt 49,6%.":                  "% of plan read from a bare percentage after the value",
 	}
 	for text, want := range cases {
-		ex := Extract(text, ExtractOptions{})
+		ex := Extract(text, Options{})
 		if len(ex.Figures) != 1 || ex.Figures[0].Note != want {
 			t.Errorf("%s: figures %+v, want one with note %q", text, ex.Figures, want)
 		}

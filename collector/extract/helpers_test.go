@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"fmt"
@@ -9,18 +9,18 @@ import (
 	"testing"
 )
 
-// exCase is one table case: a sentence of our own and the exact figures it must give.
-type exCase struct {
+// testCase is one table case: a sentence of our own and the exact figures it must give.
+type testCase struct {
 	name  string
 	text  string
 	date  string
-	want  []string // exLine of every figure, in order
+	want  []string // line of every figure, in order
 	quote []string // optional: the exact quote of each figure, in order
 	unrec []string // optional: the exact unrecognised numbers
 }
 
-// exLine renders a figure compactly for exact comparison.
-func exLine(f Figure) string {
+// line renders a figure compactly for exact comparison.
+func line(f Figure) string {
 	v := "-"
 	if f.Value != nil {
 		v = strconv.FormatFloat(*f.Value, 'f', -1, 64)
@@ -40,21 +40,21 @@ func exLine(f Figure) string {
 	if len(f.Qualifiers) > 0 {
 		s += " q=" + strings.Join(f.Qualifiers, ",")
 	}
-	if f.Indicator == exOther {
+	if f.Indicator == other {
 		s += " text=" + f.IndicatorText + " measure=" + f.Measure
 	}
 	return s
 }
 
 // runExCases checks every case exactly, and that each quote is the text at its offsets.
-func runExCases(t *testing.T, cases []exCase) {
+func runExCases(t *testing.T, cases []testCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ex := Extract(c.text, ExtractOptions{Date: c.date, Unit: "u"})
+			ex := Extract(c.text, Options{Date: c.date, Unit: "u"})
 			var got []string
 			for _, f := range ex.Figures {
-				got = append(got, exLine(f))
+				got = append(got, line(f))
 				if c.text[f.Start:f.End] != f.Quote || f.Unit != "u" || f.Confidence <= 0 || f.Confidence > 1 {
 					t.Errorf("figure %s: quote %q at %d:%d, unit %q, confidence %v", f.Indicator, f.Quote, f.Start, f.End, f.Unit, f.Confidence)
 				}
@@ -80,8 +80,8 @@ func runExCases(t *testing.T, cases []exCase) {
 	}
 }
 
-// exRepoRoot finds the module root (the directory holding go.mod).
-func exRepoRoot(t *testing.T) string {
+// repoRoot finds the module root (the directory holding go.mod).
+func repoRoot(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {

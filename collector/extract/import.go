@@ -1,7 +1,6 @@
-package collector
+package extract
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/plantrack/plantrack/storage"
@@ -25,13 +24,13 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 	for i, f := range figs {
 		fail := func(field, reason string) {
 			bad = append(bad, storage.Detail{Row: i + 1, Field: field, Value: f.Quote,
-				Reason: fmt.Sprintf("figure %d (%s): %s", i+1, exFigureName(f), reason)})
+				Reason: fmt.Sprintf("figure %d (%s): %s", i+1, figureName(f), reason)})
 		}
 		switch {
-		case f.Indicator == "" || f.Indicator == exOther:
+		case f.Indicator == "" || f.Indicator == other:
 			fail("indicator", "choose an indicator code for it, or add the indicator first")
 		case f.Period == nil:
-			fail("period", "the period is not one the codes express ("+exOr(f.Note, "none found")+"); set it or drop the figure")
+			fail("period", "the period is not one the codes express ("+or(f.Note, "none found")+"); set it or drop the figure")
 		case f.Unit == "":
 			fail("unit", "no unit: pass --unit or set the unit of the figure")
 		case f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil:
@@ -50,24 +49,10 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 	return b, nil
 }
 
-// ImportFigures stores reviewed figures through ImportBatch: the same
-// validation, all or nothing, with provenance Via "text" (unless opt.Via is
-// set) and each figure's quote. opt.FileName, when set, becomes the source.
-func (c *Collector) ImportFigures(ctx context.Context, figs []Figure, opt Options) (Report, error) {
-	b, err := FiguresToBatch(figs, opt.FileName, "")
-	if err != nil {
-		return Report{Format: ViaText, Rows: len(figs)}, err
-	}
-	if opt.Via == "" {
-		opt.Via = ViaText
-	}
-	return c.ImportBatch(ctx, b, opt)
-}
-
-func exFigureName(f Figure) string {
+func figureName(f Figure) string {
 	q := []rune(f.Quote)
 	if len(q) > 80 {
 		q = append(q[:77], '…')
 	}
-	return fmt.Sprintf("%s, %q", exOr(f.Indicator, "no indicator"), string(q))
+	return fmt.Sprintf("%s, %q", or(f.Indicator, "no indicator"), string(q))
 }

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"slices"
@@ -8,28 +8,28 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// exCand is one indicator a mention may report, with what was attached to it.
-type exCand struct {
+// cand is one indicator a mention may report, with what was attached to it.
+type cand struct {
 	code           string
 	ind            storage.Indicator
-	value          *exTok
-	plan, yoy      *exTok
+	value          *tok
+	plan, yoy      *tok
 	yoyDefaultRead bool // growth with no comparison stated
-	toks           []*exTok
+	toks           []*tok
 	planImplicit   bool // "đạt X%" after the value, with no plan word
 	from           int  // quote start of a figure split off by a period phrase; 0: the mention's
 }
 
 // segment turns one segment's mentions and numbers into figures.
-func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
+func (d *doc) segment(sg seg, ms []mention) []Figure {
 	ms = d.merge(ms)
 	if len(ms) == 0 {
 		return d.fallbackOther(sg)
 	}
-	zones := make([][]*exTok, len(ms))
+	zones := make([][]*tok, len(ms))
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.s < sg.s || t.s >= sg.e || t.kind == exSkip {
+		if t.s < sg.s || t.s >= sg.e || t.kind == kindSkip {
 			continue
 		}
 		z := 0
@@ -38,7 +38,7 @@ func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
 				z = j
 			}
 		}
-		if z+1 < len(ms) && t.kind == exAmount && !d.fitsMention(ms[z], t) && d.fitsMention(ms[z+1], t) &&
+		if z+1 < len(ms) && t.kind == amount && !d.fitsMention(ms[z], t) && d.fitsMention(ms[z+1], t) &&
 			d.x.linkWords.MatchString(d.f.s[t.e:max(t.e, ms[z+1].s)]) {
 			z++ // "earning 5.4 trillion VND in tourism revenue"
 		}
@@ -63,8 +63,8 @@ func (d *exDoc) segment(sg exSeg, ms []exMention) []Figure {
 // revenue, surpassing the plan by 4.1%" names the indicator twice).
 // merge joins neighbouring mentions of the same indicators with no number
 // between them ("điều động, bổ nhiệm … phân công 53 cán bộ").
-func (d *exDoc) merge(ms []exMention) []exMention {
-	var out []exMention
+func (d *doc) merge(ms []mention) []mention {
+	var out []mention
 	for _, m := range ms {
 		if n := len(out); n > 0 && slices.Equal(out[n-1].codes, m.codes) && !d.numberIn(out[n-1].e, m.s) {
 			out[n-1].e = m.e
@@ -75,17 +75,17 @@ func (d *exDoc) merge(ms []exMention) []exMention {
 	return out
 }
 
-func (d *exDoc) numberIn(s, e int) bool {
+func (d *doc) numberIn(s, e int) bool {
 	for _, t := range d.toks {
-		if t.kind != exSkip && t.s >= s && t.e <= e {
+		if t.kind != kindSkip && t.s >= s && t.e <= e {
 			return true
 		}
 	}
 	return false
 }
 
-// exCompatible reports whether an amount of unit family fits measure.
-func exCompatible(measure, family string) bool {
+// compatible reports whether an amount of unit family fits measure.
+func compatible(measure, family string) bool {
 	switch {
 	case family == "?":
 		return false
@@ -94,30 +94,30 @@ func exCompatible(measure, family string) bool {
 	case family == "persons" && measure == "visits":
 		return true
 	}
-	return exFamilyMeasure(family) == measure
+	return familyMeasure(family) == measure
 }
 
 // zone attaches the numbers of one mention's zone to its candidate indicators.
-func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure {
-	cands := make([]*exCand, 0, len(m.codes))
-	if m.codes[0] == exIgnored {
+func (d *doc) zone(sg seg, m mention, zs, ze int, toks []*tok) []Figure {
+	cands := make([]*cand, 0, len(m.codes))
+	if m.codes[0] == ignored {
 		return nil
 	}
 	for _, c := range m.codes {
-		cands = append(cands, &exCand{code: c, ind: d.inds[c]})
+		cands = append(cands, &cand{code: c, ind: d.inds[c]})
 	}
-	var owner *exCand
+	var owner *cand
 	seenAmount := false
 	for _, t := range toks {
 		switch t.kind {
-		case exAmount:
+		case amount:
 			if t.role != "" {
 				continue
 			}
 			owner = nil
 			seenAmount = seenAmount || t.family != "?" && (t.s >= m.s || t.family != "")
 			for _, c := range cands {
-				if c.value == nil && exFits(c, t) {
+				if c.value == nil && fits(c, t) {
 					c.value, owner = t, c
 					c.toks = append(c.toks, t)
 					break
@@ -128,7 +128,7 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 					cands, owner = append(cands, c), c
 				}
 			}
-		case exPercent, exFoldKind:
+		case percent, foldKind:
 			c := owner
 			if c == nil && !seenAmount && len(cands) == 1 {
 				c = cands[0]
@@ -151,22 +151,22 @@ func (d *exDoc) zone(sg exSeg, m exMention, zs, ze int, toks []*exTok) []Figure 
 	return out
 }
 
-// exFits reports whether amount t can be the value of c.
-func exFits(c *exCand, t *exTok) bool {
-	return c.code == exOther && (t.family == "vnd" || t.family == "usd") || exCompatible(c.ind.Measure, t.family)
+// fits reports whether amount t can be the value of c.
+func fits(c *cand, t *tok) bool {
+	return c.code == other && (t.family == "vnd" || t.family == "usd") || compatible(c.ind.Measure, t.family)
 }
 
 // periodSplit starts a second figure of an indicator when a period phrase
 // sits between its value and amount t ("tháng 5 đạt 80 triệu USD, 5 tháng
 // đạt 390 triệu USD").
-func (d *exDoc) periodSplit(cands []*exCand, t *exTok) *exCand {
+func (d *doc) periodSplit(cands []*cand, t *tok) *cand {
 	for _, c := range cands {
-		if c.value == nil || !exFits(c, t) {
+		if c.value == nil || !fits(c, t) {
 			continue
 		}
 		for _, ev := range d.events {
 			if ev.s >= c.value.e && ev.e <= t.s && ev.note == "" {
-				n := &exCand{code: c.code, ind: c.ind, value: t, toks: []*exTok{t}, from: ev.s}
+				n := &cand{code: c.code, ind: c.ind, value: t, toks: []*tok{t}, from: ev.s}
 				return n
 			}
 		}
@@ -177,15 +177,15 @@ func (d *exDoc) periodSplit(cands []*exCand, t *exTok) *exCand {
 // percentSplit starts a new figure of c's indicator when c already has the
 // kind of percentage t is and a period phrase sits between them ("quý I
 // tăng 6,2%, quý II tăng 7,1%").
-func (d *exDoc) percentSplit(c *exCand, t *exTok) *exCand {
-	taken := t.role == exPlan && c.plan != nil || (t.role == exYoY || t.role == exGrowth) && c.yoy != nil
+func (d *doc) percentSplit(c *cand, t *tok) *cand {
+	taken := t.role == plan && c.plan != nil || (t.role == yoY || t.role == growth) && c.yoy != nil
 	if !taken || len(c.toks) == 0 {
 		return nil
 	}
 	last := c.toks[len(c.toks)-1].e
 	for _, ev := range d.events {
 		if ev.s >= last && ev.e <= t.s && ev.note == "" {
-			return &exCand{code: c.code, ind: c.ind, from: ev.s}
+			return &cand{code: c.code, ind: c.ind, from: ev.s}
 		}
 	}
 	return nil
@@ -194,18 +194,18 @@ func (d *exDoc) percentSplit(c *exCand, t *exTok) *exCand {
 // attachPercent gives a percentage to c when c has no such figure yet.
 // Growth words are looked for from zs to the percentage or to nameEnd,
 // the end of the indicator's name ("7.43-percent GRDP growth").
-func (d *exDoc) attachPercent(c *exCand, t *exTok, zs, nameEnd int) {
+func (d *doc) attachPercent(c *cand, t *tok, zs, nameEnd int) {
 	rate := c.ind.Measure == "percent"
 	switch {
-	case t.role == exPlan && c.plan == nil:
+	case t.role == plan && c.plan == nil:
 		c.plan = t
-	case (t.role == exYoY || t.role == exGrowth) && !rate && c.yoy == nil:
-		c.yoy, c.yoyDefaultRead = t, t.role == exGrowth
-	case t.role == exPlain && rate && c.value == nil:
+	case (t.role == yoY || t.role == growth) && !rate && c.yoy == nil:
+		c.yoy, c.yoyDefaultRead = t, t.role == growth
+	case t.role == plain && rate && c.value == nil:
 		c.value = t
-	case t.role == exPlain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:min(len(d.f.s), max(t.s, nameEnd+8))]):
+	case t.role == plain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:min(len(d.f.s), max(t.s, nameEnd+8))]):
 		c.yoy = t
-	case t.role == exPlain && !rate && c.value != nil && c.plan == nil && exImplicitPlanVerb(t.verb):
+	case t.role == plain && !rate && c.value != nil && c.plan == nil && implicitPlanVerb(t.verb):
 		c.plan, c.planImplicit = t, true // "đạt 7.060 tỷ đồng, đạt 49,6%": % of plan by convention
 	default:
 		return
@@ -214,8 +214,8 @@ func (d *exDoc) attachPercent(c *exCand, t *exTok, zs, nameEnd int) {
 }
 
 // figure builds the Figure of a candidate, if anything was attached to it.
-func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bool) {
-	if len(c.toks) == 0 || c.code == exOther && c.value == nil && c.plan == nil && c.yoy == nil {
+func (d *doc) figure(sg seg, m mention, zs, ze int, c *cand) (Figure, bool) {
+	if len(c.toks) == 0 || c.code == other && c.value == nil && c.plan == nil && c.yoy == nil {
 		return Figure{}, false
 	}
 	for _, t := range c.toks {
@@ -236,7 +236,7 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 	f := Figure{Indicator: c.code, IndicatorText: name, Measure: c.ind.Measure, Unit: d.opt.Unit,
 		Start: d.f.pos[qs], End: d.f.pos[qe], Qualifiers: []string{}}
 	f.Quote = d.text[f.Start:f.End]
-	exFillNumbers(&f, c)
+	fillNumbers(&f, c)
 	for _, t := range c.toks {
 		if t.qe > t.qs && (t == c.value || c.value == nil) {
 			f.Qualifiers = append(f.Qualifiers, strings.ToLower(d.f.orig(d.text, t.qs, t.qe)))
@@ -264,7 +264,7 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 	return f, true
 }
 
-// exTidy removes float noise from unit conversions (28.478 × 1000).
+// tidy removes float noise from unit conversions (28.478 × 1000).
 // clauseEnd extends a quote from e to the end of its clause (the next ", "
 // or the zone's end), without trailing punctuation.
 // status reads estimate/official from the figure's words; preliminary otherwise.
@@ -272,24 +272,24 @@ func (d *exDoc) figure(sg exSeg, m exMention, zs, ze int, c *exCand) (Figure, bo
 // the last period phrase before it in its segment, else one later in its
 // zone, else the last one before the segment.
 // confidence scores how sure the reading is, 0–1.
-// exStatusPatterns returns the estimate and official patterns.
+// statusPatterns returns the estimate and official patterns.
 // foldedAt maps a byte offset of the original text back to the folded text.
-// exImplicitPlanVerb lists the verbs after which a bare percentage that
+// implicitPlanVerb lists the verbs after which a bare percentage that
 // follows a value is, by convention, its % of plan.
 
-// exFillNumbers copies the candidate's value and percentages into f.
-func exFillNumbers(f *Figure, c *exCand) {
+// fillNumbers copies the candidate's value and percentages into f.
+func fillNumbers(f *Figure, c *cand) {
 	if c.value != nil {
 		v := c.value.v
 		if c.ind.Measure != "percent" {
-			v = exTidy(v)
+			v = tidy(v)
 		}
 		f.Value = &v
-		if c.code == exOther {
-			f.Measure = exFamilyMeasure(c.value.family)
+		if c.code == other {
+			f.Measure = familyMeasure(c.value.family)
 		}
 		if c.value.target != nil {
-			f.Note = "target " + strconv.FormatFloat(exTidy(*c.value.target), 'f', -1, 64)
+			f.Note = "target " + strconv.FormatFloat(tidy(*c.value.target), 'f', -1, 64)
 		}
 	}
 	if c.plan != nil {
@@ -301,9 +301,9 @@ func exFillNumbers(f *Figure, c *exCand) {
 }
 
 // fitsMention reports whether amount t can be the value of any indicator m names.
-func (d *exDoc) fitsMention(m exMention, t *exTok) bool {
+func (d *doc) fitsMention(m mention, t *tok) bool {
 	for _, code := range m.codes {
-		if exFits(&exCand{code: code, ind: d.inds[code]}, t) {
+		if fits(&cand{code: code, ind: d.inds[code]}, t) {
 			return true
 		}
 	}

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"math"
@@ -8,45 +8,45 @@ import (
 	"strings"
 )
 
-// exNum is one written number in the folded text.
-type exNum struct {
+// num is one written number in the folded text.
+type num struct {
 	s, e int // folded byte span of the digits
 	v    float64
 	dec  int  // digits written after the decimal separator
 	grp3 bool // one comma then three digits, read as a decimal ("1,452" in Vietnamese)
 }
 
-// exScanNumbers finds the numbers of the folded text fs. Digits glued to
+// scanNumbers finds the numbers of the folded text fs. Digits glued to
 // letters (h1, covid-19, q2) are not numbers. vi says how separators are read.
-func exScanNumbers(fs string, vi bool) []exNum {
-	var out []exNum
+func scanNumbers(fs string, vi bool) []num {
+	var out []num
 	for i := 0; i < len(fs); {
-		if !exDigit(fs[i]) {
+		if !digit(fs[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(fs) && (exDigit(fs[j]) || ((fs[j] == '.' || fs[j] == ',') && j+1 < len(fs) && exDigit(fs[j+1]))) {
+		for j < len(fs) && (digit(fs[j]) || ((fs[j] == '.' || fs[j] == ',') && j+1 < len(fs) && digit(fs[j+1]))) {
 			j++
 		}
 		currency := strings.HasSuffix(fs[:i], "vnd") || strings.HasSuffix(fs[:i], "usd")
-		glued := i > 0 && exLetter(fs[i-1]) && !currency || i > 1 && fs[i-1] == '-' && exLetter(fs[i-2]) ||
-			j < len(fs) && exLetter(fs[j]) && !exUnitGlue(fs[j:])
+		glued := i > 0 && letter(fs[i-1]) && !currency || i > 1 && fs[i-1] == '-' && letter(fs[i-2]) ||
+			j < len(fs) && letter(fs[j]) && !unitGlue(fs[j:])
 		if !glued && j-i <= 24 {
-			if v, dec, ok := exParseNumber(fs[i:j], vi); ok {
+			if v, dec, ok := parseNumber(fs[i:j], vi); ok {
 				g3 := dec == 3 && strings.Count(fs[i:j], ",") == 1 && !strings.Contains(fs[i:j], ".")
-				out = append(out, exNum{s: i, e: j, v: v, dec: dec, grp3: g3})
+				out = append(out, num{s: i, e: j, v: v, dec: dec, grp3: g3})
 			}
 		}
 		i = j
 	}
-	return exWordNumbers(fs, out)
+	return wordNumbers(fs, out)
 }
 
-// exWordNumbers adds numbers written as words when a counted noun or "out
+// wordNumbers adds numbers written as words when a counted noun or "out
 // of" follows ("one Party organisation", "seven out of 16", "một tổ chức
 // đảng"), keeping the list in text order.
-func exWordNumbers(fs string, nums []exNum) []exNum {
+func wordNumbers(fs string, nums []num) []num {
 	words := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 	vi := map[string]float64{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 	val := map[string]float64{}
@@ -57,7 +57,7 @@ func exWordNumbers(fs string, nums []exNum) []exNum {
 		val[w] = v
 	}
 	const nouns = " party org| party mem| party com| party cel| out of | to chuc dang| dang vien| dang bo| chi bo| doanh nghiep| enterprise| new party"
-	var add []exNum
+	var add []num
 	for w, v := range val {
 		for from := 0; ; {
 			i := strings.Index(fs[from:], w)
@@ -66,10 +66,10 @@ func exWordNumbers(fs string, nums []exNum) []exNum {
 			}
 			s, e := from+i, from+i+len(w)
 			from = e
-			if s > 0 && exLetter(fs[s-1]) || e < len(fs) && exLetter(fs[e]) || !exNounFollows(fs[e:], nouns) {
+			if s > 0 && letter(fs[s-1]) || e < len(fs) && letter(fs[e]) || !nounFollows(fs[e:], nouns) {
 				continue
 			}
-			add = append(add, exNum{s: s, e: e, v: v})
+			add = append(add, num{s: s, e: e, v: v})
 		}
 	}
 	if len(add) == 0 {
@@ -80,7 +80,7 @@ func exWordNumbers(fs string, nums []exNum) []exNum {
 	return nums
 }
 
-func exNounFollows(rest, nouns string) bool {
+func nounFollows(rest, nouns string) bool {
 	for _, n := range strings.Split(nouns, "|") {
 		if strings.HasPrefix(rest, n) {
 			return true
@@ -89,8 +89,8 @@ func exNounFollows(rest, nouns string) bool {
 	return false
 }
 
-// exUnitGlue reports whether letters glued to a number are a unit ("942m", "5bn", "1.8-fold" is not glued).
-func exUnitGlue(rest string) bool {
+// unitGlue reports whether letters glued to a number are a unit ("942m", "5bn", "1.8-fold" is not glued).
+func unitGlue(rest string) bool {
 	for _, u := range []string{"bn", "tn", "mn", "m ", "m,", "m.", "ty", "ti"} {
 		if strings.HasPrefix(rest, u) {
 			return true
@@ -99,12 +99,12 @@ func exUnitGlue(rest string) bool {
 	return rest == "m"
 }
 
-func exDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func exLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+func digit(c byte) bool  { return c >= '0' && c <= '9' }
+func letter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
 
-// exParseNumber reads a number written in Vietnamese (28.478 / 7,43) or
+// parseNumber reads a number written in Vietnamese (28.478 / 7,43) or
 // English (28,478 / 7.43) style, returning its value and written decimals.
-func exParseNumber(t string, vi bool) (float64, int, bool) {
+func parseNumber(t string, vi bool) (float64, int, bool) {
 	dots, commas := strings.Count(t, "."), strings.Count(t, ",")
 	group, dec := byte(','), byte('.')
 	switch {
@@ -117,11 +117,11 @@ func exParseNumber(t string, vi bool) (float64, int, bool) {
 	case commas > 1:
 		group, dec = ',', '.'
 	case dots == 1:
-		if vi && exGroupOf3(t, '.') {
+		if vi && groupOf3(t, '.') {
 			group, dec = '.', ','
 		}
 	case commas == 1:
-		if vi || !exGroupOf3(t, ',') {
+		if vi || !groupOf3(t, ',') {
 			group, dec = '.', ','
 		}
 	}
@@ -153,21 +153,21 @@ func exParseNumber(t string, vi bool) (float64, int, bool) {
 	return v, max(decimals, 0), true
 }
 
-// exGroupOf3 reports whether the single separator sep is followed by exactly three digits.
-func exGroupOf3(t string, sep byte) bool {
+// groupOf3 reports whether the single separator sep is followed by exactly three digits.
+func groupOf3(t string, sep byte) bool {
 	i := strings.IndexByte(t, sep)
 	return i > 0 && len(t)-i-1 == 3
 }
 
-// exUnit is one way of writing a unit after (or a currency before) a number.
-type exUnit struct {
+// unit is one way of writing a unit after (or a currency before) a number.
+type unit struct {
 	re     *regexp.Regexp
 	family string  // vnd, usd, persons, visits, units, tonnes, cases, households, hectares; "" = a bare multiplier
 	mult   float64 // into the family's measure (billion_vnd, million_usd, or a count)
 }
 
-// exFamilyMeasure is the indicator measure each unit family converts to.
-func exFamilyMeasure(family string) string {
+// familyMeasure is the indicator measure each unit family converts to.
+func familyMeasure(family string) string {
 	switch family {
 	case "vnd":
 		return "billion_vnd"
@@ -177,8 +177,8 @@ func exFamilyMeasure(family string) string {
 	return family
 }
 
-// exUnits lists the units written after a number, longest first.
-func exUnits() []exUnit {
+// units lists the units written after a number, longest first.
+func units() []unit {
 	const (
 		usd   = `(?:usd|us\$|\$|do la(?: my)?|dola|us dollars|dollars)`
 		vnd   = `(?:dong|vnd|vnđ|d\b)`
@@ -209,22 +209,22 @@ func exUnits() []exUnit {
 		{nouns + `(?:ho|households?)\b`, "households", 1},
 		{nouns + `(?:ha|hecta|hectares)\b`, "hectares", 1},
 	}
-	out := make([]exUnit, 0, len(rows)+4)
+	out := make([]unit, 0, len(rows)+4)
 	for _, r := range rows {
-		out = append(out, exUnit{regexp.MustCompile(`^ ?(?:` + r.pat + `)`), r.family, r.mult})
+		out = append(out, unit{regexp.MustCompile(`^ ?(?:` + r.pat + `)`), r.family, r.mult})
 	}
 	for _, m := range []struct {
 		pat  string
 		mult float64
 	}{{`nghin|ngan|thousand`, 1e3}, {`trieu|million`, 1e6}} {
-		out = append(out, exUnit{regexp.MustCompile(`^ ?(?:` + m.pat + `)\b`), "", m.mult})
+		out = append(out, unit{regexp.MustCompile(`^ ?(?:` + m.pat + `)\b`), "", m.mult})
 	}
 	return out
 }
 
-// exPrefixCurrency matches a currency written before the number (VND12,345
+// prefixCurrency matches a currency written before the number (VND12,345
 // billion, USD 942 million, $5m) and the multiplier after it.
-func exPrefixCurrency(fs string, n exNum) (family string, mult float64, s, e int, ok bool) {
+func prefixCurrency(fs string, n num) (family string, mult float64, s, e int, ok bool) {
 	left := strings.TrimSuffix(fs[max(0, n.s-5):n.s], " ")
 	for _, c := range []struct{ cur, family string }{{"vnd", "vnd"}, {"usd", "usd"}, {"us$", "usd"}, {"$", "usd"}} {
 		if strings.HasSuffix(left, c.cur) {
@@ -232,7 +232,7 @@ func exPrefixCurrency(fs string, n exNum) (family string, mult float64, s, e int
 			break
 		}
 	}
-	if family == "" || s > 0 && exLetter(fs[s-1]) {
+	if family == "" || s > 0 && letter(fs[s-1]) {
 		return "", 0, 0, 0, false
 	}
 	rest := fs[n.e:min(len(fs), n.e+12)]
@@ -243,7 +243,7 @@ func exPrefixCurrency(fs string, n exNum) (family string, mult float64, s, e int
 		usd float64
 	}{{"trillion", 1e3, 1e6}, {"tn", 1e3, 1e6}, {"billion", 1, 1e3}, {"bln", 1, 1e3}, {"bn", 1, 1e3}, {"million", 1e-3, 1}, {"mln", 1e-3, 1}, {"mn", 1e-3, 1}, {"m", 1e-3, 1}, {"thousand", 1e-6, 1e-3}} {
 		t := strings.TrimPrefix(rest, " ")
-		if strings.HasPrefix(t, w.w) && (len(t) == len(w.w) || !exLetter(t[len(w.w)])) {
+		if strings.HasPrefix(t, w.w) && (len(t) == len(w.w) || !letter(t[len(w.w)])) {
 			word = rest[:len(rest)-len(t)+len(w.w)]
 			mult = w.usd
 			if family == "vnd" {

@@ -1,11 +1,11 @@
-package collector
+package extract
 
 import "testing"
 
 // TestExtractEnglishForms covers the English forms of issue 6 with
 // sentences of our own.
 func TestExtractEnglishForms(t *testing.T) {
-	runExCases(t, []exCase{
+	runExCases(t, []testCase{
 		{name: "reaching of the yearly plan", date: "2019-07-02",
 			text:  "In the first half, export turnover reached 610 million USD, reaching 47.3% of the yearly plan.",
 			want:  []string{"exports 610 2019-H1 preliminary plan=47.3 yoy=-"},

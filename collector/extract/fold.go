@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"strings"
@@ -8,18 +8,18 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// exFolded is report text folded for matching: NFC-normalised, lower-case,
+// folded is report text folded for matching: NFC-normalised, lower-case,
 // Vietnamese diacritics removed (đ → d), dashes and spaces unified, so that
 // "tỉ"/"tỷ", "hoá"/"hóa" and decomposed input all meet the same patterns.
 // pos maps every folded byte back to a byte offset of the original text, so
 // that quotes are cut from the text exactly as the writer gave it.
-type exFolded struct {
+type folded struct {
 	s   string
 	pos []int // len(s)+1 entries; pos[len(s)] == len(original)
 }
 
-// exFold folds text; see exFolded.
-func exFold(text string) exFolded {
+// fold folds text; see folded.
+func fold(text string) folded {
 	var b strings.Builder
 	b.Grow(len(text))
 	pos := make([]int, 0, len(text)+1)
@@ -33,7 +33,7 @@ func exFold(text string) exFolded {
 		off := 0
 		for off < len(seg) {
 			r, n := utf8.DecodeRune(seg[off:])
-			f := exFoldRune(r)
+			f := foldRune(r)
 			at := start
 			if same {
 				at = start + off
@@ -46,11 +46,11 @@ func exFold(text string) exFolded {
 		}
 	}
 	pos = append(pos, len(text))
-	return exFolded{s: b.String(), pos: pos}
+	return folded{s: b.String(), pos: pos}
 }
 
-// exFoldRune folds one rune (see exFolded).
-func exFoldRune(r rune) string {
+// foldRune folds one rune (see folded).
+func foldRune(r rune) string {
 	switch {
 	case r < utf8.RuneSelf:
 		if r >= 'A' && r <= 'Z' {
@@ -90,11 +90,11 @@ func exFoldRune(r rune) string {
 }
 
 // orig returns the original text of folded bytes [s, e).
-func (f exFolded) orig(text string, s, e int) string { return text[f.pos[s]:f.pos[e]] }
+func (f folded) orig(text string, s, e int) string { return text[f.pos[s]:f.pos[e]] }
 
-// exIsVietnamese guesses whether text is Vietnamese: enough letters carry
+// isVietnamese guesses whether text is Vietnamese: enough letters carry
 // Vietnamese diacritics. It decides how "28.478" and "7,43" are read.
-func exIsVietnamese(text string) bool {
+func isVietnamese(text string) bool {
 	marked, letters := 0, 0
 	for _, r := range text {
 		if !unicode.IsLetter(r) {

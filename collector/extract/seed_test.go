@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 // TestExtractSeed reads the seed article (never copied into the repo) and
 // checks the ten figures issue 6 lists, and that nothing else comes out.
 func TestExtractSeed(t *testing.T) {
-	path := filepath.Join(exRepoRoot(t), "..", "shared", "seeds", "000_5cad84daca20acc2.txt")
+	path := filepath.Join(repoRoot(t), "..", "shared", "seeds", "000_5cad84daca20acc2.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -19,7 +19,7 @@ func TestExtractSeed(t *testing.T) {
 		t.Skipf("seed article not available: %v", err)
 	}
 	text := string(b)
-	ex := Extract(text, ExtractOptions{Unit: "can-tho"})
+	ex := Extract(text, Options{Unit: "can-tho"})
 	want := map[string]string{
 		"grdp":                        "grdp 28478 2018-H1 estimate plan=- yoy=7.43",
 		"industrial_production_index": "industrial_production_index - 2018-H1 estimate plan=- yoy=7.35",
@@ -42,10 +42,10 @@ func TestExtractSeed(t *testing.T) {
 		seen[f.Indicator]++
 		w, ok := want[f.Indicator]
 		if !ok {
-			t.Errorf("unexpected figure %s", exLine(f))
+			t.Errorf("unexpected figure %s", line(f))
 			continue
 		}
-		if got := exLine(f); got != w {
+		if got := line(f); got != w {
 			t.Errorf("got  %s\nwant %s", got, w)
 		}
 		if f.Unit != "can-tho" || text[f.Start:f.End] != f.Quote || !strings.Contains(f.Quote, written[f.Indicator]) {

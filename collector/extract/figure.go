@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"math"
@@ -9,11 +9,11 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-func (d *exDoc) joinFigures(fs []Figure) []Figure {
+func (d *doc) joinFigures(fs []Figure) []Figure {
 	var out []Figure
 	for _, f := range fs {
 		n := len(out)
-		if n == 0 || out[n-1].Indicator != f.Indicator || f.Indicator == exOther {
+		if n == 0 || out[n-1].Indicator != f.Indicator || f.Indicator == other {
 			out = append(out, f)
 			continue
 		}
@@ -45,7 +45,7 @@ func (d *exDoc) joinFigures(fs []Figure) []Figure {
 	return out
 }
 
-func exTidy(v float64) float64 {
+func tidy(v float64) float64 {
 	r := math.Round(v*1e6) / 1e6
 	if math.Abs(r) > 1e15 {
 		return v
@@ -53,7 +53,7 @@ func exTidy(v float64) float64 {
 	return r
 }
 
-func (d *exDoc) clauseEnd(e, ze int) int {
+func (d *doc) clauseEnd(e, ze int) int {
 	fs := d.f.s
 	if e < ze {
 		if i := strings.Index(fs[e:ze], ", "); i >= 0 {
@@ -77,7 +77,7 @@ func (d *exDoc) clauseEnd(e, ze int) int {
 	}
 }
 
-func (d *exDoc) status(words string) storage.ReportStatus {
+func (d *doc) status(words string) storage.ReportStatus {
 	switch {
 	case d.x.estimate.MatchString(words):
 		return storage.StatusEstimate
@@ -87,8 +87,8 @@ func (d *exDoc) status(words string) storage.ReportStatus {
 	return storage.StatusPreliminary
 }
 
-func (d *exDoc) periodAt(sg exSeg, zs, ze, anchor int) (*storage.Period, string) {
-	var pick *exEvent
+func (d *doc) periodAt(sg seg, zs, ze, anchor int) (*storage.Period, string) {
+	var pick *event
 	for i := range d.events {
 		ev := &d.events[i]
 		if ev.s >= sg.s && ev.e <= anchor {
@@ -116,7 +116,7 @@ func (d *exDoc) periodAt(sg exSeg, zs, ze, anchor int) (*storage.Period, string)
 	return pick.period, pick.pnote
 }
 
-func (d *exDoc) confidence(c *exCand, f Figure) float64 {
+func (d *doc) confidence(c *cand, f Figure) float64 {
 	s := 0.5
 	if c.value != nil {
 		s += 0.1
@@ -132,7 +132,7 @@ func (d *exDoc) confidence(c *exCand, f Figure) float64 {
 	} else if c.yoy != nil {
 		s += 0.03
 	}
-	if c.code == exOther {
+	if c.code == other {
 		s *= 0.6
 	}
 	if f.Period == nil {
@@ -141,18 +141,18 @@ func (d *exDoc) confidence(c *exCand, f Figure) float64 {
 	return math.Round(min(0.99, max(0.05, s))*100) / 100
 }
 
-func exStatusPatterns() (estimate, official, growth *regexp.Regexp) {
+func statusPatterns() (estimate, official, growth *regexp.Regexp) {
 	return regexp.MustCompile(`(?:^|[^a-z])(?:uoc|du uoc|du kien|estimated|projected|expected)(?:[^a-z]|$)`),
 		regexp.MustCompile(`(?:^|[^a-z])(?:chinh thuc|final|official(?:ly)?)(?:[^a-z]|$)`),
 		regexp.MustCompile(`tang truong|toc do tang|growth|grew|grow\b`)
 }
 
-func (d *exDoc) foldedAt(orig int) int {
+func (d *doc) foldedAt(orig int) int {
 	i := sort.SearchInts(d.f.pos, orig)
 	return min(i, len(d.f.s))
 }
 
-func exImplicitPlanVerb(v string) bool {
+func implicitPlanVerb(v string) bool {
 	switch v {
 	case "dat", "uoc dat", "chi dat", "hoan thanh", "reaching", "equal to", "equalling", "equivalent to", "or", "achieving":
 		return true

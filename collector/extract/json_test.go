@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 // TestFigureJSON checks the CLI's JSON shape: exactly the documented keys,
 // percentages as written numbers, the period as its code, null when absent.
 func TestFigureJSON(t *testing.T) {
-	ex := Extract("6 tháng đầu năm 2018, tổng mức bán lẻ hàng hóa ước đạt khoảng 63.135 tỷ đồng, đạt 53,70% kế hoạch năm.", ExtractOptions{Unit: "can-tho"})
+	ex := Extract("6 tháng đầu năm 2018, tổng mức bán lẻ hàng hóa ước đạt khoảng 63.135 tỷ đồng, đạt 53,70% kế hoạch năm.", Options{Unit: "can-tho"})
 	b, err := json.Marshal(struct {
 		Figures []Figure `json:"figures"`
 	}{ex.Figures})
@@ -53,7 +53,7 @@ func TestExtractorConcurrent(t *testing.T) {
 	texts := []string{"6 tháng đầu năm 2019, kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ.", "Năm 2019, thu ngân sách đạt 7.060 tỷ đồng, đạt 49,6%.", "In 2021, exports reached 2.1 bln USD, up 7.5% year on year."}
 	want := make([]string, len(texts))
 	for i, s := range texts {
-		b, _ := json.Marshal(Extract(s, ExtractOptions{}))
+		b, _ := json.Marshal(Extract(s, Options{}))
 		want[i] = string(b)
 	}
 	e := NewExtractor(nil)
@@ -65,7 +65,7 @@ func TestExtractorConcurrent(t *testing.T) {
 			defer wg.Done()
 			for i := range 20 {
 				k := (g + i) % len(texts)
-				if b, _ := json.Marshal(e.Extract(texts[k], ExtractOptions{})); string(b) != want[k] {
+				if b, _ := json.Marshal(e.Extract(texts[k], Options{})); string(b) != want[k] {
 					errs <- string(b)
 				}
 			}

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"encoding/json"
@@ -8,25 +8,25 @@ import (
 	"testing"
 )
 
-// exGold is one figure a held-out paragraph really states.
-type exGold struct {
+// gold is one figure a held-out paragraph really states.
+type gold struct {
 	Indicator string   `json:"indicator"`
 	Value     *float64 `json:"value"`
 	YoY       *float64 `json:"yoy"`
 	Plan      *float64 `json:"plan"`
 }
 
-type exHeldCase struct {
-	Name    string   `json:"name"`
-	Date    string   `json:"date"`
-	Text    string   `json:"text"`
-	Figures []exGold `json:"figures"`
+type heldCase struct {
+	Name    string `json:"name"`
+	Date    string `json:"date"`
+	Text    string `json:"text"`
+	Figures []gold `json:"figures"`
 }
 
-// exMatches reports whether an extracted figure is the gold figure: same
+// matches reports whether an extracted figure is the gold figure: same
 // indicator, value within rounding, or without a value the same growth or
 // plan percent (the scoring rule of issue 6).
-func exMatches(f Figure, g exGold) bool {
+func matches(f Figure, g gold) bool {
 	if f.Indicator != g.Indicator {
 		return false
 	}
@@ -38,13 +38,13 @@ func exMatches(f Figure, g exGold) bool {
 		g.Plan != nil && f.ReportedPlanPercent != nil && near(f.ReportedPlanPercent.Value, *g.Plan)
 }
 
-// exScore matches extracted to gold figures one to one and counts hits.
-func exScore(figs []Figure, gold []exGold) (hits int, unmatched []Figure, missed []exGold) {
+// score matches extracted to gold figures one to one and counts hits.
+func score(figs []Figure, gold []gold) (hits int, unmatched []Figure, missed []gold) {
 	taken := make([]bool, len(figs))
 	for _, g := range gold {
 		found := false
 		for i, f := range figs {
-			if !taken[i] && exMatches(f, g) {
+			if !taken[i] && matches(f, g) {
 				taken[i], found = true, true
 				hits++
 				break
@@ -65,18 +65,18 @@ func exScore(figs []Figure, gold []exGold) (hits int, unmatched []Figure, missed
 // TestExtractHeldOut measures precision and recall on paragraphs written
 // before the extractor was tuned and never used to tune it.
 func TestExtractHeldOut(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "extract", "heldout", "*.json"))
+	files, err := filepath.Glob(filepath.Join("testdata", "heldout", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no held-out files: %v", err)
 	}
-	var set struct{ Cases []exHeldCase }
+	var set struct{ Cases []heldCase }
 	for _, name := range files {
-		exLogScore(t, name)
+		logScore(t, name)
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var part struct{ Cases []exHeldCase }
+		var part struct{ Cases []heldCase }
 		if err := json.Unmarshal(b, &part); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -84,14 +84,14 @@ func TestExtractHeldOut(t *testing.T) {
 	}
 	var hits, extracted, gold int
 	for _, c := range set.Cases {
-		ex := Extract(c.Text, ExtractOptions{Date: c.Date})
-		h, extra, missed := exScore(ex.Figures, c.Figures)
+		ex := Extract(c.Text, Options{Date: c.Date})
+		h, extra, missed := score(ex.Figures, c.Figures)
 		hits, extracted, gold = hits+h, extracted+len(ex.Figures), gold+len(c.Figures)
 		for _, g := range missed {
-			t.Logf("%s: missed %s value=%v yoy=%v plan=%v", c.Name, g.Indicator, exF(g.Value), exF(g.YoY), exF(g.Plan))
+			t.Logf("%s: missed %s value=%v yoy=%v plan=%v", c.Name, g.Indicator, deref(g.Value), deref(g.YoY), deref(g.Plan))
 		}
 		for _, f := range extra {
-			t.Logf("%s: wrong %s value=%v quote=%q", c.Name, f.Indicator, exF(f.Value), f.Quote)
+			t.Logf("%s: wrong %s value=%v quote=%q", c.Name, f.Indicator, deref(f.Value), f.Quote)
 		}
 	}
 	if len(set.Cases) < 20 || extracted == 0 {
@@ -105,27 +105,27 @@ func TestExtractHeldOut(t *testing.T) {
 	}
 }
 
-func exF(p *float64) any {
+func deref(p *float64) any {
 	if p == nil {
 		return nil
 	}
 	return *p
 }
 
-// exLogScore logs precision and recall of one held-out file on its own.
-func exLogScore(t *testing.T, name string) {
+// logScore logs precision and recall of one held-out file on its own.
+func logScore(t *testing.T, name string) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var part struct{ Cases []exHeldCase }
+	var part struct{ Cases []heldCase }
 	if err := json.Unmarshal(b, &part); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	var hits, extracted, gold int
 	for _, c := range part.Cases {
-		ex := Extract(c.Text, ExtractOptions{Date: c.Date})
-		h, _, _ := exScore(ex.Figures, c.Figures)
+		ex := Extract(c.Text, Options{Date: c.Date})
+		h, _, _ := score(ex.Figures, c.Figures)
 		hits, extracted, gold = hits+h, extracted+len(ex.Figures), gold+len(c.Figures)
 	}
 	t.Logf("%s: %d cases, %d gold, %d extracted, %d right: precision %.3f, recall %.3f", filepath.Base(name), len(part.Cases),

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"strings"
@@ -8,24 +8,24 @@ import (
 // names no known indicator: a money amount followed by its % of plan or its
 // growth ("vốn ODA giải ngân 300 tỷ đồng, đạt 40% kế hoạch"). The words
 // before the amount become IndicatorText.
-func (d *exDoc) fallbackOther(sg exSeg) []Figure {
+func (d *doc) fallbackOther(sg seg) []Figure {
 	var out []Figure
-	var toks []*exTok
+	var toks []*tok
 	for i := range d.toks {
-		if t := &d.toks[i]; t.s >= sg.s && t.s < sg.e && t.kind != exSkip {
+		if t := &d.toks[i]; t.s >= sg.s && t.s < sg.e && t.kind != kindSkip {
 			toks = append(toks, t)
 		}
 	}
 	for i, t := range toks {
-		if t.kind != exAmount || t.role != "" || (t.family != "vnd" && t.family != "usd") {
+		if t.kind != amount || t.role != "" || (t.family != "vnd" && t.family != "usd") {
 			continue
 		}
-		c := &exCand{code: exOther, value: t, toks: []*exTok{t}}
+		c := &cand{code: other, value: t, toks: []*tok{t}}
 		for _, p := range toks[i+1:] {
-			if p.kind == exAmount && p.role == "" {
+			if p.kind == amount && p.role == "" {
 				break
 			}
-			if p.kind == exPercent || p.kind == exFoldKind {
+			if p.kind == percent || p.kind == foldKind {
 				d.attachPercent(c, p, t.e, t.e)
 			}
 		}
@@ -33,7 +33,7 @@ func (d *exDoc) fallbackOther(sg exSeg) []Figure {
 			continue
 		}
 		from := d.nameStart(sg, t.s)
-		m := exMention{s: from, e: d.nameEnd(from, t.s), codes: []string{exOther}}
+		m := mention{s: from, e: d.nameEnd(from, t.s), codes: []string{other}}
 		if m.e <= m.s {
 			continue
 		}
@@ -46,7 +46,7 @@ func (d *exDoc) fallbackOther(sg exSeg) []Figure {
 
 // nameStart finds where the words naming the figure at amount start: after
 // the last ", " and any period phrase before the amount.
-func (d *exDoc) nameStart(sg exSeg, amount int) int {
+func (d *doc) nameStart(sg seg, amount int) int {
 	fs := d.f.s
 	from := sg.s
 	if i := strings.LastIndex(fs[sg.s:amount], ", "); i >= 0 {
@@ -64,7 +64,7 @@ func (d *exDoc) nameStart(sg exSeg, amount int) int {
 }
 
 // nameEnd drops the verbs between the name and the amount ("ước đạt", "reached").
-func (d *exDoc) nameEnd(from, amount int) int {
+func (d *doc) nameEnd(from, amount int) int {
 	words := strings.Fields(d.f.s[from:amount])
 	verbs := map[string]bool{"uoc": true, "dat": true, "duoc": true, "la": true, "thuc": true, "hien": true, "khoang": true, "gan": true, "tren": true, "hon": true,
 		"reached": true, "was": true, "were": true, "hit": true, "stood": true, "at": true, "about": true, "nearly": true, "over": true, "estimated": true, "is": true, "an": true, "of": true, "vnd": true, "usd": true}

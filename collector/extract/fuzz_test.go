@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"testing"
@@ -17,7 +17,7 @@ func FuzzExtract(f *testing.F) {
 			t.Skip("bounded input")
 		}
 		start := time.Now()
-		ex := ext.Extract(text, ExtractOptions{Date: date, Unit: "u"})
+		ex := ext.Extract(text, Options{Date: date, Unit: "u"})
 		if d := time.Since(start); d > 10*time.Second { // a hang, not slowness: fuzzing instruments every package
 			t.Fatalf("Extract took %v on %d bytes", d, len(text))
 		}

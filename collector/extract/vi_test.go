@@ -1,11 +1,11 @@
-package collector
+package extract
 
 import "testing"
 
 // TestExtractVietnameseForms covers the Vietnamese forms of issue 6, one
 // sentence of our own per form.
 func TestExtractVietnameseForms(t *testing.T) {
-	runExCases(t, []exCase{
+	runExCases(t, []testCase{
 		{name: "dat KH nam", date: "2019-07-01",
 			text:  "6 tháng đầu năm, tổng mức bán lẻ hàng hóa ước đạt 41.250 tỷ đồng, đạt 48,2% KH năm.",
 			want:  []string{"retail_sales 41250 2019-H1 estimate plan=48.2 yoy=-"},

@@ -1,4 +1,4 @@
-package collector
+package extract_test
 
 import (
 	"bytes"
@@ -8,10 +8,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
 )
 
-func exOpen(t *testing.T) (*Collector, *storage.DB) {
+func openCollector(t *testing.T) (*collector.Collector, *storage.DB) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "x.db"))
@@ -19,25 +21,35 @@ func exOpen(t *testing.T) (*Collector, *storage.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	c := New(db, nil)
-	if _, err := c.ImportBatch(ctx, storage.Batch{Units: []storage.Unit{{Code: "hau-giang", NameVI: "Hậu Giang", NameEN: "Hau Giang"}}}, Options{}); err != nil {
+	c := collector.New(db, nil)
+	if _, err := c.ImportBatch(ctx, storage.Batch{Units: []storage.Unit{{Code: "hau-giang", NameVI: "Hậu Giang", NameEN: "Hau Giang"}}}, collector.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return c, db
 }
 
-const exImportText = "6 tháng đầu năm 2019, thu ngân sách đạt 2.310 tỷ đồng, đạt 52,5% dự toán; kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ."
+const importText = "6 tháng đầu năm 2019, thu ngân sách đạt 2.310 tỷ đồng, đạt 52,5% dự toán; kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ."
+
+// importFigures stores reviewed figures the way `plantrack extract --import`
+// does: FiguresToBatch, then the collector's ImportBatch with provenance "text".
+func importFigures(ctx context.Context, c *collector.Collector, figs []extract.Figure) (collector.Report, error) {
+	b, err := extract.FiguresToBatch(figs, "", "")
+	if err != nil {
+		return collector.Report{}, err
+	}
+	return c.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText})
+}
 
 // TestImportFigures stores extracted figures through the collector with
 // provenance "text" and their quotes, and re-importing them is a no-op.
 func TestImportFigures(t *testing.T) {
 	ctx := context.Background()
-	c, db := exOpen(t)
-	ex := Extract(exImportText, ExtractOptions{Unit: "hau-giang"})
+	c, db := openCollector(t)
+	ex := extract.Extract(importText, extract.Options{Unit: "hau-giang"})
 	if len(ex.Figures) != 2 {
 		t.Fatalf("extracted %d figures, want 2: %+v", len(ex.Figures), ex.Figures)
 	}
-	rep, err := c.ImportFigures(ctx, ex.Figures, Options{})
+	rep, err := importFigures(ctx, c, ex.Figures)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +66,7 @@ func TestImportFigures(t *testing.T) {
 	}
 	rev, ok := got["budget_revenue"]
 	if !ok || rev.Value == nil || *rev.Value != 2310 || rev.ReportedPlanPercent.String() != "52.5" || rev.Period.String() != "2019-H1" ||
-		rev.Source != "extracted text" || !strings.Contains(exImportText, rev.Quote) || rev.Quote == "" {
+		rev.Source != "extracted text" || !strings.Contains(importText, rev.Quote) || rev.Quote == "" {
 		t.Errorf("budget_revenue stored as %+v", rev)
 	}
 	exp := got["exports"]
@@ -62,10 +74,10 @@ func TestImportFigures(t *testing.T) {
 		t.Errorf("exports stored as %+v", exp)
 	}
 	hist, err := db.Revisions(ctx, "hau-giang", "exports", storage.MustParsePeriod("2019-H1"))
-	if err != nil || len(hist) != 1 || hist[0].Provenance == nil || hist[0].Provenance.Via != ViaText {
+	if err != nil || len(hist) != 1 || hist[0].Provenance == nil || hist[0].Provenance.Via != extract.ViaText {
 		t.Errorf("revisions %+v, %v: want one with provenance text", hist, err)
 	}
-	again, err := c.ImportFigures(ctx, ex.Figures, Options{})
+	again, err := importFigures(ctx, c, ex.Figures)
 	if err != nil || again.Result.New != 0 || again.Result.Unchanged != 2 {
 		t.Errorf("re-import: %+v, %v; want 2 unchanged", again.Result, err)
 	}
@@ -75,14 +87,14 @@ func TestImportFigures(t *testing.T) {
 // period or unit, and stores nothing.
 func TestImportFiguresRefusesWhatItCannotStore(t *testing.T) {
 	ctx := context.Background()
-	c, db := exOpen(t)
+	c, db := openCollector(t)
 	text := "Nhiệm kỳ 2015-2020, toàn Đảng bộ kết nạp 5.200 đảng viên. Năm 2019, kim ngạch xuất khẩu đạt 900 triệu USD."
-	figs := Extract(text, ExtractOptions{Unit: "hau-giang"}).Figures
+	figs := extract.Extract(text, extract.Options{Unit: "hau-giang"}).Figures
 	if len(figs) != 2 || figs[0].Period != nil {
 		t.Fatalf("figures %+v", figs)
 	}
 	figs[1].Unit = ""
-	_, err := c.ImportFigures(ctx, figs, Options{})
+	_, err := importFigures(ctx, c, figs)
 	var se *storage.Error
 	if !errors.As(err, &se) || se.Code != storage.CodeValidation || len(se.Details) != 2 {
 		t.Fatalf("error %v, want a validation error with two details", err)
@@ -99,10 +111,10 @@ func TestImportFiguresRefusesWhatItCannotStore(t *testing.T) {
 
 // TestWriteExtractionTable prints every figure with its quote and the unrecognised numbers.
 func TestWriteExtractionTable(t *testing.T) {
-	ex := Extract(exImportText+" Có 45 dự án mới.", ExtractOptions{Unit: "hau-giang"})
+	ex := extract.Extract(importText+" Có 45 dự án mới.", extract.Options{Unit: "hau-giang"})
 	for _, c := range []struct{ lang, value, pct, head string }{{"vi", "2.310", "52,5", "chỉ tiêu"}, {"en", "2,310", "52.5", "indicator"}} {
 		var b bytes.Buffer
-		if err := WriteExtractionTable(&b, ex, c.lang); err != nil {
+		if err := extract.WriteExtractionTable(&b, ex, c.lang); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"math"
@@ -6,26 +6,26 @@ import (
 	"strings"
 )
 
-// exKind says what a number in the text is.
-type exKind int
+// kind says what a number in the text is.
+type kind int
 
 const (
-	exAmount   exKind = iota // a quantity: money, people, visits, a bare count
-	exPercent                // a percentage
-	exFoldKind               // "tăng 1,8 lần", "1.8-fold": a ratio to last year
-	exSkip                   // part of a date, a year, a year range or a percent range
+	amount   kind = iota // a quantity: money, people, visits, a bare count
+	percent              // a percentage
+	foldKind             // "tăng 1,8 lần", "1.8-fold": a ratio to last year
+	kindSkip             // part of a date, a year, a year range or a percent range
 )
 
-// exTok is a number with what surrounds it.
-type exTok struct {
-	kind    exKind
+// tok is a number with what surrounds it.
+type tok struct {
+	kind    kind
 	s, e    int // folded span: number, unit and currency
 	v       float64
 	dec     int
 	family  string   // amounts: unit family ("" bare, "?" an unknown noun follows)
 	target  *float64 // "7/16": the 16
 	qs, qe  int      // qualifier span before the number (qs == qe: none)
-	role    string   // amounts: "", "target", "change"; percents: the class (see exClassify)
+	role    string   // amounts: "", "target", "change"; percents: the class (see classifier.classify)
 	verb    string   // percents: the verb right before ("dat", "tang", "reaching")
 	grp3    bool     // read "1,452" as a decimal; a count unit makes it 1452
 	reason  string   // why the number is not a figure of its own
@@ -33,15 +33,15 @@ type exTok struct {
 	written int // end of the number's digits, for Unrecognised spans
 }
 
-// exScanner holds the compiled patterns of one extraction.
-type exScanner struct {
-	units     []exUnit
+// scanner holds the compiled patterns of one extraction.
+type scanner struct {
+	units     []unit
 	qualifier *regexp.Regexp
 	change    *regexp.Regexp
 	target    *regexp.Regexp
 	bare      *regexp.Regexp
-	classify  exClassifier
-	periods   []exPeriodRule
+	classify  classifier
+	periods   []periodRule
 	dateLine  *regexp.Regexp
 
 	estimate, official, growthWords  *regexp.Regexp
@@ -49,37 +49,37 @@ type exScanner struct {
 	targetHeading, intent, linkWords *regexp.Regexp
 }
 
-func newExScanner() *exScanner {
-	est, off, growth := exStatusPatterns()
-	return &exScanner{
+func newExScanner() *scanner {
+	est, off, growth := statusPatterns()
+	return &scanner{
 		estimate: est, official: off, growthWords: growth,
 		linkWords:     regexp.MustCompile(`^\s*(?:(?:in|from|of|for|as|on|cua|tu|ve|the|its|total|tong)\s+){0,3}$`),
 		intent:        regexp.MustCompile(`(?:^|[^a-z])(?:phan dau|strives? to|striving to|aims? to|aiming to|aims? for|plans? to|targets? to|is targeting|sets? a target)(?:[^a-z]|$)`),
 		targetHeading: regexp.MustCompile(`^[^a-z0-9]*(?:[a-z]+ ){0,4}(?:muc tieu|chi tieu|phan dau|nhiem vu|du kien|dinh huong|ke hoach|targets?|goals?|plans?)(?: [a-z]+){0,3}(?: \d{4})?\s*:`),
 		component:     regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
 		conversion:    regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),
-		units:         exUnits(),
+		units:         units(),
 		qualifier:     regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
 		change:        regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
 		target:        regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming)\b[^,;()%]{0,45}$`),
 		bare:          regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
 		classify:      newExClassifier(),
-		periods:       exPeriodRules(),
+		periods:       periodRules(),
 		dateLine:      regexp.MustCompile(`(?:^|[^0-9])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[^0-9]|$)|(\d{4})-(\d{2})-(\d{2})`),
 	}
 }
 
 // tokens turns the numbers of fs into tokens. skip marks folded bytes
 // already explained (period phrases, dates).
-func (x *exScanner) tokens(fs string, nums []exNum, skip []bool) []exTok {
-	var out []exTok
+func (x *scanner) tokens(fs string, nums []num, skip []bool) []tok {
+	var out []tok
 	for i := 0; i < len(nums); i++ {
 		n := nums[i]
 		if skip[n.s] {
 			continue
 		}
 		t, consumed := x.token(fs, nums, i)
-		if t.kind != exSkip && t.kind != exPercent {
+		if t.kind != kindSkip && t.kind != percent {
 			x.amountRole(fs, &t)
 		}
 		out = append(out, t)
@@ -89,11 +89,11 @@ func (x *exScanner) tokens(fs string, nums []exNum, skip []bool) []exTok {
 }
 
 // token reads number i and any number it is joined to (ranges, "7/16", dates).
-func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
+func (x *scanner) token(fs string, nums []num, i int) (tok, int) {
 	n := nums[i]
-	t := exTok{kind: exAmount, s: n.s, e: n.e, v: n.v, dec: n.dec, written: n.e, grp3: n.grp3}
+	t := tok{kind: amount, s: n.s, e: n.e, v: n.v, dec: n.dec, written: n.e, grp3: n.grp3}
 	rest := fs[n.e:min(len(fs), n.e+40)]
-	var next *exNum
+	var next *num
 	if i+1 < len(nums) {
 		next = &nums[i+1]
 	}
@@ -102,34 +102,34 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 		gap = fs[n.e:next.s]
 	}
 	switch {
-	case exEnglishDate(fs, n):
-		t.kind, t.reason = exSkip, "date"
-	case exListNumber(fs, n):
-		t.kind, t.reason = exSkip, "list numbering"
-	case next != nil && exRangeGap(gap) && exPercentAfter(fs, next.e) > 0:
-		t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
+	case englishDate(fs, n):
+		t.kind, t.reason = kindSkip, "date"
+	case listNumber(fs, n):
+		t.kind, t.reason = kindSkip, "list numbering"
+	case next != nil && rangeGap(gap) && percentAfter(fs, next.e) > 0:
+		t.kind, t.e, t.reason = kindSkip, next.e+percentAfter(fs, next.e), "range (a target, not a result)"
 		return t, 1
 	case next != nil && (gap == ":" || gap == "h") && n.v < 24 && next.e-next.s == 2:
-		t.kind, t.e, t.reason = exSkip, next.e, "time"
+		t.kind, t.e, t.reason = kindSkip, next.e, "time"
 		return t, 1
-	case next != nil && (gap == "/" || gap == "-" || gap == ".") && exDateLike(n, *next, fs):
-		t.kind, t.e, t.reason = exSkip, next.e, "date"
+	case next != nil && (gap == "/" || gap == "-" || gap == ".") && dateLike(n, *next, fs):
+		t.kind, t.e, t.reason = kindSkip, next.e, "date"
 		if i+2 < len(nums) && (fs[next.e:nums[i+2].s] == "/" || fs[next.e:nums[i+2].s] == "-") {
 			t.e = nums[i+2].e
 			return t, 2
 		}
 		return t, 1
 	case n.dec == 0 && n.e-n.s == 4 && n.v >= 1900 && n.v <= 2100 && next != nil && strings.TrimSpace(gap) == "-" && next.e-next.s == 4:
-		t.kind, t.e, t.reason = exSkip, next.e, "years"
+		t.kind, t.e, t.reason = kindSkip, next.e, "years"
 		return t, 1
-	case exPercentAfter(fs, n.e) > 0:
-		t.kind, t.e = exPercent, n.e+exPercentAfter(fs, n.e)
-		if next != nil && exRangeGap(fs[t.e:next.s]) && exPercentAfter(fs, next.e) > 0 {
-			t.kind, t.e, t.reason = exSkip, next.e+exPercentAfter(fs, next.e), "range (a target, not a result)"
+	case percentAfter(fs, n.e) > 0:
+		t.kind, t.e = percent, n.e+percentAfter(fs, n.e)
+		if next != nil && rangeGap(fs[t.e:next.s]) && percentAfter(fs, next.e) > 0 {
+			t.kind, t.e, t.reason = kindSkip, next.e+percentAfter(fs, next.e), "range (a target, not a result)"
 			return t, 1
 		}
-	case exFoldAfter(fs, n.e, rest) > 0:
-		t.kind, t.e = exFoldKind, n.e+exFoldAfter(fs, n.e, rest)
+	case foldAfter(fs, n.e, rest) > 0:
+		t.kind, t.e = foldKind, n.e+foldAfter(fs, n.e, rest)
 	case next != nil && (strings.TrimSpace(gap) == "/" || gap == " out of ") && next.dec == 0:
 		v := next.v
 		t.target, t.e = &v, next.e
@@ -138,7 +138,7 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 	case n.dec == 0 && n.v >= 1900 && n.v <= 2100 && n.e-n.s == 4:
 		x.unitAfter(fs, &t)
 		if t.family == "" || t.family == "?" {
-			t.kind, t.reason = exSkip, "year"
+			t.kind, t.reason = kindSkip, "year"
 		}
 		return t, 0
 	default:
@@ -147,8 +147,8 @@ func (x *exScanner) token(fs string, nums []exNum, i int) (exTok, int) {
 	return t, 0
 }
 
-// exDateLike reports whether a/b (or a-b) is a day and month rather than "7/16".
-func exDateLike(a, b exNum, fs string) bool {
+// dateLike reports whether a/b (or a-b) is a day and month rather than "7/16".
+func dateLike(a, b num, fs string) bool {
 	if a.dec != 0 || b.dec != 0 || a.v < 1 || a.v > 31 || b.v < 1 || b.v > 12 {
 		return b.e-b.s == 4 && a.v >= 1 && a.v <= 12 && b.v >= 1900 // "5/2023"
 	}
@@ -161,13 +161,13 @@ func exDateLike(a, b exNum, fs string) bool {
 	return true
 }
 
-func exRangeGap(g string) bool {
+func rangeGap(g string) bool {
 	g = strings.TrimSpace(g)
 	return g == "-" || g == "den" || g == "to" || g == "%-" || g == "% -" || g == "% den" || g == "% to"
 }
 
-// exPercentAfter returns the length of a percent sign or word after a number.
-func exPercentAfter(fs string, e int) int {
+// percentAfter returns the length of a percent sign or word after a number.
+func percentAfter(fs string, e int) int {
 	rest := fs[e:min(len(fs), e+12)]
 	for _, w := range []string{"%", " %", " phan tram", " percent", " per cent", " pct", "-percent", "-per cent"} {
 		if strings.HasPrefix(rest, w) {
@@ -177,11 +177,11 @@ func exPercentAfter(fs string, e int) int {
 	return 0
 }
 
-// exFoldAfter returns the length of "lần"/"-fold"/"times" after a number.
-func exFoldAfter(fs string, e int, rest string) int {
+// foldAfter returns the length of "lần"/"-fold"/"times" after a number.
+func foldAfter(fs string, e int, rest string) int {
 	left := strings.TrimRight(fs[max(0, e-40):e], "0123456789., ")
 	for _, w := range []string{"-fold", " fold", " lan", " times"} {
-		if !strings.HasPrefix(rest, w) || len(rest) > len(w) && exLetter(rest[len(w)]) {
+		if !strings.HasPrefix(rest, w) || len(rest) > len(w) && letter(rest[len(w)]) {
 			continue
 		}
 		if w == " lan" && !strings.HasSuffix(left, "tang") && !strings.HasSuffix(left, "gap") && !strings.HasSuffix(left, "tang gap") {
@@ -193,9 +193,9 @@ func exFoldAfter(fs string, e int, rest string) int {
 }
 
 // unitAfter reads the unit after an amount (or the currency before it).
-func (x *exScanner) unitAfter(fs string, t *exTok) {
-	n := exNum{s: t.s, e: t.e}
-	if fam, mult, s, e, ok := exPrefixCurrency(fs, n); ok {
+func (x *scanner) unitAfter(fs string, t *tok) {
+	n := num{s: t.s, e: t.e}
+	if fam, mult, s, e, ok := prefixCurrency(fs, n); ok {
 		t.family, t.v, t.s, t.e = fam, t.v*mult, s, e
 		return
 	}
@@ -207,7 +207,7 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 		}
 		mult := u.mult
 		if u.family != "vnd" && u.family != "usd" && u.family != "" {
-			mult *= exCountMultiplier(m)
+			mult *= countMultiplier(m)
 		}
 		t.family, t.v, t.e = u.family, t.v*mult, t.e+len(m)
 		if t.target != nil {
@@ -216,7 +216,7 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 		if t.grp3 && u.family != "vnd" && u.family != "usd" && u.family != "" && mult == 1 {
 			t.v, t.dec = math.Round(t.v*1000), 0 // "1,452 đảng viên": people are not counted in fractions
 		}
-		if after := fs[t.e:min(len(fs), t.e+6)]; strings.HasPrefix(after, "/") && len(after) > 1 && exLetter(after[1]) || strings.HasPrefix(after, " per ") || strings.HasPrefix(after, " a ") {
+		if after := fs[t.e:min(len(fs), t.e+6)]; strings.HasPrefix(after, "/") && len(after) > 1 && letter(after[1]) || strings.HasPrefix(after, " per ") || strings.HasPrefix(after, " a ") {
 			t.family, t.reason = "?", "per head or per unit, not a total"
 			return
 		}
@@ -237,7 +237,7 @@ func (x *exScanner) unitAfter(fs string, t *exTok) {
 
 // amountRole finds the qualifier before an amount and whether the amount is
 // a target or a change rather than a result.
-func (x *exScanner) amountRole(fs string, t *exTok) {
+func (x *scanner) amountRole(fs string, t *tok) {
 	left := fs[max(0, t.s-64):t.s]
 	if i := max(strings.LastIndex(left, "\n"), strings.LastIndex(left, ". "), strings.LastIndex(left, ";")); i >= 0 {
 		left = left[i+1:]
@@ -253,14 +253,14 @@ func (x *exScanner) amountRole(fs string, t *exTok) {
 		t.role, t.reason = "target", "target"
 	case x.change.MatchString(left):
 		t.role, t.reason = "change", "change, not a level"
-	case x.target.MatchString(left) && !exResultVerbAfterPlan(left):
+	case x.target.MatchString(left) && !resultVerbAfterPlan(left):
 		t.role, t.reason = "target", "target"
 	}
 }
 
-// exResultVerbAfterPlan reports whether a result verb follows the last plan
+// resultVerbAfterPlan reports whether a result verb follows the last plan
 // word ("kế hoạch năm, đạt 53,7%" is not a target).
-func exResultVerbAfterPlan(left string) bool {
+func resultVerbAfterPlan(left string) bool {
 	i := max(strings.LastIndex(left, "ke hoach"), strings.LastIndex(left, "kh "), strings.LastIndex(left, "target"), strings.LastIndex(left, "chi tieu"), strings.LastIndex(left, "du toan"), strings.LastIndex(left, "plan"))
 	if i < 0 {
 		return false
@@ -274,9 +274,9 @@ func exResultVerbAfterPlan(left string) bool {
 	return false
 }
 
-// exCountMultiplier reads "nghìn"/"triệu"/"thousand"/"million" at the start
+// countMultiplier reads "nghìn"/"triệu"/"thousand"/"million" at the start
 // of a counted unit ("1,2 triệu lượt khách").
-func exCountMultiplier(unit string) float64 {
+func countMultiplier(unit string) float64 {
 	w, _, _ := strings.Cut(strings.TrimSpace(unit), " ")
 	switch w {
 	case "nghin", "ngan", "thousand":
@@ -287,14 +287,14 @@ func exCountMultiplier(unit string) float64 {
 	return 1
 }
 
-// exEnglishDate reports whether n is the day of an English date ("July 3", "3 July").
-func exEnglishDate(fs string, n exNum) bool {
+// englishDate reports whether n is the day of an English date ("July 3", "3 July").
+func englishDate(fs string, n num) bool {
 	if n.dec != 0 || n.v < 1 || n.v > 31 || n.e-n.s > 2 {
 		return false
 	}
 	left := fs[max(0, n.s-10):n.s]
 	right := fs[n.e:min(len(fs), n.e+11)]
-	for _, m := range strings.Split(exMonthNames, "|") {
+	for _, m := range strings.Split(monthNames, "|") {
 		if strings.HasSuffix(left, m+" ") || strings.HasPrefix(right, " "+m) {
 			return true
 		}
@@ -302,8 +302,8 @@ func exEnglishDate(fs string, n exNum) bool {
 	return false
 }
 
-// exListNumber reports whether n numbers a list item or heading ("2. Thương mại", "3) ...").
-func exListNumber(fs string, n exNum) bool {
+// listNumber reports whether n numbers a list item or heading ("2. Thương mại", "3) ...").
+func listNumber(fs string, n num) bool {
 	if n.dec != 0 || n.e-n.s > 2 || n.e+1 >= len(fs) || (fs[n.e] != '.' && fs[n.e] != ')') || fs[n.e+1] != ' ' {
 		return false
 	}

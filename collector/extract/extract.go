@@ -1,4 +1,10 @@
-package collector
+// Package extract reads report prose, Vietnamese or English, and proposes
+// the figures it states — indicator, value, period, report status, % of plan
+// and growth — each with the clause it came from, plus the numbers it left
+// alone and why. It proposes and never stores: a person reviews the figures,
+// and FiguresToBatch turns reviewed figures into a storage batch that the
+// collector imports whole or not at all.
+package extract
 
 import (
 	"strings"
@@ -6,8 +12,8 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// ExtractOptions guide Extract.
-type ExtractOptions struct {
+// Options guide Extract.
+type Options struct {
 	Unit       string              // unit code given to every figure; "" leaves it for the reviewer
 	Date       string              // report date YYYY-MM-DD; gives the year when the text states none
 	Indicators []storage.Indicator // user-defined indicators, matched by their names besides the catalog
@@ -52,15 +58,15 @@ type Extraction struct {
 	Unrecognised []Span   `json:"unrecognised,omitempty"`
 }
 
-// exDoc is one text being read.
-type exDoc struct {
+// doc is one text being read.
+type doc struct {
 	text   string
-	f      exFolded
-	x      *exScanner
+	f      folded
+	x      *scanner
 	inds   map[string]storage.Indicator
-	toks   []exTok
-	events []exEvent
-	opt    ExtractOptions
+	toks   []tok
+	events []event
+	opt    Options
 }
 
 // Extract reads report prose in Vietnamese or English and proposes the
@@ -69,7 +75,7 @@ type exDoc struct {
 // period the codes cannot express has a nil Period and a Note. It uses no
 // network and is safe for concurrent use. Callers that extract often should
 // build an Extractor once instead.
-func Extract(text string, opt ExtractOptions) Extraction {
+func Extract(text string, opt Options) Extraction {
 	return NewExtractor(opt.Indicators).Extract(text, opt)
 }
 
@@ -77,9 +83,9 @@ func Extract(text string, opt ExtractOptions) Extraction {
 // set of indicators. Build it once with NewExtractor; its Extract is safe
 // for concurrent use.
 type Extractor struct {
-	x       *exScanner
+	x       *scanner
 	inds    map[string]storage.Indicator
-	phrases []exPhrase
+	phrases []phrase
 }
 
 // NewExtractor prepares an extractor for the catalog indicators plus the
@@ -96,62 +102,62 @@ func NewExtractor(indicators []storage.Indicator) *Extractor {
 			inds = append(inds, ind)
 		}
 	}
-	e.phrases = exPhrasesFor(inds)
+	e.phrases = phrasesFor(inds)
 	return e
 }
 
 // Extract is the package's Extract with this extractor's indicators;
 // opt.Indicators is not consulted.
-func (e *Extractor) Extract(text string, opt ExtractOptions) Extraction {
-	d := &exDoc{text: text, f: exFold(text), x: e.x, opt: opt, inds: e.inds}
+func (e *Extractor) Extract(text string, opt Options) Extraction {
+	d := &doc{text: text, f: fold(text), x: e.x, opt: opt, inds: e.inds}
 	fs := d.f.s
 	if d.opt.Unit == "" && len(opt.Units) > 0 {
-		d.opt.Unit = exUnitFromText(fs, opt.Units)
+		d.opt.Unit = unitFromText(fs, opt.Units)
 	}
 	date, hasDate := d.x.reportDate(fs, opt.Date)
-	var spans []exSeg
+	var spans []seg
 	d.events, spans = d.x.events(fs)
-	exResolve(d.events, date, hasDate)
+	resolve(d.events, date, hasDate)
 	skip := make([]bool, len(fs)+1)
 	for _, ev := range spans {
 		for i := ev.s; i < ev.e; i++ {
 			skip[i] = true
 		}
 	}
-	d.toks = d.x.tokens(fs, exScanNumbers(fs, exIsVietnamese(text)), skip)
-	mentions := exFindMentions(fs, e.phrases)
+	d.toks = d.x.tokens(fs, scanNumbers(fs, isVietnamese(text)), skip)
+	mentions := findMentions(fs, e.phrases)
 	var out Extraction
-	var prev []exMention
+	var prev []mention
 	prevCount := 0
-	for _, sg := range exSegments(fs) {
+	for _, sg := range segments(fs) {
 		d.classify(sg)
 		d.targetsUnderHeading(sg)
-		ms := exInside(mentions, sg)
+		ms := inside(mentions, sg)
 		if len(ms) == 0 {
 			ms = d.carryOver(sg, prev)
 		}
 		figs := d.segment(sg, ms)
 		if d.x.component.MatchString(fs[sg.s:min(sg.e, sg.s+12)]) {
-			figs = exDropRepeats(figs, out.Figures, prevCount)
+			figs = dropRepeats(figs, out.Figures, prevCount)
 		}
 		out.Figures = append(out.Figures, figs...)
 		prev, prevCount = ms, len(figs)
 	}
-	out.Figures = append([]Figure{}, exDedupe(out.Figures)...) // never nil: JSON says [] rather than null
+	out.Figures = append([]Figure{}, dedupe(out.Figures)...) // never nil: JSON says [] rather than null
 	out.Unrecognised = d.unrecognised()
 	return out
 }
 
-// exDedupe drops a figure that repeats an earlier one (a headline and its
+// dedupe drops a figure that repeats an earlier one (a headline and its
 // body): same indicator, period and value, or without values the same
 // growth. What the repeat adds (a % of plan, a growth) is kept.
-func exDedupe(figs []Figure) []Figure {
+func dedupe(figs []Figure) []Figure {
 	var out []Figure
 next:
 	for _, f := range figs {
 		for i := range out {
 			p := &out[i]
-			if p.Indicator != f.Indicator || p.Indicator == exOther || !exSamePeriod(p.Period, f.Period) {
+			if p.Indicator != f.Indicator || p.Indicator == other || !samePeriod(p.Period, f.Period) {
 				continue
 			}
 			sameValue := p.Value != nil && f.Value != nil && *p.Value == *f.Value
@@ -173,17 +179,17 @@ next:
 	return out
 }
 
-func exSamePeriod(a, b *storage.Period) bool {
+func samePeriod(a, b *storage.Period) bool {
 	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
-// exSeg is a sentence or a clause ended by ';'.
-type exSeg struct{ s, e int }
+// seg is a sentence or a clause ended by ';'.
+type seg struct{ s, e int }
 
-// exSegments splits folded text at sentence ends, semicolons and line
+// segments splits folded text at sentence ends, semicolons and line
 // breaks; a dot between digits (28.478) or after an abbreviation does not end one.
-func exSegments(fs string) []exSeg {
-	var out []exSeg
+func segments(fs string) []seg {
+	var out []seg
 	start := 0
 	for i := 0; i < len(fs); i++ {
 		c := fs[i]
@@ -194,20 +200,20 @@ func exSegments(fs string) []exSeg {
 		}
 		if end {
 			if i > start {
-				out = append(out, exSeg{start, i})
+				out = append(out, seg{start, i})
 			}
 			start = i + 1
 		}
 	}
 	if start < len(fs) {
-		out = append(out, exSeg{start, len(fs)})
+		out = append(out, seg{start, len(fs)})
 	}
 	return out
 }
 
-// exInside returns the mentions within sg.
-func exInside(ms []exMention, sg exSeg) []exMention {
-	var out []exMention
+// inside returns the mentions within sg.
+func inside(ms []mention, sg seg) []mention {
+	var out []mention
 	for _, m := range ms {
 		if m.s >= sg.s && m.e <= sg.e {
 			out = append(out, m)
@@ -217,16 +223,16 @@ func exInside(ms []exMention, sg exSeg) []exMention {
 }
 
 // classify decides what each percentage of the segment means.
-func (d *exDoc) classify(sg exSeg) {
+func (d *doc) classify(sg seg) {
 	fs := d.f.s
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.s < sg.s || t.s >= sg.e || (t.kind != exPercent && t.kind != exFoldKind) {
+		if t.s < sg.s || t.s >= sg.e || (t.kind != percent && t.kind != foldKind) {
 			continue
 		}
 		left := fs[max(sg.s, t.s-70):t.s]
 		right := fs[t.e:min(sg.e, t.e+80)]
-		if t.kind == exPercent {
+		if t.kind == percent {
 			t.qs, t.qe = t.s, t.s
 			if m := d.x.qualifier.FindStringSubmatchIndex(left); m != nil {
 				t.qs, t.qe = t.s-len(left)+m[2], t.s-len(left)+m[3]
@@ -239,10 +245,10 @@ func (d *exDoc) classify(sg exSeg) {
 }
 
 // unrecognised lists the numbers no figure took.
-func (d *exDoc) unrecognised() []Span {
+func (d *doc) unrecognised() []Span {
 	var out []Span
 	for _, t := range d.toks {
-		if t.used || t.kind == exSkip && !strings.HasPrefix(t.reason, "range") {
+		if t.used || t.kind == kindSkip && !strings.HasPrefix(t.reason, "range") {
 			continue
 		}
 		s, e := d.f.pos[t.s], d.f.pos[t.e]
@@ -254,8 +260,8 @@ func (d *exDoc) unrecognised() []Span {
 // carryOver lets a clause that opens with a period phrase and names no
 // indicator continue the previous clause's single indicator ("…; lũy kế 5
 // tháng đạt 390 triệu USD").
-func (d *exDoc) carryOver(sg exSeg, prev []exMention) []exMention {
-	if len(prev) != 1 || len(prev[0].codes) != 1 || prev[0].codes[0] == exOther || sg.s == 0 || d.f.s[sg.s-1] != ';' {
+func (d *doc) carryOver(sg seg, prev []mention) []mention {
+	if len(prev) != 1 || len(prev[0].codes) != 1 || prev[0].codes[0] == other || sg.s == 0 || d.f.s[sg.s-1] != ';' {
 		return nil
 	}
 	start := sg.s
@@ -268,20 +274,20 @@ func (d *exDoc) carryOver(sg exSeg, prev []exMention) []exMention {
 			if name == "" {
 				name = d.f.orig(d.text, prev[0].s, prev[0].e)
 			}
-			return []exMention{{s: start, e: start, codes: prev[0].codes, name: name}}
+			return []mention{{s: start, e: start, codes: prev[0].codes, name: name}}
 		}
 	}
 	return nil
 }
 
-// exDropRepeats drops, from a clause opening with "trong đó"/"of which",
+// dropRepeats drops, from a clause opening with "trong đó"/"of which",
 // figures of indicators the previous clause already reported: they are parts.
-func exDropRepeats(figs, before []Figure, prevCount int) []Figure {
+func dropRepeats(figs, before []Figure, prevCount int) []Figure {
 	var out []Figure
 	for _, f := range figs {
 		repeat := false
 		for _, p := range before[len(before)-prevCount:] {
-			repeat = repeat || p.Indicator == f.Indicator && f.Indicator != exOther
+			repeat = repeat || p.Indicator == f.Indicator && f.Indicator != other
 		}
 		if !repeat {
 			out = append(out, f)
@@ -293,7 +299,7 @@ func exDropRepeats(figs, before []Figure, prevCount int) []Figure {
 // targetsUnderHeading marks every number of a clause whose sentence opens
 // with a target heading ("Mục tiêu năm 2020: …; …; …", "Targets for 2020:")
 // as a target: none of them is a result.
-func (d *exDoc) targetsUnderHeading(sg exSeg) {
+func (d *doc) targetsUnderHeading(sg seg) {
 	fs := d.f.s
 	start := max(strings.LastIndex(fs[:sg.s], "\n"), strings.LastIndex(fs[:sg.s], ". "), 0)
 	from := sg.e
@@ -303,10 +309,10 @@ func (d *exDoc) targetsUnderHeading(sg exSeg) {
 		from = at // "tỉnh phấn đấu …, thu ngân sách 15.000 tỷ đồng": all that follows is aimed at
 	}
 	for i := range d.toks {
-		if t := &d.toks[i]; t.s >= from && t.s < sg.e && t.kind != exSkip {
+		if t := &d.toks[i]; t.s >= from && t.s < sg.e && t.kind != kindSkip {
 			t.role, t.reason = "target", "under a target heading"
-			if t.kind != exAmount {
-				t.role = exTrap
+			if t.kind != amount {
+				t.role = trap
 			}
 		}
 	}
@@ -315,7 +321,7 @@ func (d *exDoc) targetsUnderHeading(sg exSeg) {
 // intentAt returns where a statement of intent ("phấn đấu", "aims to")
 // ends in sg, or -1. "Nỗ lực phấn đấu, …" and "sự phấn đấu" praise effort
 // and state no target.
-func (d *exDoc) intentAt(sg exSeg) int {
+func (d *doc) intentAt(sg seg) int {
 	fs := d.f.s
 	for _, m := range d.x.intent.FindAllStringIndex(fs[sg.s:sg.e], -1) {
 		s, e := sg.s+m[0], sg.s+m[1]

@@ -1,4 +1,4 @@
-package collector
+package extract
 
 import (
 	"testing"
@@ -9,7 +9,7 @@ import (
 // TestExtractMixedForms covers clauses that combine forms: parts after
 // "trong đó", conversions, two periods in one clause, user indicators.
 func TestExtractMixedForms(t *testing.T) {
-	runExCases(t, []exCase{
+	runExCases(t, []testCase{
 		{name: "trong do part is not a second figure", date: "2019-07-04",
 			text: "Kim ngạch xuất khẩu 6 tháng đạt 594,3 triệu USD, tăng 17,3%; trong đó xuất khẩu hàng hóa 560 triệu USD.",
 			want: []string{"exports 594.3 2019-H1 preliminary plan=- yoy=17.3"}},
@@ -110,11 +110,11 @@ func TestExtractUserIndicators(t *testing.T) {
 		"In 2020 the forest cover rate reached 42.5%.":                          "forest_cover 42.5 2020 preliminary plan=- yoy=-",
 	}
 	for text, want := range cases {
-		ex := Extract(text, ExtractOptions{Indicators: inds})
-		if len(ex.Figures) != 1 || exLine(ex.Figures[0]) != want {
+		ex := Extract(text, Options{Indicators: inds})
+		if len(ex.Figures) != 1 || line(ex.Figures[0]) != want {
 			var got []string
 			for _, f := range ex.Figures {
-				got = append(got, exLine(f))
+				got = append(got, line(f))
 			}
 			t.Errorf("%s:\n got %q\nwant %q", text, got, want)
 		}
@@ -131,12 +131,12 @@ func TestExtractUnitFromText(t *testing.T) {
 		"Năm 2019, thu ngân sách được 9.000 tỷ đồng.":                      "",
 	}
 	for text, want := range cases {
-		ex := Extract(text, ExtractOptions{Units: units})
+		ex := Extract(text, Options{Units: units})
 		if len(ex.Figures) != 1 || ex.Figures[0].Unit != want {
 			t.Errorf("%s: figures %+v, want one with unit %q", text, ex.Figures, want)
 		}
 	}
-	if ex := Extract("Năm 2019, Cần Thơ thu ngân sách được 9.000 tỷ đồng.", ExtractOptions{Unit: "x", Units: units}); ex.Figures[0].Unit != "x" {
+	if ex := Extract("Năm 2019, Cần Thơ thu ngân sách được 9.000 tỷ đồng.", Options{Unit: "x", Units: units}); ex.Figures[0].Unit != "x" {
 		t.Errorf("the --unit hint must win over the text")
 	}
 }

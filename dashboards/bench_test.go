@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -25,7 +26,7 @@ func BenchmarkAPIOnDemo(b *testing.B) {
 	}
 	defer db.Close()
 	col := collector.New(db, nil)
-	if _, err := col.LoadDemo(ctx); err != nil {
+	if _, err := demo.Load(ctx, db); err != nil {
 		b.Fatal(err)
 	}
 	s, err := New(DefaultConfig(), Deps{DB: db, Collector: col, Registry: prometheus.NewRegistry(),

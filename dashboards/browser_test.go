@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/dashboards"
 	"github.com/plantrack/plantrack/dashboards/internal/browsertest"
 	"github.com/plantrack/plantrack/storage"
@@ -29,7 +30,7 @@ func demoServer(t *testing.T) (string, *collector.Collector) {
 	}
 	t.Cleanup(func() { db.Close() })
 	col := collector.New(db, nil)
-	if _, err := col.LoadDemo(ctx); err != nil {
+	if _, err := demo.Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := dashboards.New(dashboards.DefaultConfig(), dashboards.Deps{DB: db, Collector: col,

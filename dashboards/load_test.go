@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -138,7 +139,7 @@ func loadServer(t *testing.T) (*httptest.Server, string, *storage.DB) {
 	}
 	t.Cleanup(func() { db.Close() })
 	col := collector.New(db, nil)
-	if _, err := col.LoadDemo(ctx); err != nil {
+	if _, err := demo.Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	admin, err := col.CreateToken(ctx, "load-writer", "admin", "")

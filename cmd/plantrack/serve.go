@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/dashboards"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -89,7 +90,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	col := collector.New(db, collector.NewMetrics(reg))
 	if s.demo {
-		if err := loadDemo(ctx, db, col, log); err != nil {
+		if err := loadDemo(ctx, db, log); err != nil {
 			return err
 		}
 	}
@@ -133,7 +134,7 @@ func (s *serveCmd) url() string {
 }
 
 // loadDemo loads the demo data when the database has no observations yet.
-func loadDemo(ctx context.Context, db *storage.DB, col *collector.Collector, log *slog.Logger) error {
+func loadDemo(ctx context.Context, db *storage.DB, log *slog.Logger) error {
 	has, err := db.HasObservations(ctx)
 	if err != nil {
 		return fmt.Errorf("check for demo data: %w", err)
@@ -142,7 +143,7 @@ func loadDemo(ctx context.Context, db *storage.DB, col *collector.Collector, log
 		log.Info("database already holds observations; demo data not loaded")
 		return nil
 	}
-	res, err := col.LoadDemo(ctx)
+	res, err := demo.Load(ctx, db)
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/dashboards/metrics"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -41,7 +41,7 @@ func livePrometheus(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := collector.New(db, nil).LoadDemo(ctx); err != nil {
+	if _, err := demo.Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(metrics.NewHandler(db, nil, 1, nil))

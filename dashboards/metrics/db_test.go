@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -33,7 +33,7 @@ func demoDB(t testing.TB) (*storage.DB, string) {
 	t.Helper()
 	db, path := openDB(t)
 	start := time.Now()
-	if _, err := collector.New(db, nil).LoadDemo(context.Background()); err != nil {
+	if _, err := demo.Load(context.Background(), db); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
 	t.Logf("demo loaded in %v", time.Since(start))

@@ -1,4 +1,4 @@
-package collector
+package demo
 
 import (
 	"bytes"
@@ -14,11 +14,11 @@ import (
 )
 
 func TestDemoBatchesAreDeterministic(t *testing.T) {
-	a, err := json.Marshal(DemoBatches())
+	a, err := json.Marshal(Batches())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.Marshal(DemoBatches())
+	b, _ := json.Marshal(Batches())
 	if !bytes.Equal(a, b) {
 		t.Fatal("two generations of the demo data differ")
 	}
@@ -27,11 +27,11 @@ func TestDemoBatchesAreDeterministic(t *testing.T) {
 	}
 }
 
-// demoFigures indexes every observation of the demo batches by unit,
+// figures indexes every observation of the demo batches by unit,
 // indicator and period; revisions of one figure are listed in write order.
-func demoFigures(t *testing.T) (map[string][]storage.Observation, []storage.Batch) {
+func figures(t *testing.T) (map[string][]storage.Observation, []storage.Batch) {
 	t.Helper()
-	batches := DemoBatches()
+	batches := Batches()
 	figs := map[string][]storage.Observation{}
 	for i, b := range batches {
 		inBatch := map[string]bool{}
@@ -48,7 +48,7 @@ func demoFigures(t *testing.T) (map[string][]storage.Observation, []storage.Batc
 }
 
 func TestDemoProvinceShape(t *testing.T) {
-	figs, batches := demoFigures(t)
+	figs, batches := figures(t)
 	var units []storage.Unit
 	var plans []storage.Plan
 	for _, b := range batches {
@@ -63,7 +63,7 @@ func TestDemoProvinceShape(t *testing.T) {
 		if !u.Synthetic || !strings.Contains(u.NameVI, "mô phỏng") || !strings.Contains(u.NameEN, "synthetic") {
 			t.Errorf("unit %s is not labelled synthetic: %+v", u.Code, u)
 		}
-		if u.Parent == demoProvince {
+		if u.Parent == province {
 			districts++
 		}
 	}
@@ -71,14 +71,14 @@ func TestDemoProvinceShape(t *testing.T) {
 		t.Errorf("%d districts, want at least 8", districts)
 	}
 	for _, ind := range storage.Catalog() {
-		if len(figs[demoProvince+"/"+ind.Code+"/2018"]) == 0 && len(figs[demoProvince+"/"+ind.Code+"/2018-M12"]) == 0 {
+		if len(figs[province+"/"+ind.Code+"/2018"]) == 0 && len(figs[province+"/"+ind.Code+"/2018-M12"]) == 0 {
 			t.Errorf("no 2018 figure of %s for the sample province", ind.Code)
 		}
 	}
-	for y := demoFirstYear; y <= demoLastYear; y++ {
+	for y := firstYear; y <= lastYear; y++ {
 		for m := 1; m <= 12; m++ {
 			p := storage.Period{Year: y, First: m, Last: m}
-			if len(figs[demoProvince+"/retail_sales/"+p.String()]) != 1 {
+			if len(figs[province+"/retail_sales/"+p.String()]) != 1 {
 				t.Fatalf("retail_sales %s missing", p)
 			}
 		}
@@ -112,24 +112,24 @@ func TestDemoProvinceShape(t *testing.T) {
 // TestDemoDistrictsSumToProvince: for every district-reported flow and month
 // the districts add up to the province, except the one deliberate slip.
 func TestDemoDistrictsSumToProvince(t *testing.T) {
-	figs, _ := demoFigures(t)
+	figs, _ := figures(t)
 	var mismatches []string
-	for _, s := range demoSpecs() {
+	for _, s := range specs() {
 		if !s.districts {
 			continue
 		}
-		for y := demoFirstYear; y <= demoLastYear; y++ {
+		for y := firstYear; y <= lastYear; y++ {
 			for m := 1; m <= 12; m++ {
 				p := storage.Period{Year: y, First: m, Last: m}.String()
 				sum := 0.0
-				for _, d := range demoDistricts() {
+				for _, d := range districts() {
 					revs := figs[d.code+"/"+s.code+"/"+p]
 					if len(revs) != 1 {
 						t.Fatalf("%s/%s/%s: %d figures", d.code, s.code, p, len(revs))
 					}
 					sum += *revs[0].Value
 				}
-				prov := *figs[demoProvince+"/"+s.code+"/"+p][0].Value
+				prov := *figs[province+"/"+s.code+"/"+p][0].Value
 				if math.Abs(sum-prov) > 0.02*prov {
 					mismatches = append(mismatches, s.code+"/"+p)
 				}
@@ -148,18 +148,17 @@ func TestLoadDemoTwiceIntoSQLite(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	c := New(db, nil)
 	start := time.Now()
-	first, err := c.LoadDemo(ctx)
+	first, err := Load(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("first load: %+v in %v", first, time.Since(start))
-	if first.New < 10000 || first.UnitsNew != 1+1+len(demoDistricts()) {
-		t.Errorf("first load %+v, want >10,000 new figures and plans and %d units", first, 2+len(demoDistricts()))
+	if first.New < 10000 || first.UnitsNew != 1+1+len(districts()) {
+		t.Errorf("first load %+v, want >10,000 new figures and plans and %d units", first, 2+len(districts()))
 	}
 	version, _ := db.DataVersion(ctx)
-	second, err := c.LoadDemo(ctx)
+	second, err := Load(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +184,7 @@ func checkDemoQuality(t *testing.T, ctx context.Context, db *storage.DB) {
 	for _, f := range flags {
 		count[f.Code]++
 		if f.Code == storage.FlagChildrenSumMismatch &&
-			(f.Unit != demoProvince || f.Indicator != demoMismatchInd || f.Period.String() != "2023-M07") {
+			(f.Unit != province || f.Indicator != mismatchInd || f.Period.String() != "2023-M07") {
 			t.Errorf("unexpected %+v", f)
 		}
 	}

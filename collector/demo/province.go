@@ -1,4 +1,4 @@
-package collector
+package demo
 
 import "github.com/plantrack/plantrack/storage"
 
@@ -6,26 +6,26 @@ import "github.com/plantrack/plantrack/storage"
 // behaves in it. Every name says the data is simulated; every unit is
 // marked Synthetic.
 const (
-	demoProvince        = "demo-province"
-	demoFirstYear       = 2015
-	demoLastYear        = 2024
-	demoSource          = "Dữ liệu mô phỏng (synthetic demo data, not a real report)"
-	demoPlanSource      = "Kế hoạch mô phỏng (synthetic demo plan)"
-	demoMismatchInd     = "retail_sales" // one deliberate children_sum_mismatch:
-	demoMismatchYear    = 2023           // the province's July 2023 retail sales
-	demoMismatchMonth   = 7              // are 6% above its districts' sum
-	demoMismatchInflate = 1.06
+	province        = "demo-province"
+	firstYear       = 2015
+	lastYear        = 2024
+	source          = "Dữ liệu mô phỏng (synthetic demo data, not a real report)"
+	planSource      = "Kế hoạch mô phỏng (synthetic demo plan)"
+	mismatchInd     = "retail_sales" // one deliberate children_sum_mismatch:
+	mismatchYear    = 2023           // the province's July 2023 retail sales
+	mismatchMonth   = 7              // are 6% above its districts' sum
+	mismatchInflate = 1.06
 )
 
-// demoDistrict is a district of the sample province and its share of the
+// district is a district of the sample province and its share of the
 // province's activity.
-type demoDistrict struct {
+type district struct {
 	code, vi, en string
 	share        float64
 }
 
-func demoDistricts() []demoDistrict {
-	return []demoDistrict{
+func districts() []district {
+	return []district{
 		{"demo-thanh-pho-mau", "Thành phố Mẫu (mô phỏng)", "Sample City (synthetic)", 0.28},
 		{"demo-an-binh", "Huyện An Bình (mô phỏng)", "An Binh District (synthetic)", 0.12},
 		{"demo-binh-minh", "Huyện Bình Minh (mô phỏng)", "Binh Minh District (synthetic)", 0.11},
@@ -38,39 +38,39 @@ func demoDistricts() []demoDistrict {
 	}
 }
 
-func demoUnits() []storage.Unit {
-	units := []storage.Unit{{Code: demoProvince, NameVI: "Tỉnh Mẫu (dữ liệu mô phỏng)",
+func units() []storage.Unit {
+	units := []storage.Unit{{Code: province, NameVI: "Tỉnh Mẫu (dữ liệu mô phỏng)",
 		NameEN: "Sample Province (synthetic data)", Synthetic: true}}
-	for _, d := range demoDistricts() {
+	for _, d := range districts() {
 		units = append(units, storage.Unit{Code: d.code, NameVI: d.vi, NameEN: d.en,
-			Parent: demoProvince, Synthetic: true})
+			Parent: province, Synthetic: true})
 	}
 	return units
 }
 
-// demoPattern is which periods a series is reported for.
-type demoPattern int
+// pattern is which periods a series is reported for.
+type pattern int
 
 const (
-	patMonthly      demoPattern = iota // M01..M12
-	patMonthlyYTD                      // M01..M12, plus 3M, H1, 9M and the year with % of plan and yoy
-	patQuarterlyYTD                    // 3M, H1, 9M and the year only
-	patHalfYear                        // H1 and the year
-	patMonthlyLevel                    // a level at every month's end
-	patYearLevel                       // a level at mid-year and at year end
+	patMonthly      pattern = iota // M01..M12
+	patMonthlyYTD                  // M01..M12, plus 3M, H1, 9M and the year with % of plan and yoy
+	patQuarterlyYTD                // 3M, H1, 9M and the year only
+	patHalfYear                    // H1 and the year
+	patMonthlyLevel                // a level at every month's end
+	patYearLevel                   // a level at mid-year and at year end
 )
 
-// demoPlanKind is what plans a series gets.
-type demoPlanKind int
+// planKind is what plans a series gets.
+type planKind int
 
 const (
-	planNone demoPlanKind = iota
+	planNone planKind = iota
 	planValue
 	planGrowth
 )
 
-// demoSpec says how one indicator behaves in the sample province.
-type demoSpec struct {
+// spec says how one indicator behaves in the sample province.
+type spec struct {
 	code      string
 	base      float64     // flows: 2015's yearly total; levels: the level at the end of 2015
 	growth    float64     // yearly growth rate (0.09 = 9%)
@@ -78,15 +78,15 @@ type demoSpec struct {
 	noise     float64     // relative month-to-month noise (standard deviation)
 	shock     float64     // how hard 2020–2021 hit it, 0–1
 	decimals  int         // values are rounded to this many decimals
-	pattern   demoPattern
-	plan      demoPlanKind
+	pattern   pattern
+	plan      planKind
 	districts bool // also reported by every district; the province's months are their sum
 	adjust    bool // mid-year plan adjustments in 2016, 2020 and 2022
 }
 
-// demoSpecs covers every catalog indicator but midterm_reviews_held, which
+// specs covers every catalog indicator but midterm_reviews_held, which
 // is an event of two years and generated on its own.
-func demoSpecs() []demoSpec {
+func specs() []spec {
 	seasonFlat := [12]float64{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
 	seasonRetail := [12]float64{1.12, 1.18, 0.93, 0.94, 0.96, 0.97, 0.98, 0.99, 0.97, 1.0, 1.03, 1.13}
 	seasonTrade := [12]float64{0.82, 0.78, 0.95, 0.97, 1.0, 1.02, 1.04, 1.06, 1.05, 1.08, 1.1, 1.13}
@@ -95,7 +95,7 @@ func demoSpecs() []demoSpec {
 	seasonRice := [12]float64{0.2, 0.5, 2.6, 1.0, 0.2, 0.6, 2.4, 1.2, 0.3, 0.5, 2.2, 0.3}
 	seasonBudget := [12]float64{1.35, 0.8, 0.9, 1.0, 0.95, 1.0, 1.0, 0.9, 0.9, 1.0, 1.0, 1.2}
 	seasonParty := [12]float64{0.6, 0.5, 1.0, 1.0, 1.15, 1.3, 1.0, 1.0, 1.0, 1.1, 1.05, 1.3}
-	return []demoSpec{
+	return []spec{
 		{"grdp", 62000, 0.068, seasonFlat, 0.01, 0.08, 1, patQuarterlyYTD, planGrowth, false, false},
 		{"industrial_production_index", 100, 0.085, seasonFlat, 0.004, 0, 1, patMonthlyLevel, planValue, false, false},
 		{"retail_sales", 52000, 0.10, seasonRetail, 0.02, 0.15, 1, patMonthlyYTD, planValue, true, true},
@@ -128,9 +128,9 @@ func demoSpecs() []demoSpec {
 	}
 }
 
-// demoGrowthPlan is the province's GRDP growth target range by year (percent);
+// growthPlan is the province's GRDP growth target range by year (percent);
 // 2020 was cut mid-year.
-func demoGrowthPlan(code string, year int) (low, high float64, adjusted bool) {
+func growthPlan(code string, year int) (low, high float64, adjusted bool) {
 	if code == "cpi" {
 		return 4, 4, false // keep consumer prices below 4%
 	}
@@ -139,9 +139,9 @@ func demoGrowthPlan(code string, year int) (low, high float64, adjusted bool) {
 	return lows[year], lows[year] + 0.5, year == 2020
 }
 
-// demoShock is the level of activity against trend in the pandemic years,
+// shock is the level of activity against trend in the pandemic years,
 // for a series of the given sensitivity.
-func demoShock(year int, sensitivity float64) float64 {
+func shock(year int, sensitivity float64) float64 {
 	switch year {
 	case 2020:
 		return 1 - 0.45*sensitivity

@@ -1,4 +1,4 @@
-package collector
+package demo
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// demoGen accumulates the sample province's reports by the figures' year.
-type demoGen struct {
+// gen accumulates the sample province's reports by the figures' year.
+type gen struct {
 	first map[int][]storage.Observation // first revisions
 	rev   map[int][]storage.Observation // later (official) revisions of them
 	plans map[int][]storage.Plan
@@ -22,22 +22,22 @@ type yearMonths map[int]*[12]float64
 // provinceBatches generates the synthetic province: its units, then per year
 // the first reports and plans, then the revisions that replaced estimates.
 func provinceBatches() []storage.Batch {
-	g := &demoGen{first: map[int][]storage.Observation{}, rev: map[int][]storage.Observation{},
+	g := &gen{first: map[int][]storage.Observation{}, rev: map[int][]storage.Observation{},
 		plans: map[int][]storage.Plan{}}
-	for _, s := range demoSpecs() {
+	for _, s := range specs() {
 		switch s.pattern {
 		case patMonthlyLevel, patYearLevel:
-			series := levelSeries(demoRand(demoProvince, s.code), s)
+			series := levelSeries(seededRand(province, s.code), s)
 			g.levelPlans(s)
-			g.emitLevel(demoProvince, s, series)
+			g.emitLevel(province, s, series)
 		default:
 			series := g.provinceFlow(s)
-			g.emitFlow(demoProvince, s, series, g.flowPlans(demoProvince, s, 1))
+			g.emitFlow(province, s, series, g.flowPlans(province, s, 1))
 		}
 	}
 	g.midterm()
-	batches := []storage.Batch{{Units: demoUnits()}}
-	for y := demoFirstYear; y <= demoLastYear; y++ {
+	batches := []storage.Batch{{Units: units()}}
+	for y := firstYear; y <= lastYear; y++ {
 		batches = append(batches, storage.Batch{Observations: g.first[y], Plans: g.plans[y]})
 		if len(g.rev[y]) > 0 {
 			batches = append(batches, storage.Batch{Observations: g.rev[y]})
@@ -46,9 +46,9 @@ func provinceBatches() []storage.Batch {
 	return batches
 }
 
-// demoRand is a PCG generator seeded by the names it is for, so that each
+// seededRand is a PCG generator seeded by the names it is for, so that each
 // series has its own reproducible noise.
-func demoRand(parts ...string) *rand.Rand {
+func seededRand(parts ...string) *rand.Rand {
 	h := fnv.New64a()
 	for _, p := range parts {
 		h.Write([]byte(p))
@@ -57,7 +57,7 @@ func demoRand(parts ...string) *rand.Rand {
 	return rand.New(rand.NewPCG(h.Sum64(), 0x706c616e74726163))
 }
 
-func demoRound(v float64, decimals int) float64 {
+func round(v float64, decimals int) float64 {
 	s := math.Pow10(decimals)
 	return math.Round(v*s) / s
 }
@@ -67,38 +67,38 @@ func roundSig(v float64, n int) float64 {
 	if v == 0 {
 		return 0
 	}
-	return demoRound(v, n-1-int(math.Floor(math.Log10(math.Abs(v)))))
+	return round(v, n-1-int(math.Floor(math.Log10(math.Abs(v)))))
 }
 
-func demoDate(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
+func date(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
 
 // monthReported is when a month's figure is reported: the 5th of the next month.
 func monthReported(y, m int) string {
 	if m == 12 {
-		return demoDate(y+1, 1, 5)
+		return date(y+1, 1, 5)
 	}
-	return demoDate(y, m+1, 5)
+	return date(y, m+1, 5)
 }
 
 // trend is a series' expected yearly total (flows) or year-end level.
-func (s demoSpec) trend(year int) float64 {
-	return s.base * math.Pow(1+s.growth, float64(year-demoFirstYear))
+func (s spec) trend(year int) float64 {
+	return s.base * math.Pow(1+s.growth, float64(year-firstYear))
 }
 
-// flowSeries draws monthly values of a flow from demoFirstYear−1 (so that
-// the first year has a previous year to grow from) to demoLastYear.
-func flowSeries(r *rand.Rand, s demoSpec, scale float64) yearMonths {
+// flowSeries draws monthly values of a flow from firstYear−1 (so that
+// the first year has a previous year to grow from) to lastYear.
+func flowSeries(r *rand.Rand, s spec, scale float64) yearMonths {
 	wsum := 0.0
 	for _, w := range s.season {
 		wsum += w
 	}
 	out := yearMonths{}
-	for y := demoFirstYear - 1; y <= demoLastYear; y++ {
-		total := scale * s.trend(y) * demoShock(y, s.shock) * (1 + math.Min(0.015, s.noise/2)*r.NormFloat64())
+	for y := firstYear - 1; y <= lastYear; y++ {
+		total := scale * s.trend(y) * shock(y, s.shock) * (1 + math.Min(0.015, s.noise/2)*r.NormFloat64())
 		var m [12]float64
 		for i := range m {
 			v := total * s.season[i] / wsum * (1 + s.noise*r.NormFloat64())
-			m[i] = demoRound(math.Max(v, 0), s.decimals)
+			m[i] = round(math.Max(v, 0), s.decimals)
 		}
 		out[y] = &m
 	}
@@ -106,13 +106,13 @@ func flowSeries(r *rand.Rand, s demoSpec, scale float64) yearMonths {
 }
 
 // levelSeries draws a level at every month's end, growing smoothly.
-func levelSeries(r *rand.Rand, s demoSpec) yearMonths {
+func levelSeries(r *rand.Rand, s spec) yearMonths {
 	out := yearMonths{}
-	for y := demoFirstYear - 1; y <= demoLastYear; y++ {
+	for y := firstYear - 1; y <= lastYear; y++ {
 		var m [12]float64
 		for i := range m {
-			t := float64(y-demoFirstYear) + float64(i+1-12)/12
-			m[i] = demoRound(s.base*math.Pow(1+s.growth, t)*(1+s.noise*r.NormFloat64()), s.decimals)
+			t := float64(y-firstYear) + float64(i+1-12)/12
+			m[i] = round(s.base*math.Pow(1+s.growth, t)*(1+s.noise*r.NormFloat64()), s.decimals)
 		}
 		out[y] = &m
 	}
@@ -121,22 +121,22 @@ func levelSeries(r *rand.Rand, s demoSpec) yearMonths {
 
 // provinceFlow returns the province's months of a flow. For indicators the
 // districts report, it emits every district's months and plans and returns
-// their sums (with one deliberate slip, see demoMismatchInd).
-func (g *demoGen) provinceFlow(s demoSpec) yearMonths {
+// their sums (with one deliberate slip, see mismatchInd).
+func (g *gen) provinceFlow(s spec) yearMonths {
 	if !s.districts {
-		return flowSeries(demoRand(demoProvince, s.code), s, 1)
+		return flowSeries(seededRand(province, s.code), s, 1)
 	}
 	total := yearMonths{}
-	for y := demoFirstYear - 1; y <= demoLastYear; y++ {
+	for y := firstYear - 1; y <= lastYear; y++ {
 		total[y] = &[12]float64{}
 	}
-	for _, d := range demoDistricts() {
+	for _, d := range districts() {
 		ds := s
-		r := demoRand(d.code, s.code)
+		r := seededRand(d.code, s.code)
 		ds.growth += 0.015 * r.NormFloat64()
 		series := flowSeries(r, ds, d.share)
 		g.flowPlans(d.code, ds, d.share)
-		for y := demoFirstYear; y <= demoLastYear; y++ {
+		for y := firstYear; y <= lastYear; y++ {
 			for i, v := range series[y] {
 				g.first[y] = append(g.first[y], g.obs(d.code, s.code, storage.Period{Year: y, First: i + 1, Last: i + 1},
 					v, storage.StatusPreliminary, monthReported(y, i+1)))
@@ -150,17 +150,17 @@ func (g *demoGen) provinceFlow(s demoSpec) yearMonths {
 	}
 	for _, m := range total {
 		for i := range m {
-			m[i] = demoRound(m[i], s.decimals)
+			m[i] = round(m[i], s.decimals)
 		}
 	}
-	if s.code == demoMismatchInd {
-		m := total[demoMismatchYear]
-		m[demoMismatchMonth-1] = demoRound(m[demoMismatchMonth-1]*demoMismatchInflate, s.decimals)
+	if s.code == mismatchInd {
+		m := total[mismatchYear]
+		m[mismatchMonth-1] = round(m[mismatchMonth-1]*mismatchInflate, s.decimals)
 	}
 	return total
 }
 
-func (g *demoGen) obs(unit, ind string, p storage.Period, v float64, st storage.ReportStatus, at string) storage.Observation {
+func (g *gen) obs(unit, ind string, p storage.Period, v float64, st storage.ReportStatus, at string) storage.Observation {
 	return storage.Observation{Unit: unit, Indicator: ind, Period: p, Value: &v, ReportStatus: st,
-		ReportedAt: at, Source: demoSource}
+		ReportedAt: at, Source: source}
 }

@@ -1,4 +1,9 @@
-package collector
+// Package demo makes plantrack's demo data: the figures of the Cần Thơ H1
+// 2018 report quoted in the seed article, and a clearly labelled synthetic
+// sample province with its districts, ten years of monthly figures, plans
+// and revisions. Batches builds it, the same byte for byte on every call;
+// Load stores it.
+package demo
 
 import (
 	"context"
@@ -8,23 +13,23 @@ import (
 )
 
 // Demo data: the Cần Thơ H1 2018 report of the seed article, and a clearly
-// labelled synthetic sample province (demo_province.go, demo_gen.go).
+// labelled synthetic sample province (province.go, gen.go).
 const (
 	canThoSource     = "Báo Cần Thơ (CTO), 11/06/2018"
 	canThoReportedAt = "2018-06-11"
 )
 
-// LoadDemo stores the demo data — the seed report's figures for Cần Thơ,
+// Load stores the demo data — the seed report's figures for Cần Thơ,
 // H1 2018, and the synthetic sample province with its districts, ten years
 // of monthly figures, plans and revisions — one transaction per report,
 // recorded as arriving via "demo". It is idempotent: loading it again
 // stores nothing new.
-func (c *Collector) LoadDemo(ctx context.Context) (storage.WriteResult, error) {
+func Load(ctx context.Context, db *storage.DB) (storage.WriteResult, error) {
 	var total storage.WriteResult
 	prov := storage.Provenance{Via: "demo"}
-	batches := DemoBatches()
+	batches := Batches()
 	for i, b := range batches {
-		res, err := c.db.Write(ctx, b, prov)
+		res, err := db.Write(ctx, b, prov)
 		if err != nil {
 			return total, fmt.Errorf("load demo data, report %d of %d: %w", i+1, len(batches), err)
 		}
@@ -36,12 +41,12 @@ func (c *Collector) LoadDemo(ctx context.Context) (storage.WriteResult, error) {
 	return total, nil
 }
 
-// DemoBatches returns the demo data as reports in the order they are
+// Batches returns the demo data as reports in the order they are
 // written: Cần Thơ first, then the synthetic province's units and, for each
 // year, its reports and then the later revisions of them (a figure and its
 // revision must travel in different reports). The result is the same, byte
 // for byte, on every call.
-func DemoBatches() []storage.Batch {
+func Batches() []storage.Batch {
 	return append([]storage.Batch{canThoBatch()}, provinceBatches()...)
 }
 
@@ -63,26 +68,26 @@ func canThoBatch() storage.Batch {
 	return storage.Batch{
 		Units: []storage.Unit{unit},
 		Observations: []storage.Observation{
-			obs("grdp", demoNum(28478), est, nil, demoPct(7.43, 2)),
-			obs("industrial_production_index", nil, est, nil, demoPct(7.35, 2)),
-			obs("retail_sales", demoNum(63135), est, demoPct(53.7, 1), nil),
-			obs("exports", demoNum(942), est, demoPct(52.7, 1), nil),
-			obs("budget_revenue", demoNum(7060), pre, demoPct(49.6, 1), nil),
-			obs("new_party_members", demoNum(1452), pre, demoPct(66, 0), nil),
-			obs("cadres_assigned", demoNum(53), pre, nil, nil),
-			obs("party_members_disciplined", demoNum(50), pre, nil, nil),
-			obs("party_orgs_disciplined", demoNum(1), pre, nil, nil),
-			obs("midterm_reviews_held", demoNum(7), pre, nil, nil),
+			obs("grdp", num(28478), est, nil, pct(7.43, 2)),
+			obs("industrial_production_index", nil, est, nil, pct(7.35, 2)),
+			obs("retail_sales", num(63135), est, pct(53.7, 1), nil),
+			obs("exports", num(942), est, pct(52.7, 1), nil),
+			obs("budget_revenue", num(7060), pre, pct(49.6, 1), nil),
+			obs("new_party_members", num(1452), pre, pct(66, 0), nil),
+			obs("cadres_assigned", num(53), pre, nil, nil),
+			obs("party_members_disciplined", num(50), pre, nil, nil),
+			obs("party_orgs_disciplined", num(1), pre, nil, nil),
+			obs("midterm_reviews_held", num(7), pre, nil, nil),
 		},
 		Plans: []storage.Plan{{Unit: unit.Code, Indicator: "midterm_reviews_held", Year: 2018,
-			Basis: storage.BasisValue, Target: demoNum(16), Version: "original",
+			Basis: storage.BasisValue, Target: num(16), Version: "original",
 			AdoptedOn: canThoReportedAt, Source: canThoSource + ": 16 party committees under the city committee"}},
 	}
 }
 
-func demoNum(v float64) *float64 { return &v }
+func num(v float64) *float64 { return &v }
 
 // pc is a reported percentage written with decimals digits.
-func demoPct(v float64, decimals int) *storage.Percent {
+func pct(v float64, decimals int) *storage.Percent {
 	return &storage.Percent{Value: v, Decimals: decimals}
 }

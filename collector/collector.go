@@ -1,8 +1,8 @@
 // Package collector turns everything that arrives — CSV, JSON and XLSX
 // files, HTTP batches, files dropped in an inbox folder, figures reviewed
 // from report prose — into validated observations and plans, stored in one
-// transaction per report: a report is stored whole or not at all. It also
-// issues and checks the writers' tokens.
+// transaction per report: a report is stored whole or not at all. Who may
+// write which unit is decided by the caller and passed in as Options.Allow.
 package collector
 
 import (

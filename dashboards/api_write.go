@@ -49,7 +49,7 @@ func (s *Server) writeOptions(r *http.Request, via string) (collector.Options, e
 	switch wr.Role {
 	case auth.RoleAdmin:
 	case auth.RoleReporter:
-		opt.Allow = s.col.ScopeFor(r.Context(), storage.Token{Name: wr.TokenName, Role: wr.Role, Unit: wr.Unit})
+		opt.Allow = s.tokens.ScopeFor(r.Context(), storage.Token{Name: wr.TokenName, Role: wr.Role, Unit: wr.Unit})
 	default:
 		return collector.Options{}, storage.Errorf(storage.CodeForbidden,
 			"token %q has role %q, which may not write; ask an administrator for an admin or reporter token", wr.TokenName, wr.Role)

@@ -14,14 +14,15 @@ import (
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/demo"
 	"github.com/plantrack/plantrack/dashboards"
+	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/dashboards/internal/browsertest"
 	"github.com/plantrack/plantrack/storage"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
 // demoServer serves the whole application (pages, assets, auth) on the
-// demo data from a real SQLite file, and returns its URL and collector.
-func demoServer(t *testing.T) (string, *collector.Collector) {
+// demo data from a real SQLite file, and returns its URL and its tokens.
+func demoServer(t *testing.T) (string, *auth.Tokens) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "plantrack.db"))
@@ -40,7 +41,7 @@ func demoServer(t *testing.T) (string, *collector.Collector) {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts.URL, col
+	return ts.URL, auth.NewTokens(db)
 }
 
 // browserPages are the pages the browser test loads in both languages,
@@ -120,8 +121,8 @@ func TestPagesInChromium(t *testing.T) {
 // pages with their forms.
 func TestWriterPagesInChromium(t *testing.T) {
 	b := browsertest.New(t)
-	base, col := demoServer(t)
-	secret, err := col.CreateToken(context.Background(), "browser-admin", "admin", "")
+	base, tokens := demoServer(t)
+	secret, err := tokens.Create(context.Background(), "browser-admin", "admin", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -112,7 +113,7 @@ func newFixture(t *testing.T, edit func(*Config)) *fixture {
 
 func (f *fixture) token(name, role, unit string) string {
 	f.t.Helper()
-	secret, err := f.col.CreateToken(context.Background(), name, role, unit)
+	secret, err := auth.NewTokens(f.db).Create(context.Background(), name, role, unit)
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/demo"
+	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -142,7 +143,7 @@ func loadServer(t *testing.T) (*httptest.Server, string, *storage.DB) {
 	if _, err := demo.Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	admin, err := col.CreateToken(ctx, "load-writer", "admin", "")
+	admin, err := auth.NewTokens(db).Create(ctx, "load-writer", "admin", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,7 @@ type Server struct {
 	reg     *prometheus.Registry
 	log     *slog.Logger
 	auth    *auth.Manager
+	tokens  *auth.Tokens
 	latency *prometheus.HistogramVec
 	pages   *web.Pages
 	assets  *assets.Assets
@@ -54,7 +55,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Logger = slog.Default()
 	}
 	deps.DB.SetThresholds(cfg.Thresholds)
-	s := &Server{cfg: cfg, db: deps.DB, col: deps.Collector, reg: deps.Registry, log: deps.Logger}
+	s := &Server{cfg: cfg, db: deps.DB, col: deps.Collector, reg: deps.Registry, log: deps.Logger,
+		tokens: auth.NewTokens(deps.DB)}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "plantrack_http_request_duration_seconds",
 		Help:    "Time to answer HTTP requests, by route pattern and status code.",
@@ -87,9 +89,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 // Handler returns the server's root handler, every route and middleware included.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// authenticate turns a token secret into a writer, through the collector.
+// authenticate turns a token secret into a writer.
 func (s *Server) authenticate(ctx context.Context, secret string) (auth.Writer, error) {
-	t, err := s.col.Authenticate(ctx, secret)
+	t, err := s.tokens.Authenticate(ctx, secret)
 	if err != nil {
 		return auth.Writer{}, err
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"github.com/plantrack/plantrack/dashboards/auth"
 )
 
 // tokenCommand picks token create, list or revoke.
@@ -58,12 +60,12 @@ Example: plantrack token create --name ninh-kieu-stats --role reporter --unit ni
 		if *role == "reporter" && *unit == "" {
 			return fmt.Errorf("a reporter token needs --unit CODE: the unit it may write")
 		}
-		d, col, err := openDB(ctx, *db)
+		d, _, err := openDB(ctx, *db)
 		if err != nil {
 			return err
 		}
 		defer d.Close()
-		secret, err := col.CreateToken(ctx, *name, *role, *unit)
+		secret, err := auth.NewTokens(d).Create(ctx, *name, *role, *unit)
 		if err != nil {
 			return fmt.Errorf("create token %q: %w", *name, err)
 		}

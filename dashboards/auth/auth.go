@@ -1,7 +1,9 @@
-// Package auth identifies writers: callers that present a token, either as
-// an `Authorization: Bearer` header or through a login session cookie. It
-// keeps sessions server-side, slows down callers that keep presenting bad
-// tokens, and serves the login and logout pages.
+// Package auth identifies writers and decides what they may write. It
+// issues writer tokens (kept as hashes by storage) and checks the ones
+// callers present, either as an `Authorization: Bearer` header or through a
+// login session cookie; it keeps sessions server-side, slows down callers
+// that keep presenting bad tokens, serves the login and logout pages, and
+// scopes a reporter's writes to its unit and that unit's descendants.
 package auth
 
 import (

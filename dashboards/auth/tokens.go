@@ -1,4 +1,4 @@
-package collector
+package auth
 
 import (
 	"context"
@@ -15,17 +15,27 @@ import (
 // file or a leaked log.
 const tokenPrefix = "ptk_"
 
-// CreateToken issues a writer token: role admin (every unit) or reporter
+// Tokens issues writer tokens and checks the secrets callers present. The
+// tokens themselves are kept by storage (only the SHA-256 hash of each
+// secret), so every process on the same database sees the same tokens.
+type Tokens struct {
+	db *storage.DB
+}
+
+// NewTokens returns the tokens kept in db.
+func NewTokens(db *storage.DB) *Tokens { return &Tokens{db: db} }
+
+// Create issues a writer token: role admin (every unit) or reporter
 // (unit and its descendants). It returns the secret, which is shown once and
 // never stored — only its SHA-256 hash is. It prints nothing.
-func (c *Collector) CreateToken(ctx context.Context, name, role, unit string) (string, error) {
+func (tk *Tokens) Create(ctx context.Context, name, role, unit string) (string, error) {
 	buf := make([]byte, 32)
 	if _, err := rand.Read(buf); err != nil {
 		return "", fmt.Errorf("create token %s: %w", name, err)
 	}
 	secret := tokenPrefix + base64.RawURLEncoding.EncodeToString(buf)
 	t := storage.Token{Name: name, Role: role, Unit: unit}
-	if err := c.db.CreateToken(ctx, t, hashSecret(secret)); err != nil {
+	if err := tk.db.CreateToken(ctx, t, hashSecret(secret)); err != nil {
 		return "", err
 	}
 	return secret, nil
@@ -38,13 +48,13 @@ func hashSecret(secret string) []byte {
 
 // Authenticate returns the live token whose secret is given, or a
 // CodeUnauthorized error (unknown, malformed or revoked token).
-func (c *Collector) Authenticate(ctx context.Context, secret string) (storage.Token, error) {
+func (tk *Tokens) Authenticate(ctx context.Context, secret string) (storage.Token, error) {
 	secret = strings.TrimSpace(secret)
 	if !strings.HasPrefix(secret, tokenPrefix) || len(secret) > 200 {
 		return storage.Token{}, storage.Errorf(storage.CodeUnauthorized,
 			"invalid token; send Authorization: Bearer <token> with a token from `plantrack token create`")
 	}
-	t, err := c.db.TokenByHash(ctx, hashSecret(secret))
+	t, err := tk.db.TokenByHash(ctx, hashSecret(secret))
 	if storage.ErrorCode(err) == storage.CodeNotFound {
 		return storage.Token{}, storage.Errorf(storage.CodeUnauthorized,
 			"unknown or revoked token; ask an administrator for a new one")
@@ -55,18 +65,10 @@ func (c *Collector) Authenticate(ctx context.Context, secret string) (storage.To
 	return t, nil
 }
 
-// Tokens lists every token, revoked ones included; secrets are not kept.
-func (c *Collector) Tokens(ctx context.Context) ([]storage.Token, error) { return c.db.Tokens(ctx) }
-
-// RevokeToken revokes the named token at once; CodeNotFound if unknown.
-func (c *Collector) RevokeToken(ctx context.Context, name string) error {
-	return c.db.RevokeToken(ctx, name)
-}
-
-// ScopeFor returns the Options.Allow function for a token: an admin may
+// ScopeFor returns the collector.Options.Allow function for a token: an admin may
 // write every unit; a reporter its own unit and that unit's descendants,
 // and gets CodeForbidden for any other (an import asks once per unit).
-func (c *Collector) ScopeFor(ctx context.Context, t storage.Token) func(unit string) error {
+func (tk *Tokens) ScopeFor(ctx context.Context, t storage.Token) func(unit string) error {
 	if t.Role == storage.RoleAdmin {
 		return func(string) error { return nil }
 	}
@@ -75,7 +77,7 @@ func (c *Collector) ScopeFor(ctx context.Context, t storage.Token) func(unit str
 			if unit == t.Unit {
 				return nil
 			}
-			anc, err := c.db.Ancestors(ctx, unit)
+			anc, err := tk.db.Ancestors(ctx, unit)
 			if err == nil {
 				for _, a := range anc {
 					if a == t.Unit {

@@ -1,0 +1,179 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// newTestTokens opens a fresh database file with a small unit tree:
+// can-tho (root) with ninh-kieu and cai-rang, and hau-giang (root), and
+// returns its tokens with a collector on the same database.
+func newTestTokens(t testing.TB) (*Tokens, *collector.Collector, *storage.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "plantrack.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	c := collector.New(db, nil)
+	units := []storage.Unit{
+		{Code: "can-tho", NameVI: "Thành phố Cần Thơ", NameEN: "Can Tho city"},
+		{Code: "ninh-kieu", NameVI: "Quận Ninh Kiều", NameEN: "Ninh Kieu district", Parent: "can-tho"},
+		{Code: "cai-rang", NameVI: "Quận Cái Răng", NameEN: "Cai Rang district", Parent: "can-tho"},
+		{Code: "hau-giang", NameVI: "Tỉnh Hậu Giang", NameEN: "Hau Giang province"},
+	}
+	if _, err := c.ImportBatch(ctx, storage.Batch{Units: units}, collector.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return NewTokens(db), c, db
+}
+
+// snapshot is everything the database holds, as a full-history JSON export
+// plus the plans and the data version: equal snapshots mean nothing was stored.
+func snapshot(t testing.TB, c *collector.Collector, db *storage.DB) string {
+	t.Helper()
+	ctx := context.Background()
+	var b bytes.Buffer
+	if err := c.Export(ctx, &b, collector.FormatJSON, storage.ObservationFilter{History: true, AsOf: "9999-12-31"}); err != nil {
+		t.Fatal(err)
+	}
+	plans, err := db.Plans(ctx, storage.PlanFilter{History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := db.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pj, err := json.Marshal(plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%s\nplans: %s\nversion: %d", b.String(), pj, v)
+}
+
+// storageErr asserts err is a *storage.Error with code and returns it.
+func storageErr(t testing.TB, err error, code string) *storage.Error {
+	t.Helper()
+	var e *storage.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v (%T) is not a *storage.Error", err, err)
+	}
+	if e.Code != code {
+		t.Fatalf("error code %q, want %q: %v", e.Code, code, err)
+	}
+	return e
+}
+
+// goodObservations is the collector's own test file of four observations.
+const goodObservations = "../../collector/testdata/good_observations.csv"
+
+// hasDetail reports whether e names row and field (sheet too, when given).
+func hasDetail(e *storage.Error, sheet string, row int, field string) bool {
+	for _, d := range e.Details {
+		if d.Row == row && d.Field == field && d.Sheet == sheet {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTokenLifecycle(t *testing.T) {
+	c, _, db := newTestTokens(t)
+	ctx := context.Background()
+	admin, err := c.Create(ctx, "ops", storage.RoleAdmin, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Create(ctx, "ninh-kieu-stats", storage.RoleReporter, "ninh-kieu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(admin, "ptk_") || len(admin) < 40 || admin == rep {
+		t.Fatalf("secrets %q %q", admin, rep)
+	}
+	for _, bad := range []struct{ name, role, unit, code string }{
+		{"ops", storage.RoleAdmin, "", storage.CodeConflict},
+		{"x", storage.RoleReporter, "", storage.CodeInvalid},
+		{"y", storage.RoleReporter, "nowhere", storage.CodeNotFound},
+		{"z", "writer", "", storage.CodeInvalid},
+	} {
+		_, err := c.Create(ctx, bad.name, bad.role, bad.unit)
+		storageErr(t, err, bad.code)
+	}
+	tok, err := c.Authenticate(ctx, rep)
+	if err != nil || tok.Name != "ninh-kieu-stats" || tok.Role != storage.RoleReporter || tok.Unit != "ninh-kieu" {
+		t.Fatalf("%+v, %v", tok, err)
+	}
+	for _, s := range []string{"", "ptk_wrong", admin + "x", "Bearer " + admin} {
+		_, err := c.Authenticate(ctx, s)
+		storageErr(t, err, storage.CodeUnauthorized)
+	}
+	if err := db.RevokeToken(ctx, "ninh-kieu-stats"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Authenticate(ctx, rep)
+	storageErr(t, err, storage.CodeUnauthorized)
+	storageErr(t, db.RevokeToken(ctx, "nobody"), storage.CodeNotFound)
+	list, err := db.Tokens(ctx)
+	if err != nil || len(list) != 2 || list[0].Name != "ninh-kieu-stats" || list[0].RevokedAt == nil || list[1].RevokedAt != nil {
+		t.Fatalf("tokens %+v, %v", list, err)
+	}
+	if _, err := c.Authenticate(ctx, admin); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReporterScope: a reporter for can-tho writes can-tho and its
+// districts but not hau-giang; one for ninh-kieu cannot write its parent or
+// sibling; an admin writes all.
+func TestReporterScope(t *testing.T) {
+	tk, c, db := newTestTokens(t)
+	ctx := context.Background()
+	city := tk.ScopeFor(ctx, storage.Token{Name: "city", Role: storage.RoleReporter, Unit: "can-tho"})
+	district := tk.ScopeFor(ctx, storage.Token{Name: "nk", Role: storage.RoleReporter, Unit: "ninh-kieu"})
+	admin := tk.ScopeFor(ctx, storage.Token{Name: "ops", Role: storage.RoleAdmin})
+	cases := []struct {
+		scope func(string) error
+		unit  string
+		ok    bool
+	}{
+		{city, "can-tho", true}, {city, "ninh-kieu", true}, {city, "cai-rang", true}, {city, "hau-giang", false},
+		{district, "ninh-kieu", true}, {district, "can-tho", false}, {district, "cai-rang", false}, {district, "unknown", false},
+		{admin, "hau-giang", true}, {admin, "can-tho", true},
+	}
+	for i, tc := range cases {
+		err := tc.scope(tc.unit)
+		if tc.ok && err != nil || !tc.ok && storage.ErrorCode(err) != storage.CodeForbidden {
+			t.Errorf("case %d (%s): %v", i, tc.unit, err)
+		}
+	}
+	before := snapshot(t, c, db)
+	_, err := c.ImportFile(ctx, goodObservations, collector.Options{Allow: district, TokenName: "nk"})
+	e := storageErr(t, err, storage.CodeForbidden)
+	if len(e.Details) != 4 || !hasDetail(e, "", 2, "unit") {
+		t.Fatalf("%v", err)
+	}
+	if snapshot(t, c, db) != before {
+		t.Fatal("a forbidden import changed the database")
+	}
+	if _, err := c.ImportFile(ctx, goodObservations, collector.Options{Allow: city, TokenName: "city"}); err != nil {
+		t.Fatal(err)
+	}
+	// A reporter may declare a new unit under its own, not elsewhere.
+	_, err = c.ImportBatch(ctx, storage.Batch{Units: []storage.Unit{{Code: "vi-thanh", NameVI: "Vị Thanh", Parent: "hau-giang"}}}, collector.Options{Allow: city})
+	storageErr(t, err, storage.CodeForbidden)
+	if _, err := c.ImportBatch(ctx, storage.Batch{Units: []storage.Unit{{Code: "an-binh", NameVI: "An Bình", Parent: "ninh-kieu"}}}, collector.Options{Allow: city}); err != nil {
+		t.Fatal(err)
+	}
+}

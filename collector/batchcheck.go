@@ -64,13 +64,26 @@ func checkObservation(at pos, o storage.Observation) []storage.Detail {
 	l.finite("value", o.Value)
 	l.percent("reported_plan_percent", o.ReportedPlanPercent, planPercentMin, planPercentMax)
 	l.percent("reported_yoy_percent", o.ReportedYoYPercent, yoyPercentMin, yoyPercentMax)
+	seen := map[storage.Authority]bool{}
+	for _, ap := range o.ReportedPlanPercents {
+		switch {
+		case !ap.Authority.Valid():
+			l.fail("reported_plan_percents", string(ap.Authority), "the authority is council, central, party or own")
+		case seen[ap.Authority]:
+			l.fail("reported_plan_percents", string(ap.Authority), "an authority is named twice; give one percent per plan")
+		}
+		seen[ap.Authority] = true
+		p := ap.Percent
+		l.percent("reported_plan_percents", &p, planPercentMin, planPercentMax)
+	}
 	l.date("reported_at", o.ReportedAt)
 	switch o.ReportStatus {
 	case "", storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial:
 	default:
 		l.fail("report_status", string(o.ReportStatus), "must be estimate, preliminary or official")
 	}
-	if !o.Retracted && o.Value == nil && o.ReportedPlanPercent == nil && o.ReportedYoYPercent == nil {
+	if !o.Retracted && o.Value == nil && o.ReportedPlanPercent == nil && o.ReportedYoYPercent == nil &&
+		len(o.ReportedPlanPercents) == 0 {
 		l.fail("value", "", "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
 	}
 	return l.bad
@@ -80,14 +93,7 @@ func checkPlan(at pos, p storage.Plan) []storage.Detail {
 	l := detailList{at: at}
 	l.code("unit", p.Unit, unitCodeRE.MatchString(p.Unit), "unit")
 	l.code("indicator", p.Indicator, indicatorCodeRE.MatchString(p.Indicator), "indicator")
-	if p.Year < 1900 || p.Year > 2999 {
-		l.fail("year", strconv.Itoa(p.Year), "required; a four-digit year such as 2018")
-	}
-	switch p.Basis {
-	case "", storage.BasisValue, storage.BasisGrowth:
-	default:
-		l.fail("basis", string(p.Basis), "must be value or growth")
-	}
+	checkPlanSpan(&l, p)
 	l.finite("target", p.Target)
 	l.finite("target_low", p.TargetLow)
 	l.finite("target_high", p.TargetHigh)
@@ -100,15 +106,47 @@ func checkPlan(at pos, p storage.Plan) []storage.Detail {
 	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
 		l.fail("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
 	}
-	if p.Basis == storage.BasisGrowth {
+	if lo, hi, what, ok := targetRange(p.Basis); ok {
 		for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
-			if v != nil && (*v < growthTargetMin || *v > growthTargetMax) {
-				l.fail([]string{"target", "target_low", "target_high"}[i], fmt.Sprint(*v),
-					"a growth target is a percentage between -100 and 1000")
+			if v != nil && (*v < lo || *v > hi) {
+				l.fail([]string{"target", "target_low", "target_high"}[i], fmt.Sprint(*v), what)
 			}
 		}
 	}
 	return l.bad
+}
+
+// checkPlanSpan checks a decoded plan's year or term, basis, authority and
+// reference, as rowCheck.planSpan does for file rows.
+func checkPlanSpan(l *detailList, p storage.Plan) {
+	term := !p.Term.IsZero()
+	switch {
+	case term && p.Year != 0:
+		l.fail("term", p.Term.String(), "give either year or term, not both")
+	case term && !p.Basis.IsTermBasis():
+		l.fail("basis", string(p.Basis), "a term plan's basis must be average_growth, end_level or cumulative")
+	case term:
+		if _, err := storage.ParseTerm(p.Term.String()); err != nil {
+			l.fail("term", p.Term.String(), err.Error())
+		}
+	case p.Year < 1900 || p.Year > 2999:
+		l.fail("year", strconv.Itoa(p.Year), "required; a four-digit year such as 2018 (or a term such as 2021-2025)")
+	case p.Basis == "", p.Basis == storage.BasisValue, p.Basis == storage.BasisGrowth, p.Basis == storage.BasisPoints:
+	default:
+		l.fail("basis", string(p.Basis), "must be value, growth or points (average_growth, end_level or cumulative with a term)")
+	}
+	if p.Authority != "" && !p.Authority.Valid() {
+		l.fail("authority", string(p.Authority), "must be council, central, party or own")
+	}
+	switch p.Reference {
+	case "", storage.ReferenceSamePeriodLastYear:
+	case storage.ReferencePreviousDecember:
+		if !p.Basis.IsChange() {
+			l.fail("reference", p.Reference, "only a growth or points plan has a reference")
+		}
+	default:
+		l.fail("reference", p.Reference, "must be same_period_last_year or previous_december")
+	}
 }
 
 func checkUnit(at pos, u storage.Unit) []storage.Detail {
@@ -146,6 +184,10 @@ func checkIndicator(at pos, i storage.Indicator) []storage.Detail {
 	oneOf("kind", string(i.Kind), string(storage.KindFlow), string(storage.KindLevel))
 	oneOf("direction", string(i.Direction), string(storage.DirectionUp), string(storage.DirectionDown))
 	oneOf("pace_profile", string(i.PaceProfile), "", string(storage.PaceLinear), string(storage.PaceSeasonal), string(storage.PaceNone))
-	oneOf("growth_basis", string(i.GrowthBasis), "", string(storage.GrowthNominal), string(storage.GrowthReal))
+	oneOf("growth_basis", string(i.GrowthBasis), "", string(storage.GrowthNominal), string(storage.GrowthReal),
+		string(storage.GrowthIndex))
+	if i.PrimaryAuthority != "" && !i.PrimaryAuthority.Valid() {
+		l.fail("primary_authority", string(i.PrimaryAuthority), "must be council, central, party or own")
+	}
 	return l.bad
 }

@@ -95,6 +95,15 @@ func observationCell(o storage.Observation, col field) string {
 		if o.Retracted {
 			return "true"
 		}
+	case fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn:
+		for _, af := range authorityPercentFields {
+			if af.f != col {
+				continue
+			}
+			if p, ok := o.ReportedPlanPercents.Of(af.a); ok {
+				return p.String()
+			}
+		}
 	}
 	return ""
 }
@@ -134,7 +143,7 @@ func (c *Collector) exportJSON(ctx context.Context, w io.Writer, f storage.Obser
 	}
 	jw.open(`],"plans":[`)
 	for _, p := range plans {
-		if inYears(p.Year, f) {
+		if inYears(p, f) {
 			p.Provenance = nil
 			jw.item(p)
 		}
@@ -146,9 +155,13 @@ func (c *Collector) exportJSON(ctx context.Context, w io.Writer, f storage.Obser
 	return nil
 }
 
-// inYears reports whether a plan's year overlaps the filter's periods.
-func inYears(year int, f storage.ObservationFilter) bool {
-	return (f.From.IsZero() || year >= f.From.Year) && (f.To.IsZero() || year <= f.To.Year)
+// inYears reports whether a plan's year or term overlaps the filter's periods.
+func inYears(p storage.Plan, f storage.ObservationFilter) bool {
+	first, last := p.Year, p.Year
+	if !p.Term.IsZero() {
+		first, last = p.Term.First, p.Term.Last
+	}
+	return (f.From.IsZero() || last >= f.From.Year) && (f.To.IsZero() || first <= f.To.Year)
 }
 
 // jsonList writes JSON array elements one per line, keeping the first error.

@@ -29,6 +29,13 @@ const (
 	fTargetHigh
 	fVersion
 	fAdoptedOn
+	fPlanPercentCouncil // reported_plan_percent_<authority>, in storage.Authorities order
+	fPlanPercentCentral
+	fPlanPercentParty
+	fPlanPercentOwn
+	fAuthority
+	fReference
+	fTerm
 	numFields
 )
 
@@ -36,6 +43,27 @@ var fieldNames = [numFields]string{
 	"unit", "indicator", "period", "value", "report_status", "reported_plan_percent",
 	"reported_yoy_percent", "reported_at", "source", "quote", "retracted",
 	"year", "basis", "target", "target_low", "target_high", "version", "adopted_on",
+	"reported_plan_percent_council", "reported_plan_percent_central", "reported_plan_percent_party",
+	"reported_plan_percent_own", "authority", "reference", "term",
+}
+
+// authorityPercentFields pairs each authority with its column.
+var authorityPercentFields = [...]struct {
+	a storage.Authority
+	f field
+}{
+	{storage.AuthorityCouncil, fPlanPercentCouncil}, {storage.AuthorityCentral, fPlanPercentCentral},
+	{storage.AuthorityParty, fPlanPercentParty}, {storage.AuthorityOwn, fPlanPercentOwn},
+}
+
+// percentFieldOf returns the column of an authority's reported percent.
+func percentFieldOf(a storage.Authority) (field, bool) {
+	for _, af := range authorityPercentFields {
+		if af.a == a {
+			return af.f, true
+		}
+	}
+	return 0, false
 }
 
 func (f field) String() string { return fieldNames[f] }
@@ -44,9 +72,10 @@ func (f field) String() string { return fieldNames[f] }
 // formats, in the order Export writes them.
 var (
 	observationColumns = []field{fUnit, fIndicator, fPeriod, fValue, fReportStatus, fPlanPercent,
-		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted}
-	planColumns = []field{fUnit, fIndicator, fYear, fBasis, fTarget, fTargetLow, fTargetHigh,
-		fVersion, fAdoptedOn, fSource}
+		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted,
+		fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn}
+	planColumns = []field{fUnit, fIndicator, fYear, fTerm, fAuthority, fBasis, fReference, fTarget, fTargetLow,
+		fTargetHigh, fVersion, fAdoptedOn, fSource}
 )
 
 // tableKind says whether a sheet or CSV holds observations or plans.
@@ -71,7 +100,7 @@ type header struct {
 }
 
 // parseHeader recognises a header row: a "period" column means
-// observations, a "year" column means plans. Names are matched without
+// observations, a "year" or "term" column means plans. Names are matched without
 // regard to case or surrounding spaces; an unknown or repeated column is an
 // error naming it.
 func parseHeader(names []string, sheet string) (header, error) {
@@ -82,14 +111,14 @@ func parseHeader(names []string, sheet string) (header, error) {
 		switch clean[i] {
 		case "period":
 			kind, found = tableObservations, true
-		case "year":
+		case "year", "term":
 			if !found {
 				kind, found = tablePlans, true
 			}
 		}
 	}
 	if !found {
-		return header{}, invalidf(sheet, "the header row names neither a period column (observations) nor a year column (plans); "+
+		return header{}, invalidf(sheet, "the header row names neither a period column (observations) nor a year or term column (plans); "+
 			"the first row must name the columns, e.g. unit,indicator,period,value")
 	}
 	allowed := observationColumns

@@ -28,6 +28,8 @@ type jsonObservation struct {
 	Source              json.RawMessage `json:"source"`
 	Quote               json.RawMessage `json:"quote"`
 	Retracted           json.RawMessage `json:"retracted"`
+	// ReportedPlanPercents is [{"authority": "central", "percent": 103.5}, …].
+	ReportedPlanPercents json.RawMessage `json:"reported_plan_percents"`
 }
 
 type jsonPlan struct {
@@ -41,6 +43,9 @@ type jsonPlan struct {
 	Version    json.RawMessage `json:"version"`
 	AdoptedOn  json.RawMessage `json:"adopted_on"`
 	Source     json.RawMessage `json:"source"`
+	Authority  json.RawMessage `json:"authority"`
+	Reference  json.RawMessage `json:"reference"`
+	Term       json.RawMessage `json:"term"`
 }
 
 func (j *jsonObservation) fields() [][2]any {
@@ -52,7 +57,8 @@ func (j *jsonObservation) fields() [][2]any {
 func (j *jsonPlan) fields() [][2]any {
 	return [][2]any{{fUnit, j.Unit}, {fIndicator, j.Indicator}, {fYear, j.Year}, {fBasis, j.Basis},
 		{fTarget, j.Target}, {fTargetLow, j.TargetLow}, {fTargetHigh, j.TargetHigh}, {fVersion, j.Version},
-		{fAdoptedOn, j.AdoptedOn}, {fSource, j.Source}}
+		{fAdoptedOn, j.AdoptedOn}, {fSource, j.Source}, {fAuthority, j.Authority}, {fReference, j.Reference},
+		{fTerm, j.Term}}
 }
 
 // parseJSON reads {"units":[…],"indicators":[…],"observations":[…],"plans":[…]}
@@ -114,7 +120,11 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 			if err := dec.Decode(&o); err != nil {
 				return jsonError(key, i, err)
 			}
-			return jsonRecord(ctx, s, &rec, pos{key, i}, o.fields(), tableObservations)
+			fields, err := o.withPlanPercents(pos{key, i})
+			if err != nil {
+				return err
+			}
+			return jsonRecord(ctx, s, &rec, pos{key, i}, fields, tableObservations)
 		})
 	case "plans":
 		var rec record

@@ -212,7 +212,9 @@ func (s *session) plan(ctx context.Context, at pos, p storage.Plan) error {
 		return s.putFailed(at, err)
 	}
 	s.outcome(out)
-	s.touch(p.Unit, p.Indicator, p.Year)
+	if p.Year != 0 { // a term plan's warnings are its years', checked when their figures arrive
+		s.touch(p.Unit, p.Indicator, p.Year)
+	}
 	if s.opt.DryRun && len(s.plans) < previewMax {
 		s.plans = append(s.plans, p)
 	}

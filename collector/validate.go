@@ -129,7 +129,13 @@ func (c *rowCheck) observation() storage.Observation {
 	o.ReportedAt = c.date(fReportedAt)
 	o.ReportStatus = c.status()
 	o.Retracted = c.boolean(fRetracted)
-	if !o.Retracted && c.text(fValue) == "" && c.text(fPlanPercent) == "" && c.text(fYoYPercent) == "" {
+	for _, af := range authorityPercentFields {
+		if p := c.percent(af.f, planPercentMin, planPercentMax); p != nil {
+			o.ReportedPlanPercents = append(o.ReportedPlanPercents, storage.AuthorityPercent{Authority: af.a, Percent: *p})
+		}
+	}
+	if !o.Retracted && c.text(fValue) == "" && c.text(fPlanPercent) == "" && c.text(fYoYPercent) == "" &&
+		len(o.ReportedPlanPercents) == 0 {
 		c.fail(fValue, "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
 	}
 	return o
@@ -165,18 +171,21 @@ func (c *rowCheck) plan() storage.Plan {
 		Source:    c.utf8Text(fSource),
 		AdoptedOn: c.date(fAdoptedOn),
 		Basis:     storage.PlanBasis(strings.ToLower(c.text(fBasis))),
+		Authority: storage.Authority(strings.ToLower(c.text(fAuthority))),
+		Reference: strings.ToLower(c.text(fReference)),
 	}
-	if y, err := strconv.Atoi(c.text(fYear)); err != nil || y < 1900 || y > 2999 {
-		c.fail(fYear, "required; a four-digit year such as 2018")
-	} else {
-		p.Year = y
+	c.planSpan(&p)
+	if p.Authority != "" && !p.Authority.Valid() {
+		c.fail(fAuthority, "must be council, central, party or own")
 	}
-	switch p.Basis {
-	case "":
-		p.Basis = storage.BasisValue
-	case storage.BasisValue, storage.BasisGrowth:
+	switch p.Reference {
+	case "", storage.ReferenceSamePeriodLastYear:
+	case storage.ReferencePreviousDecember:
+		if !p.Basis.IsChange() {
+			c.fail(fReference, "only a growth or points plan has a reference")
+		}
 	default:
-		c.fail(fBasis, "must be value or growth")
+		c.fail(fReference, "must be same_period_last_year or previous_december")
 	}
 	if p.Version == "" {
 		p.Version = "original"
@@ -189,6 +198,41 @@ func (c *rowCheck) plan() storage.Plan {
 	return p
 }
 
+// planSpan reads the plan's year or term and checks its basis fits: value,
+// growth or points for a year; average_growth, end_level or cumulative
+// for a term.
+func (c *rowCheck) planSpan(p *storage.Plan) {
+	year, term := c.text(fYear), c.text(fTerm)
+	switch {
+	case year != "" && term != "":
+		c.fail(fTerm, "give either year or term, not both")
+	case term != "":
+		t, err := storage.ParseTerm(term)
+		if err != nil {
+			c.fail(fTerm, err.Error())
+		}
+		p.Term = t
+	default:
+		if y, err := strconv.Atoi(year); err != nil || y < 1900 || y > 2999 {
+			c.fail(fYear, "required; a four-digit year such as 2018 (or a term such as 2021-2025)")
+		} else {
+			p.Year = y
+		}
+	}
+	switch {
+	case p.Basis == "" && term == "":
+		p.Basis = storage.BasisValue
+	case term != "" && !p.Basis.IsTermBasis():
+		c.fail(fBasis, "a term plan's basis must be average_growth, end_level or cumulative")
+	case term != "":
+	case p.Basis == storage.BasisValue, p.Basis == storage.BasisGrowth, p.Basis == storage.BasisPoints:
+	case p.Basis.IsTermBasis():
+		c.fail(fBasis, "average_growth, end_level and cumulative need a term such as 2021-2025 instead of a year")
+	default:
+		c.fail(fBasis, "must be value, growth or points (average_growth, end_level or cumulative with a term)")
+	}
+}
+
 func (c *rowCheck) targets(p storage.Plan) {
 	switch {
 	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
@@ -198,12 +242,26 @@ func (c *rowCheck) targets(p storage.Plan) {
 	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
 		c.fail(fTargetLow, "target_low is above target_high")
 	}
-	if p.Basis == storage.BasisGrowth {
-		for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
-			f := []field{fTarget, fTargetLow, fTargetHigh}[i]
-			if v != nil && (*v < growthTargetMin || *v > growthTargetMax) {
-				c.fail(f, "a growth target is a percentage between -100 and 1000")
-			}
+	lo, hi, what, ok := targetRange(p.Basis)
+	if !ok {
+		return
+	}
+	for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
+		f := []field{fTarget, fTargetLow, fTargetHigh}[i]
+		if v != nil && (*v < lo || *v > hi) {
+			c.fail(f, what)
 		}
 	}
+}
+
+// targetRange is the plausible range of a change target: growth in percent,
+// a change of a rate in points.
+func targetRange(b storage.PlanBasis) (lo, hi float64, what string, ok bool) {
+	switch b {
+	case storage.BasisGrowth, storage.BasisAverageGrowth:
+		return growthTargetMin, growthTargetMax, "a growth target is a percentage between -100 and 1000", true
+	case storage.BasisPoints:
+		return -100, 100, "a points target is a change of a rate between -100 and 100 points", true
+	}
+	return 0, 0, "", false
 }

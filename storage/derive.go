@@ -37,7 +37,9 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 	}
 	it.YoY = deriveYoY(x, ind.Kind, f.Period, it.ReportedYoYPercent)
 
-	plans := plansOfYear(f.Plans, f.Period.Year)
+	yearly := plansOfYear(f.Plans, f.Period.Year)
+	primary := ind.Primary(func(a Authority) bool { return hasAuthority(yearly, a) })
+	plans := plansOfAuthority(yearly, primary)
 	view, ok := choosePlan(x, ind, f.Period.Year, plans, f.AsOf)
 	base := it.Value
 	if ind.Kind == KindFlow {
@@ -84,6 +86,7 @@ func percentCheckPlan(plans []Plan, asOf, reportedAt string, view planView, ok b
 	return planView{}, false
 }
 
+// plansOfYear returns the yearly plans of year (term plans have Year 0).
 func plansOfYear(plans []Plan, year int) []Plan {
 	var out []Plan
 	for _, p := range plans {
@@ -92,6 +95,26 @@ func plansOfYear(plans []Plan, year int) []Plan {
 		}
 	}
 	return out
+}
+
+// plansOfAuthority returns the plans set by a (empty authority: council).
+func plansOfAuthority(plans []Plan, a Authority) []Plan {
+	var out []Plan
+	for _, p := range plans {
+		if p.Authority.OrDefault() == a {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func hasAuthority(plans []Plan, a Authority) bool {
+	for _, p := range plans {
+		if p.Authority.OrDefault() == a {
+			return true
+		}
+	}
+	return false
 }
 
 func applyPlan(it *Item, v planView, base *float64) {

@@ -36,12 +36,14 @@ const (
 	PaceNone     PaceProfile = "none" // events not spread over the year
 )
 
-// GrowthBasis says whether reported growth is in current or constant prices.
+// GrowthBasis says how year-on-year growth is read: from current-price
+// values or counts (nominal), as reported at constant prices (real), or
+// from an index (GrowthIndex, with an IndexBase).
 type GrowthBasis string
 
 const (
 	GrowthNominal GrowthBasis = "nominal"
-	GrowthReal    GrowthBasis = "real" // cannot be checked against current-price values
+	GrowthReal    GrowthBasis = "real" // the reported growth is the figure; never replaced by a current-price ratio
 )
 
 // ReportStatus is how final a reported figure is.
@@ -97,6 +99,14 @@ type Indicator struct {
 	Direction   Direction   `json:"direction"`
 	PaceProfile PaceProfile `json:"pace_profile"`
 	GrowthBasis GrowthBasis `json:"growth_basis"`
+	// IndexBase says what an index equals 100 against (growth_basis index
+	// only): same_period_last_year, previous_december, previous_period or
+	// base_year:YYYY.
+	IndexBase string `json:"index_base,omitempty"`
+	// PrimaryAuthority names the plan that drives pace, cards and gauges
+	// when several are in force; empty means the first present of council,
+	// party, central, own (see Primary).
+	PrimaryAuthority Authority `json:"primary_authority,omitempty"`
 }
 
 // Name returns the indicator's name in lang, as Unit.Name does.
@@ -177,26 +187,33 @@ type Observation struct {
 	ReportStatus        ReportStatus `json:"report_status"`
 	ReportedPlanPercent *Percent     `json:"reported_plan_percent"`
 	ReportedYoYPercent  *Percent     `json:"reported_yoy_percent"`
-	ReportedAt          string       `json:"reported_at"` // YYYY-MM-DD
-	Source              string       `json:"source"`
-	Quote               string       `json:"quote,omitempty"`
-	Retracted           bool         `json:"retracted,omitempty"`
+	// ReportedPlanPercents are percents of plan that name the plan they
+	// refer to; ReportedPlanPercent is the shorthand for the primary plan's.
+	ReportedPlanPercents PlanPercents `json:"reported_plan_percents,omitempty"`
+	ReportedAt           string       `json:"reported_at"` // YYYY-MM-DD
+	Source               string       `json:"source"`
+	Quote                string       `json:"quote,omitempty"`
+	Retracted            bool         `json:"retracted,omitempty"`
 
 	Provenance *Provenance `json:"provenance,omitempty"` // filled on read
 	Revision   int64       `json:"revision,omitempty"`   // filled on read; increases with every stored revision
 }
 
-// Plan is one version of a yearly target.
+// Plan is one version of a target set by one authority, for a year or for
+// a multi-year term (then Year is 0).
 type Plan struct {
 	Unit       string    `json:"unit"`
 	Indicator  string    `json:"indicator"`
-	Year       int       `json:"year"`
+	Year       int       `json:"year,omitempty"`
+	Term       Term      `json:"term,omitzero"`
+	Authority  Authority `json:"authority,omitempty"` // empty on input means council; filled on read
 	Basis      PlanBasis `json:"basis"`
-	Target     *float64  `json:"target"`      // single target; nil when a range is given
-	TargetLow  *float64  `json:"target_low"`  // range targets
-	TargetHigh *float64  `json:"target_high"` //
-	Version    string    `json:"version"`     // "original", "adjusted", …
-	AdoptedOn  string    `json:"adopted_on"`  // YYYY-MM-DD
+	Reference  string    `json:"reference,omitempty"` // growth and points plans; empty means same_period_last_year
+	Target     *float64  `json:"target"`              // single target; nil when a range is given
+	TargetLow  *float64  `json:"target_low"`          // range targets
+	TargetHigh *float64  `json:"target_high"`         //
+	Version    string    `json:"version"`             // "original", "adjusted", …
+	AdoptedOn  string    `json:"adopted_on"`          // YYYY-MM-DD
 	Source     string    `json:"source"`
 
 	Provenance *Provenance `json:"provenance,omitempty"` // filled on read

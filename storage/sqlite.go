@@ -214,9 +214,10 @@ func (db *DB) seedCatalog(ctx context.Context) error {
 	added := int64(0)
 	for _, i := range cat {
 		res, err := tx.ExecContext(ctx, `INSERT INTO indicators
-			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
-			i.Code, i.NameVI, i.NameEN, i.Measure, i.Kind, i.Direction, i.PaceProfile, i.GrowthBasis)
+			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis, index_base, primary_authority)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+			i.Code, i.NameVI, i.NameEN, i.Measure, i.Kind, i.Direction, i.PaceProfile, i.GrowthBasis,
+			i.IndexBase, string(i.PrimaryAuthority))
 		if err != nil {
 			return fmt.Errorf("seed indicator %s: %w", i.Code, err)
 		}

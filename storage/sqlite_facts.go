@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -23,12 +24,12 @@ const packedSQL = `coalesce(packed, ((((year * 16 + first_month) * 16 + last_mon
 // per-row arithmetic costs more than fetching a column, so the period,
 // retraction and status come pre-packed (see packFigure).
 const figureSelect = `SELECT unit_id, indicator_id, ` + packedSQL + `, reported_at, value,
-	reported_plan_percent, reported_yoy_percent FROM observations`
+	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM observations`
 
 // unitFigureSelect is figureSelect for one unit, without its id: every
 // column costs the driver two calls per row.
 const unitFigureSelect = `SELECT indicator_id, ` + packedSQL + `, reported_at, value,
-	reported_plan_percent, reported_yoy_percent FROM observations`
+	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM observations`
 
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`
 
@@ -98,6 +99,9 @@ func (s *figureScan) add(row []driver.Value) error {
 		if yp, ok := row[5].(string); ok {
 			o.ReportedYoYPercent = s.percent(yp)
 		}
+		if pps, ok := row[6].(string); ok {
+			o.ReportedPlanPercents = planPercentsOf(pps)
+		}
 	}
 	if !s.started || uid != s.uid || iid != s.iid {
 		s.flush()
@@ -159,12 +163,12 @@ func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond s
 // query leaves the unit's id out of its columns; slim rows carry only the
 // packed period and the value after the ids.
 func (db *DB) scanFigures(ctx context.Context, query string, unitID int64, slim bool, args []any) (figures, error) {
-	width := 7
+	width := 8
 	switch {
 	case slim:
 		width = 4
 	case unitID != 0:
-		width = 6
+		width = 7
 	}
 	named := make([]driver.NamedValue, 0, len(args))
 	for i, a := range args {
@@ -217,7 +221,7 @@ type indicatorSet struct {
 
 func (db *DB) indicatorSet(ctx context.Context) (indicatorSet, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, code, name_vi, name_en, measure, kind, direction,
-		pace_profile, growth_basis FROM indicators ORDER BY id`)
+		pace_profile, growth_basis, index_base, primary_authority FROM indicators ORDER BY id`)
 	if err != nil {
 		return indicatorSet{}, fmt.Errorf("list indicators: %w", err)
 	}
@@ -227,7 +231,7 @@ func (db *DB) indicatorSet(ctx context.Context) (indicatorSet, error) {
 		var id int64
 		var i Indicator
 		if err := rows.Scan(&id, &i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Direction,
-			&i.PaceProfile, &i.GrowthBasis); err != nil {
+			&i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority); err != nil {
 			return indicatorSet{}, fmt.Errorf("list indicators: %w", err)
 		}
 		s.byID[id] = i
@@ -285,10 +289,12 @@ func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, year
 		cond, args = cond+` AND indicator_id = ?`, append(args, indicatorID)
 	}
 	if len(years) > 0 {
-		cond += ` AND year IN (` + placeholders(len(years)) + `)`
+		lo, hi := slices.Min(years), slices.Max(years)
+		cond += ` AND (year IN (` + placeholders(len(years)) + `) OR (year = 0 AND term_first <= ? AND term_last >= ?))`
 		for _, y := range years {
 			args = append(args, y)
 		}
+		args = append(args, hi, lo)
 	}
 	byUnit, err := db.plansWhere(ctx, cond, args...)
 	if err != nil {
@@ -306,7 +312,8 @@ func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, year
 // per key.
 func (db *DB) plansWhere(ctx context.Context, cond string, args ...any) (map[int64]map[int64][]Plan, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT unit_id, indicator_id, year, basis, target, target_low, target_high,
-		version, adopted_on, source FROM plans WHERE `+cond+` ORDER BY unit_id, indicator_id, year, version, id`, args...)
+		version, adopted_on, source, authority, reference, term_first, term_last FROM plans WHERE `+cond+`
+		ORDER BY unit_id, indicator_id, year, authority, term_first, term_last, version, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read plans: %w", err)
 	}
@@ -316,21 +323,33 @@ func (db *DB) plansWhere(ctx context.Context, cond string, args ...any) (map[int
 		var uid, iid int64
 		var p Plan
 		var t, lo, hi sql.NullFloat64
-		if err := rows.Scan(&uid, &iid, &p.Year, &p.Basis, &t, &lo, &hi, &p.Version, &p.AdoptedOn, &p.Source); err != nil {
+		var first, last sql.NullInt64
+		if err := rows.Scan(&uid, &iid, &p.Year, &p.Basis, &t, &lo, &hi, &p.Version, &p.AdoptedOn, &p.Source,
+			&p.Authority, &p.Reference, &first, &last); err != nil {
 			return nil, fmt.Errorf("read plans: %w", err)
 		}
 		p.Target, p.TargetLow, p.TargetHigh = floatPtr(t), floatPtr(lo), floatPtr(hi)
+		p.Term = termOf(first, last)
 		if out[uid] == nil {
 			out[uid] = map[int64][]Plan{}
 		}
 		list := out[uid][iid]
-		if n := len(list); n > 0 && list[n-1].Year == p.Year && list[n-1].Version == p.Version {
+		if n := len(list); n > 0 && list[n-1].Year == p.Year && list[n-1].Authority == p.Authority &&
+			list[n-1].Term == p.Term && list[n-1].Version == p.Version {
 			list[n-1] = p // a newer row of the same version
 			continue
 		}
 		out[uid][iid] = append(list, p)
 	}
 	return out, rows.Err()
+}
+
+// termOf reads a plan's stored term columns.
+func termOf(first, last sql.NullInt64) Term {
+	if !first.Valid || !last.Valid {
+		return Term{}
+	}
+	return Term{First: int(first.Int64), Last: int(last.Int64)}
 }
 
 func placeholders(n int) string {

@@ -25,7 +25,7 @@ type ObservationFilter struct {
 
 const obsSelect = `SELECT u.code, i.code, o.year, o.first_month, o.last_month, o.id, o.value,
 	o.report_status, o.reported_plan_percent, o.reported_yoy_percent, o.reported_at, o.source, o.quote,
-	o.retracted, o.via, o.token_name, o.file_name, o.recorded_at
+	o.retracted, o.via, o.token_name, o.file_name, o.recorded_at, o.reported_plan_percents
 	FROM observations o JOIN units u ON u.id = o.unit_id JOIN indicators i ON i.id = o.indicator_id`
 
 // obsOrder groups revisions by figure, periods by end month (longest span
@@ -161,15 +161,16 @@ func (db *DB) indicatorIDOf(ctx context.Context, code string) (int64, error) {
 func scanObservation(rows *sql.Rows) (Observation, error) {
 	var o Observation
 	var v sql.NullFloat64
-	var pp, yp sql.NullString
+	var pp, yp, pps sql.NullString
 	var prov Provenance
 	var recorded string
 	err := rows.Scan(&o.Unit, &o.Indicator, &o.Period.Year, &o.Period.First, &o.Period.Last, &o.Revision, &v,
 		&o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted,
-		&prov.Via, &prov.TokenName, &prov.FileName, &recorded)
+		&prov.Via, &prov.TokenName, &prov.FileName, &recorded, &pps)
 	if err != nil {
 		return o, err
 	}
+	o.ReportedPlanPercents = planPercentsOf(pps.String)
 	o.Value = floatPtr(v)
 	o.ReportedPlanPercent = percentPtr(pp)
 	o.ReportedYoYPercent = percentPtr(yp)

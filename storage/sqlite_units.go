@@ -145,11 +145,13 @@ func ancestors(ctx context.Context, q querier, code string) ([]string, error) {
 	return out, rows.Err()
 }
 
-const indicatorSelect = `SELECT code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis FROM indicators`
+const indicatorSelect = `SELECT code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis,
+	index_base, primary_authority FROM indicators`
 
 func scanIndicator(s interface{ Scan(...any) error }) (Indicator, error) {
 	var i Indicator
-	err := s.Scan(&i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Direction, &i.PaceProfile, &i.GrowthBasis)
+	err := s.Scan(&i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Direction, &i.PaceProfile, &i.GrowthBasis,
+		&i.IndexBase, &i.PrimaryAuthority)
 	return i, err
 }
 

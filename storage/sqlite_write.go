@@ -59,7 +59,9 @@ type obsKey struct {
 
 type planKey struct {
 	unit, indicator int64
-	year            int
+	year            int // 0 for a term plan
+	term            Term
+	authority       Authority
 	version         string
 }
 

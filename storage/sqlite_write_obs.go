@@ -13,7 +13,7 @@ import (
 const farFuture = "9999-12-31"
 
 const obsColumns = `id, value, report_status, reported_plan_percent, reported_yoy_percent,
-	reported_at, source, quote, retracted`
+	reported_at, source, quote, retracted, reported_plan_percents`
 
 // PutObservation stores obs as a new revision unless it is identical to the
 // revision in force at its reported_at (the current one when reported_at is
@@ -124,7 +124,7 @@ func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
 // inForceSQL reads the covering index only: every column but source and
 // quote, which revisionText reads when the rest matches.
 const inForceSQL = `SELECT id, value, report_status, reported_plan_percent, reported_yoy_percent,
-	reported_at, '', '', retracted FROM observations INDEXED BY observations_unit
+	reported_at, '', '', retracted, reported_plan_percents FROM observations INDEXED BY observations_unit
 	WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
 	ORDER BY reported_at DESC, id DESC LIMIT 1`
 
@@ -146,7 +146,7 @@ func (w *Writer) revisionText(ctx context.Context, id int64) (source, quote stri
 // inForce reads the revision of k with the greatest (reported_at, id) among
 // those reported on or before asOf, without its source and quote.
 func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observation, bool, error) {
-	dest := make([]driver.Value, 9)
+	dest := make([]driver.Value, 10)
 	found, err := w.rawQueryRow(ctx, inForceSQL,
 		namedArgs(k.unit, k.indicator, k.year, k.last, k.first, asOf), dest)
 	if err != nil {
@@ -164,8 +164,8 @@ func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observatio
 
 const insertObservationSQL = `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
 	value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
-	retracted, via, token_name, file_name, recorded_at, packed)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	retracted, via, token_name, file_name, recorded_at, packed, reported_plan_percents)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation) (int64, error) {
 	if o.ReportedAt == "" {
@@ -177,7 +177,7 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 	id, err := w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
 		nullFloat(o.Value), string(o.ReportStatus), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent),
 		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt,
-		packFigure(o.Period, o.Retracted, o.ReportStatus)))
+		packFigure(o.Period, o.Retracted, o.ReportStatus), planPercentsText(o.ReportedPlanPercents)))
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
 	}
@@ -188,11 +188,12 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 func scanRevision(row *sql.Row) (Observation, error) {
 	var o Observation
 	var v sql.NullFloat64
-	var pp, yp sql.NullString
-	err := row.Scan(&o.Revision, &v, &o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted)
+	var pp, yp, pps sql.NullString
+	err := row.Scan(&o.Revision, &v, &o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted, &pps)
 	if err != nil {
 		return o, err
 	}
+	o.ReportedPlanPercents = planPercentsOf(pps.String)
 	o.Value = floatPtr(v)
 	o.ReportedPlanPercent = percentPtr(pp)
 	o.ReportedYoYPercent = percentPtr(yp)
@@ -211,6 +212,7 @@ func sameFigure(o, s Observation) bool {
 		o.ReportStatus == s.ReportStatus &&
 		samePercent(o.ReportedPlanPercent, s.ReportedPlanPercent) &&
 		samePercent(o.ReportedYoYPercent, s.ReportedYoYPercent) &&
+		samePlanPercents(o.ReportedPlanPercents, s.ReportedPlanPercents) &&
 		(o.ReportedAt == "" || o.ReportedAt == s.ReportedAt) &&
 		o.Retracted == s.Retracted
 }
@@ -249,6 +251,9 @@ func validateObservation(o Observation) error {
 			return invalidField(p.field, p.p.String(), "a percentage must be a finite number")
 		}
 	}
+	if err := o.ReportedPlanPercents.validate(); err != nil {
+		return err
+	}
 	if o.ReportedAt != "" {
 		if _, err := time.Parse(DateLayout, o.ReportedAt); err != nil {
 			return invalidField("reported_at", o.ReportedAt, "reported_at is a date YYYY-MM-DD")
@@ -270,6 +275,25 @@ func floatPtr(v sql.NullFloat64) *float64 {
 	}
 	f := v.Float64
 	return &f
+}
+
+// planPercentsText is the stored form of reported_plan_percents: NULL when
+// there are none, so rows without them look like rows stored before 0003.
+func planPercentsText(ps PlanPercents) any {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps.String()
+}
+
+// planPercentsOf parses the stored form; stored text was written by
+// PlanPercents.String, so it always parses.
+func planPercentsOf(s string) PlanPercents {
+	ps, err := ParsePlanPercents(s)
+	if err != nil {
+		return nil
+	}
+	return ps
 }
 
 func percentText(p *Percent) any {

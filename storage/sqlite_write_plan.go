@@ -10,17 +10,17 @@ import (
 	"time"
 )
 
-// PutPlan stores p as the newest row of its key (unit, indicator, year,
-// version) unless it is identical to the current one; an omitted adopted_on
-// or source then matches the stored one. Defaults: version "original",
-// adopted_on the writer's recording date, source how it arrived.
+// PutPlan stores p as the newest row of its key (unit, indicator, year or
+// term, authority, version) unless it is identical to the current one; an
+// omitted adopted_on or source then matches the stored one. Defaults:
+// authority council, version "original", reference same_period_last_year
+// (stored empty), adopted_on the writer's recording date, source how it
+// arrived.
 func (w *Writer) PutPlan(ctx context.Context, p Plan) (Outcome, error) {
 	if err := w.usable(); err != nil {
 		return 0, err
 	}
-	if p.Version == "" {
-		p.Version = "original"
-	}
+	p = normalizePlan(p)
 	if err := validatePlan(p); err != nil {
 		return 0, err
 	}
@@ -32,7 +32,7 @@ func (w *Writer) PutPlan(ctx context.Context, p Plan) (Outcome, error) {
 	if err != nil {
 		return 0, err
 	}
-	k := planKey{uid, iid, p.Year, p.Version}
+	k := planKey{uid, iid, p.Year, p.Term, p.Authority, p.Version}
 	prev, found, err := w.currentPlan(ctx, k)
 	if err != nil {
 		return 0, err
@@ -40,8 +40,8 @@ func (w *Writer) PutPlan(ctx context.Context, p Plan) (Outcome, error) {
 	same := found && samePlan(p, prev)
 	if id, ok := w.seenPlans[k]; ok {
 		if !same || prev.id != id {
-			return 0, Errorf(CodeConflict, "plan %s / %s / %d / %s is given twice with different targets; keep one",
-				p.Unit, p.Indicator, p.Year, p.Version)
+			return 0, Errorf(CodeConflict, "plan %s / %s / %s / %s / %s is given twice with different targets; keep one",
+				p.Unit, p.Indicator, planPeriodText(p), p.Authority, p.Version)
 		}
 	}
 	if same {
@@ -55,23 +55,61 @@ func (w *Writer) PutPlan(ctx context.Context, p Plan) (Outcome, error) {
 	if p.Source == "" {
 		p.Source = w.defSource
 	}
-	s, err := w.stmt(ctx, `INSERT INTO plans (unit_id, indicator_id, year, version, basis, target, target_low,
-		target_high, adopted_on, source, via, token_name, file_name, recorded_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	id, err := w.insertPlan(ctx, uid, iid, p)
 	if err != nil {
 		return 0, err
 	}
-	res, err := s.ExecContext(ctx, uid, iid, p.Year, p.Version, string(p.Basis), nullFloat(p.Target),
-		nullFloat(p.TargetLow), nullFloat(p.TargetHigh), p.AdoptedOn, p.Source,
-		w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt)
-	if err != nil {
-		return 0, w.fail(fmt.Errorf("store plan %s / %s / %d: %w", p.Unit, p.Indicator, p.Year, err))
-	}
-	id, _ := res.LastInsertId()
 	w.seenPlans[k] = id
 	w.res.New++
 	w.changed = true
 	return OutcomeNew, nil
+}
+
+func (w *Writer) insertPlan(ctx context.Context, uid, iid int64, p Plan) (int64, error) {
+	s, err := w.stmt(ctx, `INSERT INTO plans (unit_id, indicator_id, year, version, basis, target, target_low,
+		target_high, adopted_on, source, via, token_name, file_name, recorded_at, authority, reference,
+		term_first, term_last)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	first, last := termColumns(p.Term)
+	res, err := s.ExecContext(ctx, uid, iid, p.Year, p.Version, string(p.Basis), nullFloat(p.Target),
+		nullFloat(p.TargetLow), nullFloat(p.TargetHigh), p.AdoptedOn, p.Source,
+		w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt, string(p.Authority), p.Reference, first, last)
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("store plan %s / %s / %s: %w", p.Unit, p.Indicator, planPeriodText(p), err))
+	}
+	id, _ := res.LastInsertId()
+	return id, nil
+}
+
+// normalizePlan applies the defaults that identity depends on.
+func normalizePlan(p Plan) Plan {
+	if p.Version == "" {
+		p.Version = "original"
+	}
+	p.Authority = p.Authority.OrDefault()
+	if p.Reference == ReferenceSamePeriodLastYear {
+		p.Reference = ""
+	}
+	return p
+}
+
+// termColumns is a term's stored form: NULLs for a yearly plan.
+func termColumns(t Term) (first, last any) {
+	if t.IsZero() {
+		return nil, nil
+	}
+	return t.First, t.Last
+}
+
+// planPeriodText names a plan's year or term in messages.
+func planPeriodText(p Plan) string {
+	if !p.Term.IsZero() {
+		return p.Term.String()
+	}
+	return strconv.Itoa(p.Year)
 }
 
 type storedPlan struct {
@@ -81,15 +119,17 @@ type storedPlan struct {
 
 // currentPlan reads the newest row of a plan key.
 func (w *Writer) currentPlan(ctx context.Context, k planKey) (storedPlan, bool, error) {
-	s, err := w.stmt(ctx, `SELECT id, basis, target, target_low, target_high, adopted_on, source FROM plans
-		WHERE unit_id = ? AND indicator_id = ? AND year = ? AND version = ? ORDER BY id DESC LIMIT 1`)
+	s, err := w.stmt(ctx, `SELECT id, basis, target, target_low, target_high, adopted_on, source, reference FROM plans
+		WHERE unit_id = ? AND indicator_id = ? AND year = ? AND authority = ? AND term_first IS ? AND term_last IS ?
+		AND version = ? ORDER BY id DESC LIMIT 1`)
 	if err != nil {
 		return storedPlan{}, false, err
 	}
 	var sp storedPlan
 	var t, lo, hi sql.NullFloat64
-	err = s.QueryRowContext(ctx, k.unit, k.indicator, k.year, k.version).Scan(&sp.id, &sp.Basis, &t, &lo, &hi,
-		&sp.AdoptedOn, &sp.Source)
+	first, last := termColumns(k.term)
+	err = s.QueryRowContext(ctx, k.unit, k.indicator, k.year, string(k.authority), first, last, k.version).Scan(
+		&sp.id, &sp.Basis, &t, &lo, &hi, &sp.AdoptedOn, &sp.Source, &sp.Reference)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return storedPlan{}, false, nil
@@ -101,18 +141,17 @@ func (w *Writer) currentPlan(ctx context.Context, k planKey) (storedPlan, bool, 
 }
 
 func samePlan(p Plan, s storedPlan) bool {
-	return p.Basis == s.Basis && sameFloat(p.Target, s.Target) && sameFloat(p.TargetLow, s.TargetLow) &&
-		sameFloat(p.TargetHigh, s.TargetHigh) &&
+	return p.Basis == s.Basis && p.Reference == s.Reference && sameFloat(p.Target, s.Target) &&
+		sameFloat(p.TargetLow, s.TargetLow) && sameFloat(p.TargetHigh, s.TargetHigh) &&
 		(p.AdoptedOn == "" || p.AdoptedOn == s.AdoptedOn) && (p.Source == "" || p.Source == s.Source)
 }
 
 func validatePlan(p Plan) error {
+	if err := validatePlanSpan(p); err != nil {
+		return err
+	}
 	finite := func(f *float64) bool { return f == nil || !math.IsNaN(*f) && !math.IsInf(*f, 0) }
 	switch {
-	case p.Year < 1900 || p.Year > 2999:
-		return invalidField("year", strconv.Itoa(p.Year), "a plan's year is between 1900 and 2999")
-	case p.Basis != BasisValue && p.Basis != BasisGrowth:
-		return invalidField("basis", string(p.Basis), "basis is value or growth")
 	case !finite(p.Target) || !finite(p.TargetLow) || !finite(p.TargetHigh):
 		return invalidField("target", "", "targets must be finite numbers")
 	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
@@ -126,6 +165,41 @@ func validatePlan(p Plan) error {
 		if _, err := time.Parse(DateLayout, p.AdoptedOn); err != nil {
 			return invalidField("adopted_on", p.AdoptedOn, "adopted_on is a date YYYY-MM-DD")
 		}
+	}
+	return nil
+}
+
+// validatePlanSpan checks year or term, authority, basis and reference
+// fit together: yearly plans have basis value, growth or points; term
+// plans average_growth, end_level or cumulative; a reference belongs to a
+// growth or points plan.
+func validatePlanSpan(p Plan) error {
+	term := !p.Term.IsZero()
+	switch {
+	case term && p.Year != 0:
+		return invalidField("term", p.Term.String(), "give either year or term, not both")
+	case term:
+		if err := p.Term.validate(); err != nil {
+			return invalidField("term", p.Term.String(), err.Error())
+		}
+		if !p.Basis.IsTermBasis() {
+			return invalidField("basis", string(p.Basis), "a term plan's basis is average_growth, end_level or cumulative")
+		}
+	case p.Year < 1900 || p.Year > 2999:
+		return invalidField("year", strconv.Itoa(p.Year), "a plan's year is between 1900 and 2999 (or give a term such as 2021-2025)")
+	case p.Basis != BasisValue && p.Basis != BasisGrowth && p.Basis != BasisPoints:
+		if p.Basis.IsTermBasis() {
+			return invalidField("basis", string(p.Basis), "average_growth, end_level and cumulative need a term such as 2021-2025 instead of a year")
+		}
+		return invalidField("basis", string(p.Basis), "basis is value, growth or points (average_growth, end_level or cumulative with a term)")
+	}
+	switch {
+	case !p.Authority.Valid():
+		return invalidField("authority", string(p.Authority), "authority is council, central, party or own")
+	case p.Reference != "" && p.Reference != ReferenceSamePeriodLastYear && p.Reference != ReferencePreviousDecember:
+		return invalidField("reference", p.Reference, "reference is same_period_last_year or previous_december")
+	case p.Reference != "" && !p.Basis.IsChange():
+		return invalidField("reference", p.Reference, "only a growth or points plan has a reference")
 	}
 	return nil
 }

@@ -131,6 +131,9 @@ func revisionFrom(v []driver.Value) (Observation, error) {
 	var r int64
 	r, ok[5] = v[8].(int64)
 	o.Retracted = r != 0
+	if s, isText := v[9].(string); isText {
+		o.ReportedPlanPercents = planPercentsOf(s)
+	}
 	for _, good := range ok {
 		if !good {
 			return o, fmt.Errorf("unexpected revision row %v", v)

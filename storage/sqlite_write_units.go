@@ -228,15 +228,15 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 		return OutcomeUnchanged, nil
 	}
 	args := []any{merged.NameVI, merged.NameEN, merged.Measure, merged.Kind, merged.Direction,
-		merged.PaceProfile, merged.GrowthBasis, merged.Code}
+		merged.PaceProfile, merged.GrowthBasis, merged.IndexBase, string(merged.PrimaryAuthority), merged.Code}
 	out := OutcomeUpdated
 	if found {
 		_, err = w.conn.ExecContext(ctx, `UPDATE indicators SET name_vi = ?, name_en = ?, measure = ?, kind = ?,
-			direction = ?, pace_profile = ?, growth_basis = ? WHERE code = ?`, args...)
+			direction = ?, pace_profile = ?, growth_basis = ?, index_base = ?, primary_authority = ? WHERE code = ?`, args...)
 	} else {
 		var res sql.Result
 		res, err = w.conn.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
-			pace_profile, growth_basis, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+			pace_profile, growth_basis, index_base, primary_authority, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err == nil {
 			id, _ := res.LastInsertId()
 			w.indicatorIDs[i.Code] = id
@@ -269,6 +269,15 @@ func mergeIndicator(stored, i Indicator, found bool) Indicator {
 	fill((*string)(&i.Direction), string(def.Direction))
 	fill((*string)(&i.PaceProfile), string(def.PaceProfile))
 	fill((*string)(&i.GrowthBasis), string(def.GrowthBasis))
+	fill((*string)(&i.PrimaryAuthority), string(def.PrimaryAuthority))
+	switch {
+	case i.IndexBase != "" || i.GrowthBasis != GrowthIndex:
+		// given (validated later), or none: leaving index for another basis drops the stored base
+	case def.GrowthBasis == GrowthIndex && def.IndexBase != "":
+		i.IndexBase = def.IndexBase
+	default:
+		i.IndexBase = IndexSamePeriodLastYear
+	}
 	return i
 }
 
@@ -280,23 +289,31 @@ func validateIndicator(i Indicator) error {
 		return invalidField("direction", string(i.Direction), "direction is up or down")
 	case i.PaceProfile != PaceLinear && i.PaceProfile != PaceSeasonal && i.PaceProfile != PaceNone:
 		return invalidField("pace_profile", string(i.PaceProfile), "pace_profile is linear, seasonal or none")
-	case i.GrowthBasis != GrowthNominal && i.GrowthBasis != GrowthReal:
-		return invalidField("growth_basis", string(i.GrowthBasis), "growth_basis is nominal or real")
+	case i.GrowthBasis != GrowthNominal && i.GrowthBasis != GrowthReal && i.GrowthBasis != GrowthIndex:
+		return invalidField("growth_basis", string(i.GrowthBasis), "growth_basis is nominal, real or index")
+	case i.GrowthBasis == GrowthIndex && !validIndexBase(i.IndexBase):
+		return invalidField("index_base", i.IndexBase,
+			"index_base is same_period_last_year, previous_december, previous_period or base_year:YYYY")
+	case i.GrowthBasis != GrowthIndex && i.IndexBase != "":
+		return invalidField("index_base", i.IndexBase, "only an indicator with growth_basis index has an index_base")
+	case i.PrimaryAuthority != "" && !i.PrimaryAuthority.Valid():
+		return invalidField("primary_authority", string(i.PrimaryAuthority),
+			"primary_authority is council, central, party or own")
 	}
 	return nil
 }
 
 // storedIndicator reads an indicator as the transaction sees it.
 func (w *Writer) storedIndicator(ctx context.Context, code string) (Indicator, bool, error) {
-	s, err := w.stmt(ctx, `SELECT id, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis
-		FROM indicators WHERE code = ?`)
+	s, err := w.stmt(ctx, `SELECT id, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis,
+		index_base, primary_authority FROM indicators WHERE code = ?`)
 	if err != nil {
 		return Indicator{}, false, err
 	}
 	i := Indicator{Code: code}
 	var id int64
 	switch err := s.QueryRowContext(ctx, code).Scan(&id, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind,
-		&i.Direction, &i.PaceProfile, &i.GrowthBasis); {
+		&i.Direction, &i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority); {
 	case errors.Is(err, sql.ErrNoRows):
 		return Indicator{}, false, nil
 	case err != nil:

@@ -37,9 +37,13 @@ type Options struct {
 	// Via, TokenName and FileName are recorded as the provenance of every
 	// revision. Via defaults to the format (csv, json, xlsx) or "api".
 	Via, TokenName, FileName string
-	// Allow returns an error (CodeForbidden) for a unit the writer may not
-	// write; nil allows every unit.
-	Allow func(unit string) error
+	// Allow is the writer's scope: it returns an error (CodeForbidden) for
+	// a change the writer may not make; nil allows every change. It is
+	// asked, before anything is written, about every unit and indicator
+	// declaration and once per unit whose figures or plans are written,
+	// with the change described by what the import's transaction sees as
+	// stored (see storage.Change).
+	Allow func(storage.Change) error
 	// MaxRows refuses (CodeTooLarge) a report with more rows; 0 means no cap.
 	MaxRows int
 

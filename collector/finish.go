@@ -49,7 +49,7 @@ func (s *session) finish(ctx context.Context, feedErr error) (Report, error) {
 // observations and plans. Rows are numbered from 1 within each list.
 func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
 	for i, u := range b.Units {
-		if err := s.unit(ctx, pos{"units", i + 1}, u); err != nil {
+		if err := s.unit(ctx, pos{"units", i + 1}, u, false); err != nil {
 			return err
 		}
 	}
@@ -99,19 +99,29 @@ func (s *session) addAll(at pos, bad []storage.Detail) {
 	}
 }
 
-// unit stores a declared unit. A reporter may declare a unit inside its
-// scope: the unit itself, or a new unit whose parent is in scope.
-func (s *session) unit(ctx context.Context, at pos, u storage.Unit) error {
+// unit stores a declared unit, once the writer's scope allows the change
+// it makes to what is stored. keepSynthetic (the declaration leaves the
+// synthetic mark out) keeps a stored unit's mark.
+func (s *session) unit(ctx context.Context, at pos, u storage.Unit, keepSynthetic bool) error {
 	if bad := checkUnit(at, u); len(bad) > 0 {
 		s.addAll(at, bad)
 		return nil
 	}
-	scope := u.Code
-	if u.Parent != "" {
-		scope = u.Parent
+	if keepSynthetic {
+		syn, err := s.w.StoredSynthetic(ctx, u.Code)
+		if err != nil {
+			return err
+		}
+		u.Synthetic = u.Synthetic || syn
 	}
-	if !s.allow(at, scope) {
-		return nil
+	if s.opt.Allow != nil {
+		c, err := s.w.UnitChange(ctx, u)
+		if err != nil {
+			return err
+		}
+		if s.refused(at, "code", u.Code, s.opt.Allow(c)) {
+			return nil
+		}
 	}
 	out, err := s.w.PutUnit(ctx, u)
 	if err != nil {
@@ -123,11 +133,21 @@ func (s *session) unit(ctx context.Context, at pos, u storage.Unit) error {
 	return nil
 }
 
-// indicator stores a declared indicator.
+// indicator stores a declared indicator, once the writer's scope allows
+// the change it makes to the catalog.
 func (s *session) indicator(ctx context.Context, at pos, i storage.Indicator) error {
 	if bad := checkIndicator(at, i); len(bad) > 0 {
 		s.addAll(at, bad)
 		return nil
+	}
+	if s.opt.Allow != nil {
+		c, err := s.w.IndicatorChange(ctx, i)
+		if err != nil {
+			return err
+		}
+		if s.refused(at, "code", i.Code, s.opt.Allow(c)) {
+			return nil
+		}
 	}
 	out, err := s.w.PutIndicator(ctx, i)
 	if err != nil {

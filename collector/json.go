@@ -99,11 +99,11 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 	switch key {
 	case "units":
 		return eachElement(dec, key, func(i int) error {
-			var u storage.Unit
-			if err := dec.Decode(&u); err != nil {
+			u, keep, err := decodeUnit(dec)
+			if err != nil {
 				return jsonError(key, i, err)
 			}
-			return s.unit(ctx, pos{key, i}, u)
+			return s.unit(ctx, pos{key, i}, u, keep)
 		})
 	case "indicators":
 		return eachElement(dec, key, func(i int) error {
@@ -138,6 +138,27 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 	}
 	return storage.Errorf(storage.CodeInvalid,
 		"unknown key %q in the JSON object; use units, indicators, observations and plans", key)
+}
+
+// decodeUnit reads one unit declaration; keepSynthetic is true when it
+// leaves the synthetic mark out, so that a stored mark is kept.
+func decodeUnit(dec *json.Decoder) (u storage.Unit, keepSynthetic bool, err error) {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return u, false, err
+	}
+	ud := json.NewDecoder(bytes.NewReader(raw))
+	ud.DisallowUnknownFields()
+	if err := ud.Decode(&u); err != nil {
+		return u, false, err
+	}
+	var mark struct {
+		Synthetic *bool `json:"synthetic"`
+	}
+	if err := json.Unmarshal(raw, &mark); err != nil {
+		return u, false, err
+	}
+	return u, mark.Synthetic == nil, nil
 }
 
 // jsonRecord turns a decoded row into a record and validates and stores it.

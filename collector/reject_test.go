@@ -80,10 +80,10 @@ func TestRejectedFilesStoreNothing(t *testing.T) {
 	}
 }
 
-// onlyUnit allows one unit, as a reporter's scope does.
-func onlyUnit(unit string) func(string) error {
-	return func(u string) error {
-		if u == unit {
+// onlyUnit allows the figures of one unit, as a reporter's scope does.
+func onlyUnit(unit string) func(storage.Change) error {
+	return func(c storage.Change) error {
+		if c.Kind != storage.ChangeFigure || c.Code == unit {
 			return nil
 		}
 		return storage.Errorf(storage.CodeForbidden, "only %s may be written", unit)

@@ -156,28 +156,44 @@ func (s *session) rowProblems(at pos) bool {
 	return len(s.check.bad) > 0
 }
 
-// allow applies opt.Allow once per unit.
-func (s *session) allow(at pos, unit string) bool {
+// allow applies opt.Allow once per unit whose figures or plans are
+// written, deciding by the unit's stored place in the hierarchy. A unit not
+// stored (yet) is left to the writer, which refuses it as unknown (or, in
+// JSON, retries it once the whole file has been read). A database error
+// ends the import.
+func (s *session) allow(ctx context.Context, at pos, unit string) (bool, error) {
 	if s.opt.Allow == nil {
-		return true
+		return true, nil
 	}
 	err, ok := s.allowed[unit]
 	if !ok {
-		err = s.opt.Allow(unit)
+		c, found, lerr := s.w.FigureChange(ctx, unit)
+		if lerr != nil {
+			return false, lerr
+		}
+		if !found {
+			return true, nil
+		}
+		err = s.opt.Allow(c)
 		s.allowed[unit] = err
 	}
-	if err != nil {
-		s.probs.add(storage.CodeForbidden, at, storage.Detail{Sheet: at.sheet, Row: at.row, Field: "unit",
-			Value: unit, Reason: message(err)})
+	return !s.refused(at, "unit", unit, err), nil
+}
+
+// refused records a scope's refusal of one change as a problem.
+func (s *session) refused(at pos, field, value string, err error) bool {
+	if err == nil {
 		return false
 	}
+	s.probs.add(storage.CodeForbidden, at, storage.Detail{Sheet: at.sheet, Row: at.row, Field: field,
+		Value: value, Reason: message(err)})
 	return true
 }
 
 // observation stores one validated observation.
 func (s *session) observation(ctx context.Context, at pos, o storage.Observation) error {
-	if !s.allow(at, o.Unit) {
-		return nil
+	if ok, err := s.allow(ctx, at, o.Unit); !ok || err != nil {
+		return err
 	}
 	out, err := s.w.PutObservation(ctx, o)
 	if err != nil {
@@ -200,8 +216,8 @@ func (s *session) observation(ctx context.Context, at pos, o storage.Observation
 
 // plan stores one validated plan.
 func (s *session) plan(ctx context.Context, at pos, p storage.Plan) error {
-	if !s.allow(at, p.Unit) {
-		return nil
+	if ok, err := s.allow(ctx, at, p.Unit); !ok || err != nil {
+		return err
 	}
 	out, err := s.w.PutPlan(ctx, p)
 	if err != nil {

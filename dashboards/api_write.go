@@ -37,23 +37,19 @@ func viewReport(rep collector.Report, fileName string, dry bool) importView {
 }
 
 // writeOptions returns the collector options for a write by the request's
-// writer: 401 without one, 403 for a role that cannot write. A reporter's
-// writes are confined to its unit and that unit's descendants.
+// writer: 401 without one, 403 for a role that cannot write; the writer's
+// scope is auth.Scope.
 func (s *Server) writeOptions(r *http.Request, via string) (collector.Options, error) {
 	wr, ok := auth.WriterFrom(r.Context())
 	if !ok {
 		return collector.Options{}, storage.Errorf(storage.CodeUnauthorized,
 			"writing needs a token: send \"Authorization: Bearer <token>\" (create one with `plantrack token create`) or sign in at /login")
 	}
-	opt := collector.Options{Via: via, TokenName: wr.TokenName, MaxRows: s.cfg.MaxImportRows}
-	switch wr.Role {
-	case auth.RoleAdmin:
-	case auth.RoleReporter:
-		opt.Allow = s.tokens.ScopeFor(r.Context(), storage.Token{Name: wr.TokenName, Role: wr.Role, Unit: wr.Unit})
-	default:
-		return collector.Options{}, storage.Errorf(storage.CodeForbidden,
-			"token %q has role %q, which may not write; ask an administrator for an admin or reporter token", wr.TokenName, wr.Role)
+	allow, err := auth.Scope(wr)
+	if err != nil {
+		return collector.Options{}, err
 	}
+	opt := collector.Options{Via: via, TokenName: wr.TokenName, MaxRows: s.cfg.MaxImportRows, Allow: allow}
 	return opt, nil
 }
 

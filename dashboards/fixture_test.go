@@ -29,6 +29,7 @@ type fixture struct {
 	srv                      *httptest.Server
 	admin, reporter, revoked string
 	logs                     *bytes.Buffer
+	path                     string // the database file
 }
 
 func f64(v float64) *float64 { return &v }
@@ -82,7 +83,8 @@ func testBatch() storage.Batch {
 func newFixture(t *testing.T, edit func(*Config)) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := storage.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +92,7 @@ func newFixture(t *testing.T, edit func(*Config)) *fixture {
 	if _, err := db.Write(ctx, testBatch(), storage.Provenance{Via: "test"}); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{t: t, db: db, col: collector.New(db, nil), reg: prometheus.NewRegistry(), logs: &bytes.Buffer{}}
+	f := &fixture{t: t, db: db, col: collector.New(db, nil), reg: prometheus.NewRegistry(), logs: &bytes.Buffer{}, path: path}
 	f.admin = f.token("admin-1", "admin", "")
 	f.reporter = f.token("nk-reporter", "reporter", "ninh-kieu")
 	f.revoked = f.token("gone", "admin", "")

@@ -64,29 +64,3 @@ func (tk *Tokens) Authenticate(ctx context.Context, secret string) (storage.Toke
 	}
 	return t, nil
 }
-
-// ScopeFor returns the collector.Options.Allow function for a token: an admin may
-// write every unit; a reporter its own unit and that unit's descendants,
-// and gets CodeForbidden for any other (an import asks once per unit).
-func (tk *Tokens) ScopeFor(ctx context.Context, t storage.Token) func(unit string) error {
-	if t.Role == storage.RoleAdmin {
-		return func(string) error { return nil }
-	}
-	return func(unit string) error {
-		if t.Role == storage.RoleReporter && t.Unit != "" {
-			if unit == t.Unit {
-				return nil
-			}
-			anc, err := tk.db.Ancestors(ctx, unit)
-			if err == nil {
-				for _, a := range anc {
-					if a == t.Unit {
-						return nil
-					}
-				}
-			}
-		}
-		return storage.Errorf(storage.CodeForbidden,
-			"token %s may write only %s and its subunits, not %s", t.Name, t.Unit, unit)
-	}
-}

@@ -95,7 +95,10 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 		v.Message = v.L.T("entry.emptyform")
 		return http.StatusUnprocessableEntity
 	}
-	opt := p.importOptions(v.Writer, v.L, "form")
+	opt, err := p.importOptions(v.Writer, v.L, "form")
+	if err != nil {
+		return v.outcome(collector.Report{}, err, nil)
+	}
 	opt.DryRun = r.PostFormValue("dry_run") != ""
 	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
 	status := v.outcome(rep, err, func(line int) int {

@@ -225,7 +225,10 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		v.Message = v.L.T("paste.nothingkept")
 		return http.StatusUnprocessableEntity
 	}
-	opt := p.importOptions(v.Writer, v.L, "text")
+	opt, err := p.importOptions(v.Writer, v.L, "text")
+	if err != nil {
+		return v.outcome(collector.Report{}, err, nil)
+	}
 	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
 	status := v.outcome(rep, err, func(line int) int {
 		i := line - 1 // the collector names CSV file lines; line 1 is the header

@@ -46,7 +46,10 @@ func (p *Pages) postUpload(r *http.Request, v *uploadView) int {
 	if err != nil {
 		return v.outcome(collector.Report{}, err, nil)
 	}
-	opt := p.importOptions(v.Writer, v.L, format)
+	opt, err := p.importOptions(v.Writer, v.L, format)
+	if err != nil {
+		return v.outcome(collector.Report{}, err, nil)
+	}
 	opt.FileName = v.FileName
 	opt.DryRun = r.PostFormValue("dry_run") != ""
 	if loc := r.PostFormValue("locale"); loc == "vi" || loc == "en" {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"slices"
 
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/dashboards/auth"
@@ -71,24 +70,12 @@ func (p *Pages) options(ctx context.Context, b *writerBase) error {
 	return nil
 }
 
-// importOptions are the collector options for a writer: provenance and,
-// for a reporter, the scope of its unit and the units below it.
-func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) collector.Options {
-	opt := collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName, MaxRows: p.maxRows}
-	if w.Role != auth.RoleAdmin {
-		scope := w.Unit
-		opt.Allow = func(unit string) error {
-			if unit == scope {
-				return nil
-			}
-			anc, err := p.db.Ancestors(context.Background(), unit)
-			if err == nil && slices.Contains(anc, scope) {
-				return nil
-			}
-			return storage.Errorf(storage.CodeForbidden, "token %q may write unit %q and the units below it, not %q", w.TokenName, scope, unit)
-		}
-	}
-	return opt
+// importOptions are the collector options for a writer: provenance and
+// the writer's scope (auth.Scope); the error refuses a role that may not
+// write.
+func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) (collector.Options, error) {
+	allow, err := auth.Scope(w)
+	return collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName, MaxRows: p.maxRows, Allow: allow}, err
 }
 
 // outcome records a collector result or error on the page; rowMap turns

@@ -28,14 +28,6 @@ type YTDInput struct {
 	OriginalPlan *float64
 }
 
-// Series names of the YTD chart, in drawing order. Tests rely on it.
-const (
-	ytdSeriesValue = iota
-	ytdSeriesExpected
-	ytdSeriesPlan
-	ytdSeriesOriginal
-)
-
 // Colours of the YTD chart's lines (not pace colours: these are reference
 // lines, drawn in neutral tones so they are not read as verdicts).
 const (

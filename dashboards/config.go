@@ -49,5 +49,5 @@ func (c Config) Validate() error {
 	case c.Thresholds == (storage.Thresholds{}):
 		return fmt.Errorf("pace thresholds are unset: start from DefaultConfig()")
 	}
-	return nil
+	return c.Thresholds.Validate()
 }

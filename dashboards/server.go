@@ -79,9 +79,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = metrics.NewHandler(s.db, s.reg, cfg.MetricsDepth, s.log)
-	if s.mux, err = s.routes(); err != nil {
-		return nil, err
-	}
+	s.mux = s.routes()
 	s.handler = s.middleware(s.mux)
 	return s, nil
 }

@@ -87,10 +87,6 @@ type periodKey int32
 
 func keyOf(p Period) periodKey { return periodKey(p.Year*256 + p.First*16 + p.Last) }
 
-func (k periodKey) period() Period {
-	return Period{Year: int(k) / 256, First: int(k) % 256 / 16, Last: int(k) % 16}
-}
-
 // figSpan is a figure's months and value, all flowSpan needs, and the
 // number of decimals the value was written with.
 type figSpan struct {

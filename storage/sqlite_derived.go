@@ -185,7 +185,9 @@ func (db *DB) latestEndMonth(ctx context.Context, unitID, iid int64, asOf string
 	}
 	if end < 0 {
 		var code string
-		db.r.QueryRowContext(ctx, `SELECT code FROM units WHERE id = ?`, unitID).Scan(&code)
+		if err := db.r.QueryRowContext(ctx, `SELECT code FROM units WHERE id = ?`, unitID).Scan(&code); err != nil {
+			return -1, fmt.Errorf("find latest period: %w", err)
+		}
 		return -1, Errorf(CodeNotFound, "unit %q has no figures reported by %s; import some first", code, asOf)
 	}
 	return end, nil

@@ -80,7 +80,10 @@ func (w *Writer) insertPlan(ctx context.Context, uid, iid int64, p Plan) (int64,
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store plan %s / %s / %s: %w", p.Unit, p.Indicator, planPeriodText(p), err))
 	}
-	id, _ := res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, w.fail(fmt.Errorf("store plan %s / %s / %s: %w", p.Unit, p.Indicator, planPeriodText(p), err))
+	}
 	return id, nil
 }
 

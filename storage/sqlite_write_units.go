@@ -127,8 +127,10 @@ func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
 		res, err = w.conn.ExecContext(ctx, `INSERT INTO units (code, name_vi, name_en, parent_id, synthetic) VALUES (?, ?, ?, ?, ?)`,
 			merged.Code, merged.NameVI, merged.NameEN, parentID, merged.Synthetic)
 		if err == nil {
-			id, _ := res.LastInsertId()
-			w.unitIDs[merged.Code] = id
+			var id int64
+			if id, err = res.LastInsertId(); err == nil {
+				w.unitIDs[merged.Code] = id
+			}
 		}
 		out = OutcomeNew
 		w.res.UnitsNew++
@@ -238,8 +240,10 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 		res, err = w.conn.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
 			pace_profile, growth_basis, index_base, primary_authority, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err == nil {
-			id, _ := res.LastInsertId()
-			w.indicatorIDs[i.Code] = id
+			var id int64
+			if id, err = res.LastInsertId(); err == nil {
+				w.indicatorIDs[i.Code] = id
+			}
 		}
 		out = OutcomeNew
 		w.res.IndicatorsNew++

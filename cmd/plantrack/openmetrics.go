@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/plantrack/plantrack/dashboards/board"
 	"github.com/plantrack/plantrack/dashboards/grafana"
 	"github.com/plantrack/plantrack/dashboards/metrics"
 	"github.com/plantrack/plantrack/storage"
@@ -17,7 +16,7 @@ func (m *Main) exportOpenMetrics(ctx context.Context, db *storage.DB, f storage.
 
 // printGrafana prints the Grafana dashboard JSON in lang.
 func (m *Main) printGrafana(lang string) error {
-	b, err := grafana.Dashboard(board.Default(), storage.Catalog(), lang)
+	b, err := grafana.Default(lang)
 	if err != nil {
 		return fmt.Errorf("build the Grafana dashboard: %w", err)
 	}

@@ -1,6 +1,7 @@
 // Package grafana generates plantrack's Grafana dashboard with the
 // grafana-foundation-sdk, from the same definitions (package board) that the
-// web pages use. The shipped plantrack.json is Default()'s output.
+// web pages use. `plantrack grafana` prints Default's output, and the
+// shipped plantrack.json is Default("vi").
 package grafana
 
 import (
@@ -20,11 +21,11 @@ import (
 // UID is the dashboard's fixed uid, so re-importing replaces it.
 const UID = "plantrack-progress"
 
-// Default returns the dashboard that `plantrack grafana` prints and
-// dashboards/grafana/plantrack.json holds: board.Default() over the built-in
-// catalog, in Vietnamese.
-func Default() ([]byte, error) {
-	return Dashboard(board.Default(), storage.Catalog(), "vi")
+// Default returns the dashboard that `plantrack grafana --lang lang` prints:
+// board.Default() over the built-in catalog, labelled in lang. Default("vi")
+// is what dashboards/grafana/plantrack.json holds.
+func Default(lang string) ([]byte, error) {
+	return Dashboard(board.Default(), storage.Catalog(), lang)
 }
 
 // Dashboard returns the Grafana dashboard JSON (indented, ending in a

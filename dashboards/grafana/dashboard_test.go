@@ -19,12 +19,12 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-var update = flag.Bool("update", false, "rewrite plantrack.json from Default()")
+var update = flag.Bool("update", false, `rewrite plantrack.json from Default("vi")`)
 
 const shipped = "plantrack.json"
 
 func TestShippedDashboardIsUpToDate(t *testing.T) {
-	got, err := Default()
+	got, err := Default("vi")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestDashboardIsStrictlyValid(t *testing.T) {
 		strictDashboard(t, raw)
 	}
 	// the check itself must catch a typo
-	raw, _ := Default()
+	raw, _ := Default("vi")
 	bad := bytes.Replace(raw, []byte(`"graphTooltip"`), []byte(`"graphTooltipp"`), 1)
 	plugins.RegisterDefaultPlugins()
 	var d dashboard.Dashboard
@@ -76,7 +76,7 @@ func TestDashboardIsStrictlyValid(t *testing.T) {
 }
 
 func TestDashboardContents(t *testing.T) {
-	raw, err := Default()
+	raw, err := Default("vi")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func exprs(v any, out *[]string) {
 // TestPromQLIsValid writes every expression as a recording rule and runs
 // `promtool check rules` on the file.
 func TestPromQLIsValid(t *testing.T) {
-	raw, err := Default()
+	raw, err := Default("vi")
 	if err != nil {
 		t.Fatal(err)
 	}

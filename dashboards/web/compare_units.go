@@ -64,7 +64,9 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 	}
 	indCode := q.query("indicator")
 	if indCode == "" {
-		indCode = p.firstIndicatorWithData(q, parent, list)
+		if indCode, err = p.firstIndicatorWithData(q, parent, list); err != nil {
+			return nil, err
+		}
 	}
 	a, b, err := p.childPeriods(q, parent, indCode)
 	if err != nil {
@@ -152,19 +154,26 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 
 // firstIndicatorWithData picks the first catalog indicator the parent (or
 // else any of its children) has a figure for.
-func (p *Pages) firstIndicatorWithData(q *request, parent string, list []storage.Indicator) string {
-	kids, _ := p.db.Children(q.ctx, parent)
+func (p *Pages) firstIndicatorWithData(q *request, parent string, list []storage.Indicator) (string, error) {
+	kids, err := p.db.Children(q.ctx, parent)
+	if err != nil {
+		return "", err
+	}
 	for _, i := range list {
 		for _, u := range append([]string{parent}, unitCodes(kids)...) {
-			if _, err := p.db.LatestPeriod(q.ctx, u, i.Code, q.query("as_of")); err == nil {
-				return i.Code
+			_, err := p.db.LatestPeriod(q.ctx, u, i.Code, q.query("as_of"))
+			if err == nil {
+				return i.Code, nil
+			}
+			if storage.ErrorCode(err) != storage.CodeNotFound {
+				return "", err
 			}
 		}
 	}
 	if len(list) > 0 {
-		return list[0].Code
+		return list[0].Code, nil
 	}
-	return ""
+	return "", nil
 }
 
 // childPeriods picks the periods of a unit comparison: ?period= (or ?a=),

@@ -70,13 +70,6 @@ func raw(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
-func rawPercent(p *storage.Percent) string {
-	if p == nil {
-		return ""
-	}
-	return p.String()
-}
-
 func rawPeriod(p storage.Period) string {
 	if p.IsZero() {
 		return ""

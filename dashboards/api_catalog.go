@@ -58,10 +58,17 @@ func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleUnit answers GET /api/v1/units/{code}: the unit, its ancestors
-// (parent first) and its children.
+// (parent first) and its children; ?history=true adds every stored revision
+// of the unit, oldest first, with its provenance.
 func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	code := r.PathValue("code")
+	p := newParams(r.URL.Query(), "history")
+	history := p.boolean("history")
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
 	u, err := s.db.Unit(ctx, code)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -80,7 +87,14 @@ func (s *Server) handleUnit(w http.ResponseWriter, r *http.Request) {
 	if anc == nil {
 		anc = []string{}
 	}
-	s.writeJSON(w, http.StatusOK, map[string]any{"unit": viewUnit(u), "ancestors": anc, "children": viewUnits(kids)})
+	answer := map[string]any{"unit": viewUnit(u), "ancestors": anc, "children": viewUnits(kids)}
+	if history {
+		if answer["history"], err = s.db.UnitHistory(ctx, code); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	s.writeJSON(w, http.StatusOK, answer)
 }
 
 // handleIndicators answers GET /api/v1/indicators: every indicator.
@@ -100,14 +114,28 @@ func (s *Server) handleIndicators(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, map[string]any{"indicators": is})
 }
 
-// handleIndicator answers GET /api/v1/indicators/{code}.
+// handleIndicator answers GET /api/v1/indicators/{code}; ?history=true adds
+// every stored revision of the indicator, as for units.
 func (s *Server) handleIndicator(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL.Query(), "history")
+	history := p.boolean("history")
+	if p.err != nil {
+		s.writeError(w, r, p.err)
+		return
+	}
 	ind, err := s.db.Indicator(r.Context(), r.PathValue("code"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, map[string]any{"indicator": ind})
+	answer := map[string]any{"indicator": ind}
+	if history {
+		if answer["history"], err = s.db.IndicatorHistory(r.Context(), ind.Code); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	s.writeJSON(w, http.StatusOK, answer)
 }
 
 // handleWhoami answers GET /api/v1/whoami: the writer the request presents.

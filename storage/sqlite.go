@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -223,6 +224,14 @@ func (db *DB) seedCatalog(ctx context.Context) error {
 		}
 		n, _ := res.RowsAffected()
 		added += n
+		if n > 0 {
+			snap, _ := json.Marshal(i)
+			err = insertCatalogRevision(ctx, tx, "indicator", i.Code, snap, Provenance{Via: "catalog"},
+				time.Now().UTC().Format(time.RFC3339Nano))
+			if err != nil {
+				return err
+			}
+		}
 	}
 	if added > 0 {
 		if err := bumpDataVersion(ctx, tx); err != nil {

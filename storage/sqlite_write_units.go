@@ -135,6 +135,9 @@ func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
 		out = OutcomeNew
 		w.res.UnitsNew++
 	}
+	if err == nil {
+		err = w.catalogRevision(ctx, "unit", merged.Code, merged)
+	}
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store unit %s: %w", u.Code, err))
 	}
@@ -247,6 +250,9 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 		}
 		out = OutcomeNew
 		w.res.IndicatorsNew++
+	}
+	if err == nil {
+		err = w.catalogRevision(ctx, "indicator", merged.Code, merged)
 	}
 	if err != nil {
 		delete(w.putIndicators, i.Code)

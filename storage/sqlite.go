@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -30,11 +31,17 @@ const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(wal)" +
 // writing connection, whose transactions take the write lock when they
 // begin, and a pool of reading connections.
 type DB struct {
-	path string
-	w    *sql.DB // one connection, BEGIN IMMEDIATE
-	r    *sql.DB // readers
-	th   Thresholds
-	memo *memo // Progress, Compare and Series answers of the current data version
+	path  string
+	w     *sql.DB // one connection, BEGIN IMMEDIATE
+	r     *sql.DB // readers
+	th    Thresholds
+	memo  *memo    // derived answers and their pieces, kept while what they depend on is unchanged
+	fresh *tracker // which unit × indicator changed at which data version
+	// bgCtx ends at Close, which waits for bg: background work (the first
+	// scan for the latest stored date).
+	bgCtx  context.Context
+	bgStop context.CancelFunc
+	bg     sync.WaitGroup
 	// narrowCompare reads comparisons across units narrowly first (see
 	// compareFigures); tests turn it off to check both paths agree.
 	narrowCompare bool
@@ -74,7 +81,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxIdleConns(4)
 	r.SetConnMaxIdleTime(0)
-	db := &DB{path: path, w: w, r: r, memo: newMemo(), narrowCompare: true}
+	db := &DB{path: path, w: w, r: r, memo: newMemo(), fresh: newTracker(), narrowCompare: true}
+	db.bgCtx, db.bgStop = context.WithCancel(context.Background())
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -88,6 +96,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes every connection. Writers still open are rolled back.
 func (db *DB) Close() error {
+	db.bgStop()
+	db.bg.Wait()
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 

@@ -73,48 +73,48 @@ func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	if q.Level == 0 {
 		q.Level = 1
 	}
-	key := fmt.Sprintf("compare\x00%s\x00%s\x00%s\x00%d\x00%v\x00%v\x00%s", q.Unit, q.Indicator, q.Parent, q.Level, q.A, q.B, asOf)
-	c, err := memoized(ctx, db, key, func() (Comparison, error) { return db.compare(ctx, q, asOf) })
+	key := fmt.Sprintf("compare\x00%s\x00%s\x00%s\x00%d\x00%v\x00%v", q.Unit, q.Indicator, q.Parent, q.Level, q.A, q.B)
+	c, err := memoized(ctx, db, key, asOf, func(at int64) (Comparison, []pair, error) { return db.compare(ctx, q, asOf, at) })
 	c.Rows = slices.Clone(c.Rows)
 	return c, err
 }
 
-func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
+func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string, at int64) (Comparison, []pair, error) {
 	switch {
 	case q.Unit != "" && q.Parent == "":
 		return db.compareUnit(ctx, q, asOf)
 	case q.Unit == "" && q.Parent != "" && q.Indicator != "":
-		return db.compareChildren(ctx, q, asOf)
+		return db.compareChildren(ctx, q, asOf, at)
 	}
-	return Comparison{}, Errorf(CodeInvalid,
+	return Comparison{}, nil, Errorf(CodeInvalid,
 		"compare either unit=U (every indicator of U) or indicator=I&parent=U (I across U's children), with a and b")
 }
 
 // compareYears are the years whose figures two periods' derivations read.
 func compareYears(a, b Period) []any { return []any{a.Year, a.Year - 1, b.Year, b.Year - 1} }
 
-func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
+func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Comparison, []pair, error) {
 	u, err := db.unitRef(ctx, q.Unit)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	var only int64
 	if q.Indicator != "" {
 		if only, err = db.indicatorIDOf(ctx, q.Indicator); err != nil {
-			return Comparison{}, err
+			return Comparison{}, nil, err
 		}
 	}
 	inds, err := db.indicatorSet(ctx)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND year IN (?, ?, ?, ?)`, append([]any{u.id}, compareYears(q.A, q.B)...)...)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	plans, err := db.plansOf(ctx, u.id, only, q.A.Year, q.B.Year)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	out := Comparison{A: q.A, B: q.B, Rows: []CompareRow{}}
 	for _, iid := range inds.order {
@@ -125,43 +125,67 @@ func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Com
 		facts := Facts{Unit: u.Code, Indicator: inds.byID[iid], AsOf: asOf, Figures: f, Plans: plans[iid], Synthetic: u.Synthetic}
 		out.Rows = append(out.Rows, db.compareRow(facts, q.A, q.B))
 	}
-	return out, nil
+	return out, []pair{{u.id, only, true}}, nil
 }
 
-func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string) (Comparison, error) {
+func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, at int64) (Comparison, []pair, error) {
 	parent, err := db.unitRef(ctx, q.Parent)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	ind, err := db.Indicator(ctx, q.Indicator)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	iid, err := db.indicatorIDOf(ctx, q.Indicator)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
 	below := descendantsAt(q.Level)
 	kids, err := db.unitsWhere(ctx, `id IN (`+below+`)`, parent.id)
 	if err != nil {
-		return Comparison{}, err
+		return Comparison{}, nil, err
 	}
-	plans, err := db.plansWhere(ctx, `unit_id IN (`+below+`) AND indicator_id = ? AND year IN (?, ?)`,
-		parent.id, iid, q.A.Year, q.B.Year)
-	if err != nil {
-		return Comparison{}, err
+	// Rows kept from earlier answers are reused; only the units a write
+	// touched since (or never compared) are read and derived.
+	rows, keys := make(map[int64]CompareRow, len(kids)), make(map[int64]string, len(kids))
+	var missing []int64
+	for cid := range kids {
+		keys[cid] = db.pieceKey(fmt.Sprintf("crow\x00%d\x00%d\x00%v\x00%v\x00%t", cid, iid, q.A, q.B, parent.Synthetic), asOf)
+		if v, ok := db.piece(keys[cid]); ok {
+			rows[cid] = v.(CompareRow)
+		} else {
+			missing = append(missing, cid)
+		}
 	}
-	figs, err := db.compareFigures(ctx, below, parent.id, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare)
-	if err != nil {
-		return Comparison{}, err
+	if len(missing) > 0 {
+		sel, args := `unit_id IN (`+below+`)`, []any{parent.id}
+		if len(missing) < len(kids) {
+			slices.Sort(missing)
+			sel, args = unitsCond(missing), nil
+		}
+		plans, err := db.plansWhere(ctx, sel+` AND indicator_id = ? AND year IN (?, ?)`, append(args, iid, q.A.Year, q.B.Year)...)
+		if err != nil {
+			return Comparison{}, nil, err
+		}
+		figs, err := db.compareFigures(ctx, sel, args, missing, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare)
+		if err != nil {
+			return Comparison{}, nil, err
+		}
+		for _, cid := range missing {
+			facts := Facts{Unit: kids[cid], Indicator: ind, AsOf: asOf, Figures: figs[cid][iid], Plans: plans[cid][iid],
+				Synthetic: parent.Synthetic}
+			rows[cid] = db.compareRow(facts, q.A, q.B)
+			db.keepPiece(keys[cid], at, []pair{{cid, iid, true}}, rows[cid])
+		}
 	}
 	out := Comparison{A: q.A, B: q.B, Rows: make([]CompareRow, 0, len(kids))}
+	deps := make([]pair, 0, len(kids))
 	for _, cid := range sortedByCode(kids) {
-		facts := Facts{Unit: kids[cid], Indicator: ind, AsOf: asOf, Figures: figs[cid][iid], Plans: plans[cid][iid],
-			Synthetic: parent.Synthetic}
-		out.Rows = append(out.Rows, db.compareRow(facts, q.A, q.B))
+		out.Rows = append(out.Rows, rows[cid])
+		deps = append(deps, pair{cid, iid, true})
 	}
-	return out, nil
+	return out, deps, nil
 }
 
 // descendantsAt is a subquery selecting the ids of the units level levels
@@ -211,34 +235,30 @@ func sortedByCode(m map[int64]string) []int64 {
 	return ids
 }
 
-// compareFigures loads what comparing a and b needs of the units below
-// selects. Narrow, it first reads only the figures of those years that end
+// compareFigures loads what comparing a and b needs of the units (ids,
+// ascending or not) that sel selects. Narrow, it first reads only the figures of those years that end
 // in a's or b's last month or in December: with direct year-to-date
 // figures and a stored plan that is all the comparison uses. Units for which
 // it is not — figures only by month, no stored plan (the implied plan reads
 // every percent of the year), a missing span — are then read whole, so the
 // answer is the same either way; only the number of rows read differs.
-func (db *DB) compareFigures(ctx context.Context, below string, parentID, iid int64, ind Indicator, a, b Period,
+func (db *DB) compareFigures(ctx context.Context, sel string, selArgs []any, units []int64, iid int64, ind Indicator, a, b Period,
 	asOf string, plans map[int64]map[int64][]Plan, narrow bool) (figures, error) {
 	full := `indicator_id = ? AND year IN (?, ?, ?, ?)`
 	fullArgs := append([]any{iid}, compareYears(a, b)...)
 	if !narrow {
-		return db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND `+full, append([]any{parentID}, fullArgs...)...)
+		return db.loadFigures(ctx, asOf, sel+` AND `+full, append(slices.Clone(selArgs), fullArgs...)...)
 	}
 	// One IN list per index column (no OR), so SQLite seeks each unit's
 	// few rows instead of scanning all of its figures of the indicator.
-	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (`+below+`) AND indicator_id = ?
+	figs, err := db.loadFigures(ctx, asOf, sel+` AND indicator_id = ?
 		AND year IN (?, ?, ?, ?) AND last_month IN (?, ?, 12)`,
-		append([]any{parentID, iid}, append(compareYears(a, b), a.Last, b.Last)...)...)
-	if err != nil {
-		return nil, err
-	}
-	units, err := db.unitsWhere(ctx, `id IN (`+below+`)`, parentID)
+		append(slices.Clone(selArgs), append([]any{iid}, append(compareYears(a, b), a.Last, b.Last)...)...)...)
 	if err != nil {
 		return nil, err
 	}
 	var short []int64
-	for uid := range units {
+	for _, uid := range units {
 		if !narrowSuffices(figs[uid][iid], ind, plans[uid][iid], a, b, asOf) {
 			short = append(short, uid)
 		}

@@ -49,17 +49,45 @@ func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) 
 	if err != nil {
 		return Progress{}, err
 	}
-	key := fmt.Sprintf("progress\x00%s\x00%d-%d-%d\x00%s", unit, p.Year, p.First, p.Last, asOf)
-	pr, err := memoized(ctx, db, key, func() (Progress, error) { return db.progress(ctx, unit, p, asOf) })
+	key := fmt.Sprintf("progress\x00%s\x00%d-%d-%d", unit, p.Year, p.First, p.Last)
+	po, err := memoized(ctx, db, key, asOf, func(int64) (progressOf, []pair, error) {
+		po, err := db.progress(ctx, unit, p, asOf)
+		return po, unitDeps(po.Unit.Code, po.id), err
+	})
+	pr := po.Progress
 	pr.Items = slices.Clone(pr.Items)
+	if err == nil {
+		pr.AsOf = asOf
+	}
 	return pr, err
 }
 
-func (db *DB) progress(ctx context.Context, unit string, p Period, asOf string) (Progress, error) {
+// unitDeps are the dependencies of an answer about a whole unit: its
+// figures and plans of every indicator, and (see tracker) its children's.
+func unitDeps(code string, id int64) []pair {
+	if code == "" {
+		return nil
+	}
+	return []pair{{id, 0, false}}
+}
+
+// progressOf is a Progress with its unit's id.
+type progressOf struct {
+	Progress
+	id int64
+}
+
+func (db *DB) progress(ctx context.Context, unit string, p Period, asOf string) (progressOf, error) {
 	u, err := db.unitRef(ctx, unit)
 	if err != nil {
-		return Progress{}, err
+		return progressOf{}, err
 	}
+	pr, err := db.unitProgress(ctx, u, p, asOf)
+	return progressOf{pr, u.id}, err
+}
+
+func (db *DB) unitProgress(ctx context.Context, u unitRef, p Period, asOf string) (Progress, error) {
+	var err error
 	if p.IsZero() {
 		if p, err = db.latestPeriod(ctx, u, 0, asOf); err != nil {
 			return Progress{}, err
@@ -211,28 +239,28 @@ func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series,
 	if err != nil {
 		return Series{}, err
 	}
-	key := fmt.Sprintf("series\x00%s\x00%s\x00%s", unit, indicator, asOf)
-	s, err := memoized(ctx, db, key, func() (Series, error) { return db.series(ctx, unit, indicator, asOf) })
+	key := fmt.Sprintf("series\x00%s\x00%s", unit, indicator)
+	s, err := memoized(ctx, db, key, asOf, func(int64) (Series, []pair, error) { return db.series(ctx, unit, indicator, asOf) })
 	s.Points, s.Plans = slices.Clone(s.Points), slices.Clone(s.Plans)
 	return s, err
 }
 
-func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series, error) {
+func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series, []pair, error) {
 	u, err := db.unitRef(ctx, unit)
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	ind, err := db.Indicator(ctx, indicator)
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	iid, err := db.indicatorIDOf(ctx, indicator)
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND indicator_id = ?`, u.id, iid)
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	kidCond := `indicator_id = ?`
 	if ind.Kind != KindFlow {
@@ -240,11 +268,11 @@ func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series,
 	}
 	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, kidCond, iid)
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	plans, err := db.Plans(ctx, PlanFilter{Unit: unit, Indicator: indicator})
 	if err != nil {
-		return Series{}, err
+		return Series{}, nil, err
 	}
 	own := figs[u.id][iid]
 	points := []Item{}
@@ -255,5 +283,5 @@ func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series,
 			Figures: buf, Plans: plans, Children: childFigures(kids, kidFigs, iid, p),
 			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
 	}
-	return Series{Unit: u.Code, Indicator: ind.Code, Points: points, Plans: plans}, nil
+	return Series{Unit: u.Code, Indicator: ind.Code, Points: points, Plans: plans}, []pair{{u.id, iid, false}}, nil
 }

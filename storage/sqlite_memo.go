@@ -2,80 +2,166 @@ package storage
 
 import (
 	"context"
+	"strconv"
 	"sync"
 )
 
-// memoMax bounds how many answers the memo keeps: a comparison across the
-// communes of a nation is about a megabyte.
-const memoMax = 64
+// memoMax bounds how many answers and pieces the memo keeps: a comparison
+// across the communes of a nation is about a megabyte, a child's status row
+// a few kilobytes.
+const memoMax = 20000
 
-// memo keeps derived answers (Progress, Compare, Series) for the data version they
-// were computed at. Every write that changes anything bumps the version, in
-// this process or another, so the first read that sees a new version finds
-// the memo emptied; readers between two writes share one derivation
-// instead of each reading thousands of figures again.
+// memo keeps derived answers (Progress, Compare, Series, …) and the pieces
+// they are assembled from (one child's status, one unit's comparison row,
+// one unit's latest figures) across writes. Each is kept with the data
+// version it was computed at and the unit × indicator pairs it depends on;
+// it is served while none of those pairs changed since (see tracker), so
+// a write — by this process or another — makes the next read recompute
+// only what the write touched. Answers as of a date on or after every
+// stored date are kept once, as the current answer, whatever as_of asked.
 type memo struct {
 	mu      sync.Mutex
-	version int64
-	entries map[string]any
+	entries map[string]memoEntry
+	flights map[string]*memoFlight
 }
 
-func newMemo() *memo { return &memo{entries: map[string]any{}} }
-
-// get returns the answer stored under key at version.
-func (m *memo) get(version int64, key string) (any, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if version != m.version {
-		return nil, false
-	}
-	v, ok := m.entries[key]
-	return v, ok
+type memoEntry struct {
+	at   int64  // data version read before computing
+	deps []pair // what it depends on; see tracker
+	v    any
 }
 
-// put stores an answer computed at version. An answer of an older version
-// than the memo's is dropped; a newer version empties the memo first.
-func (m *memo) put(version int64, key string, v any) {
+// memoFlight is one computation of a missing answer: concurrent readers of
+// the same answer wait for it instead of each deriving it again.
+type memoFlight struct {
+	done chan struct{}
+	e    memoEntry
+	err  error
+}
+
+func newMemo() *memo {
+	return &memo{entries: map[string]memoEntry{}, flights: map[string]*memoFlight{}}
+}
+
+func (m *memo) get(key string) (memoEntry, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	switch {
-	case version < m.version:
+	e, ok := m.entries[key]
+	return e, ok
+}
+
+// put keeps e under key unless a newer answer is kept there already. At
+// the bound, answers no longer valid go first, then everything.
+func (m *memo) put(key string, e memoEntry, valid func(memoEntry) bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.entries[key]; ok && old.at > e.at {
 		return
-	case version > m.version || len(m.entries) >= memoMax:
-		m.entries = map[string]any{}
-		m.version = version
 	}
-	m.entries[key] = v
+	if len(m.entries) >= memoMax {
+		for k, old := range m.entries {
+			if !valid(old) {
+				delete(m.entries, k)
+			}
+		}
+		if len(m.entries) >= memoMax*3/4 {
+			m.entries = map[string]memoEntry{}
+		}
+	}
+	m.entries[key] = e
 }
 
-// ClearMemo forgets the Progress, Compare and Series answers kept for the current
-// data version, so that the next reads derive again from the figures:
-// benchmarks call it to measure cold reads.
+// ClearMemo forgets every kept answer and piece, so that the next reads
+// derive again from the figures: benchmarks call it to measure cold reads.
 func (db *DB) ClearMemo() { db.memo.clear() }
 
 // clear forgets every answer (the thresholds changed).
 func (m *memo) clear() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.entries = map[string]any{}
+	m.entries = map[string]memoEntry{}
 }
 
-// memoized returns the answer under key for the current data version,
-// computing and storing it on a miss. The version is read before the
-// answer is computed, so an answer that a concurrent write overtook is
-// stored under the older version and never served after that write.
-func memoized[T any](ctx context.Context, db *DB, key string, compute func() (T, error)) (T, error) {
-	version, err := db.DataVersion(ctx)
+// memoized returns the answer kept under key while it is valid, computing
+// and keeping it otherwise; compute returns the answer and the pairs it
+// depends on, given the version it computes at (for the pieces it keeps). asOf is folded into the key: "" when it is on or after every
+// stored date (the current answer). The version is synced before the
+// answer is computed, so an answer that a concurrent write overtook is kept
+// under the older version and not served after that write is seen.
+func memoized[T any](ctx context.Context, db *DB, key, asOf string, compute func(at int64) (T, []pair, error)) (T, error) {
+	var zero T
+	at, err := db.sync(ctx)
 	if err != nil {
-		var zero T
 		return zero, err
 	}
-	if v, ok := db.memo.get(version, key); ok {
-		return v.(T), nil
+	key += "\x00" + db.fresh.current(asOf)
+	valid := func(e memoEntry) bool { return db.fresh.validAt(e.at, e.deps) }
+	if e, ok := db.memo.get(key); ok && valid(e) {
+		return e.v.(T), nil
 	}
-	v, err := compute()
+	f, lead := db.memo.lead(key, at)
+	if !lead {
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return zero, ctx.Err()
+		}
+		if f.err == nil && valid(f.e) {
+			return f.e.v.(T), nil
+		}
+		// The leader failed (perhaps its request was cancelled) or wrote
+		// before a newer change: compute for ourselves.
+	}
+	v, deps, err := compute(at)
+	e := memoEntry{at: at, deps: deps, v: v}
 	if err == nil {
-		db.memo.put(version, key, v)
+		db.memo.put(key, e, valid)
+	}
+	if lead {
+		db.memo.land(key, at, f, e, err)
 	}
 	return v, err
+}
+
+// lead returns the flight computing key at version at and whether the
+// caller leads it (must compute, then land) or follows (waits on done).
+func (m *memo) lead(key string, at int64) (*memoFlight, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k := flightKey(key, at)
+	if f, ok := m.flights[k]; ok {
+		return f, false
+	}
+	f := &memoFlight{done: make(chan struct{})}
+	m.flights[k] = f
+	return f, true
+}
+
+func (m *memo) land(key string, at int64, f *memoFlight, e memoEntry, err error) {
+	m.mu.Lock()
+	delete(m.flights, flightKey(key, at))
+	m.mu.Unlock()
+	f.e, f.err = e, err
+	close(f.done)
+}
+
+func flightKey(key string, at int64) string {
+	return key + "\x00@" + strconv.FormatInt(at, 10)
+}
+
+// pieceKey is the key of a piece of an answer as of asOf, after a sync.
+func (db *DB) pieceKey(key, asOf string) string { return key + "\x00" + db.fresh.current(asOf) }
+
+// piece returns the piece kept under key (from pieceKey) while it is valid.
+func (db *DB) piece(key string) (any, bool) {
+	e, ok := db.memo.get(key)
+	if !ok || !db.fresh.validAt(e.at, e.deps) {
+		return nil, false
+	}
+	return e.v, true
+}
+
+// keepPiece keeps a piece computed at version at (from sync).
+func (db *DB) keepPiece(key string, at int64, deps []pair, v any) {
+	db.memo.put(key, memoEntry{at: at, deps: deps, v: v}, func(e memoEntry) bool { return db.fresh.validAt(e.at, e.deps) })
 }

@@ -46,13 +46,25 @@ func (db *DB) Quality(ctx context.Context, f QualityFilter) ([]Flag, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Each unit's flags are kept until a write touches that unit or its
+	// children: after a report, only those are derived again.
+	at, err := db.sync(ctx)
+	if err != nil {
+		return nil, err
+	}
 	flags := []Flag{}
 	for _, u := range units {
-		got, err := db.unitFlags(ctx, u, inds, f.Year, asOf, cond, args)
-		if err != nil {
-			return nil, err
+		key := db.pieceKey(fmt.Sprintf("quality\x00%d\x00%d\x00%d", u.id, only, f.Year), asOf)
+		got, ok := db.piece(key)
+		if !ok {
+			list, err := db.unitFlags(ctx, u, inds, f.Year, asOf, cond, args)
+			if err != nil {
+				return nil, err
+			}
+			db.keepPiece(key, at, []pair{{u.id, 0, false}}, list)
+			got = list
 		}
-		flags = append(flags, got...)
+		flags = append(flags, got.([]Flag)...)
 	}
 	return flags, nil
 }
@@ -141,7 +153,10 @@ func (db *DB) unitRefs(ctx context.Context, maxDepth int) ([]unitRef, error) {
 // Latest derives, for every unit of depth ≤ maxDepth (every unit when
 // negative) and every indicator it has figures for, the item at that unit
 // × indicator's latest period as known on asOf, Unit set; for /metrics.
-// Units in hierarchy order, indicators in catalog order; never nil.
+// Units in hierarchy order, indicators in catalog order; never nil. Each
+// unit's items are kept until a write touches that unit or its children,
+// so after a report only those are derived again; what the items point to
+// is shared, so do not modify it.
 func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, error) {
 	asOf, err := resolveAsOf(asOf)
 	if err != nil {
@@ -155,13 +170,23 @@ func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, er
 	if err != nil {
 		return nil, err
 	}
+	at, err := db.sync(ctx)
+	if err != nil {
+		return nil, err
+	}
 	items := []Item{}
 	for _, u := range units {
-		got, err := db.unitLatest(ctx, u, inds, asOf)
-		if err != nil {
-			return nil, err
+		key := db.pieceKey(fmt.Sprintf("latest\x00%d", u.id), asOf)
+		got, ok := db.piece(key)
+		if !ok {
+			list, err := db.unitLatest(ctx, u, inds, asOf)
+			if err != nil {
+				return nil, err
+			}
+			db.keepPiece(key, at, []pair{{u.id, 0, false}}, list)
+			got = list
 		}
-		items = append(items, got...)
+		items = append(items, got.([]Item)...)
 	}
 	return items, nil
 }

@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"maps"
 )
 
 // SpanValues returns, by indicator code, the value of exactly sp's span
@@ -12,7 +14,9 @@ import (
 // (H1 summed from months). A year in which no figure of the unit at all
 // ends in the span's end month has no values. codes limits the indicators
 // (nil = every indicator with a figure). Overview sparklines read it: two
-// index reads instead of one table scan per year.
+// index reads instead of one table scan per year. Answers are kept until a
+// write touches the unit or its children; the value slices are shared, so
+// do not modify them.
 func (db *DB) SpanValues(ctx context.Context, unit string, sp Period, fromYear int, codes []string, asOf string) (map[string][]*float64, error) {
 	asOf, err := resolveAsOf(asOf)
 	if err != nil {
@@ -21,10 +25,22 @@ func (db *DB) SpanValues(ctx context.Context, unit string, sp Period, fromYear i
 	if err := checkPeriod(sp); err != nil {
 		return nil, err
 	}
-	u, err := db.unitRef(ctx, unit)
+	key := fmt.Sprintf("spans\x00%s\x00%v\x00%d\x00%q", unit, sp, fromYear, codes)
+	kept, err := memoized(ctx, db, key, asOf, func(int64) (map[string][]*float64, []pair, error) {
+		u, err := db.unitRef(ctx, unit)
+		if err != nil {
+			return nil, nil, err
+		}
+		vals, err := db.spanValues(ctx, u, sp, fromYear, codes, asOf)
+		return vals, []pair{{u.id, 0, true}}, err
+	})
 	if err != nil {
 		return nil, err
 	}
+	return maps.Clone(kept), nil
+}
+
+func (db *DB) spanValues(ctx context.Context, u unitRef, sp Period, fromYear int, codes []string, asOf string) (map[string][]*float64, error) {
 	inds, err := db.indicatorSet(ctx)
 	if err != nil {
 		return nil, err

@@ -12,11 +12,13 @@ import (
 // measurement is one hot path: its URL and, where one makes sense, the
 // lower bound it is compared with. A fresh measurement adds a different
 // as_of date (later than every figure, so the answer is the same) to each
-// request, which no per-data-version cache can have seen: it measures the
-// first request after a write.
+// request, which no cache keyed by the request can have seen. An
+// after-report measurement imports a 60-figure report (see reporter),
+// untimed, before each request: the first request after a write.
 type measurement struct {
 	name, path, target string
 	gzip, fresh        bool
+	afterReport        *reporter
 	bound              func() error
 	boundIs            string
 }
@@ -61,25 +63,47 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 			path:  "/compare/units?parent=" + ds.Province + "&indicator=" + ds.Indicator + "&period=" + a,
 			bound: query(reader, sqlChildrenTwoPeriods, ids.indicator, year, year-1, ids.province), boundIs: "both periods of the children, bare SQL"},
 	}
+	rep, err := newReporter(ctx, dbPath, o.Scale, ds.Province)
+	if err != nil {
+		return err
+	}
+	defer rep.close()
+	bounds := map[string]Row{}
 	for _, m := range ms {
-		for _, fresh := range []bool{false, true} {
-			if fresh && m.name == "unit comparison page, communes of a province" {
+		for _, kind := range []string{"repeated", "fresh", "after a report"} {
+			if kind != "repeated" && m.name == "unit comparison page, communes of a province" {
 				continue // the page is one compare call plus formatting; its fresh cost is the compare row's
 			}
-			m.fresh = fresh
-			row, err := measureOne(o, client, srv.base, m)
+			m.fresh = kind == "fresh"
+			m.afterReport = nil
+			if kind == "after a report" {
+				m.afterReport = rep
+			}
+			row, err := measureOne(ctx, o, client, srv.base, m)
 			if err != nil {
 				return err
+			}
+			if kind == "repeated" {
+				bounds[m.name] = row
 			}
 			res.Measurements = append(res.Measurements, row)
 		}
 	}
 	for _, gz := range []bool{false, true} {
-		row, err := measureMetrics(o, client, srv.base, gz, "/metrics, default exposure (depth 1)", "p50 < 10 ms, ≤ 5× bound")
+		row, err := measureMetrics(ctx, o, client, srv.base, gz, "/metrics, default exposure (depth 1)", "p50 < 10 ms, ≤ 5× bound")
 		if err != nil {
 			return err
 		}
+		if !gz {
+			bounds["/metrics, default exposure (depth 1)"] = row
+		}
 		res.Measurements = append(res.Measurements, row)
+	}
+	o.logf("measuring under continuous writes: 20 readers, a 60-figure report a second for 30 s")
+	routes := []measurement{ms[1], ms[0], ms[3], ms[4], {name: "/metrics, default exposure (depth 1)", path: "/metrics"}}
+	load := writeLoad{readers: 20, duration: 30 * time.Second, every: time.Second}
+	if res.UnderWrites, res.Writes, err = load.run(ctx, rep, srv.base, routes, bounds); err != nil {
+		return fmt.Errorf("under continuous writes: %w", err)
 	}
 	res.PeakRSSBytes = srv.peakRSS()
 	srv.stop()
@@ -89,7 +113,7 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 		return err
 	}
 	defer all.stop()
-	row, err := measureMetrics(o, client, all.base, false, "/metrics, every unit exposed (for the record)", "")
+	row, err := measureMetrics(ctx, o, client, all.base, false, "/metrics, every unit exposed (for the record)", "")
 	if err != nil {
 		return err
 	}
@@ -97,10 +121,13 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 	return nil
 }
 
-func measureOne(o *Options, client *http.Client, base string, m measurement) (Row, error) {
-	if m.fresh {
-		m.name += ", fresh (first request after a write)"
-	} else if m.bound != nil && m.path != "/metrics" {
+func measureOne(ctx context.Context, o *Options, client *http.Client, base string, m measurement) (Row, error) {
+	switch {
+	case m.fresh:
+		m.name += ", fresh (an as_of no request used before)"
+	case m.afterReport != nil:
+		m.name += ", first request after a 60-figure report"
+	case m.bound != nil && m.path != "/metrics":
 		m.name += ", repeated"
 	}
 	o.logf("measuring %s", m.name)
@@ -108,7 +135,13 @@ func measureOne(o *Options, client *http.Client, base string, m measurement) (Ro
 	if m.fresh {
 		get = fetchFresh(client, base+m.path)
 	}
-	ds, err := sample(o.Reps, o.Budget, get)
+	var ds []time.Duration
+	var err error
+	if m.afterReport != nil {
+		ds, err = sampleAfterReport(ctx, m.afterReport, o.Reps, o.Budget, get)
+	} else {
+		ds, err = sample(o.Reps, o.Budget, get)
+	}
 	if err != nil {
 		return Row{}, fmt.Errorf("%s: %w", m.name, err)
 	}
@@ -123,7 +156,7 @@ func measureOne(o *Options, client *http.Client, base string, m measurement) (Ro
 	return row, nil
 }
 
-func measureMetrics(o *Options, client *http.Client, base string, gzip bool, name, target string) (Row, error) {
+func measureMetrics(ctx context.Context, o *Options, client *http.Client, base string, gzip bool, name, target string) (Row, error) {
 	if gzip {
 		name += ", gzipped"
 	}
@@ -136,7 +169,7 @@ func measureMetrics(o *Options, client *http.Client, base string, gzip bool, nam
 		return Row{}, err
 	}
 	defer buf.Close()
-	row, err := measureOne(o, client, base, measurement{name: name, path: "/metrics", gzip: gzip, target: target,
+	row, err := measureOne(ctx, o, client, base, measurement{name: name, path: "/metrics", gzip: gzip, target: target,
 		bound: fetch(client, bufURL, gzip), boundIs: fmt.Sprintf("the same %d-byte exposition from a precomputed buffer", len(b))})
 	return row, err
 }

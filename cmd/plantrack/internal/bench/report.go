@@ -36,4 +36,18 @@ func (r Result) Markdown(w io.Writer) {
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %d |\n", m.Name, ms(m.P50), ms(m.P99), bound, ratio, m.Target, m.N)
 	}
+	if len(r.UnderWrites) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nUnder continuous writes: 20 readers fetch these routes in turn without pause while another process imports a 60-figure report every second for 30 s (%d reports); the bound is the one measured for the repeated request above.\n\n", r.Writes)
+	fmt.Fprintln(w, "| request | p50 | p99 | max | lower bound (p50) | ratio p50/bound | target | n |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	for _, m := range r.UnderWrites {
+		bound, ratio := "—", "—"
+		if m.Bound > 0 {
+			bound = ms(m.Bound) + " (" + m.BoundIs + ")"
+			ratio = fmt.Sprintf("%.1f×", float64(m.P50)/float64(m.Bound))
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %d |\n", m.Name, ms(m.P50), ms(m.P99), ms(m.Max), bound, ratio, m.Target, m.N)
+	}
 }

@@ -36,12 +36,17 @@ type Result struct {
 	StartupTime  time.Duration // serve on the finished database until /healthz answers
 	PeakRSSBytes int64         // the serving process's peak resident set
 	Measurements []Row
+	// UnderWrites are the requests measured while a report was imported
+	// every second; Writes is how many were.
+	UnderWrites []Row
+	Writes      int
 }
 
 // Row is one latency measurement beside its lower bound.
 type Row struct {
 	Name     string
 	P50, P99 time.Duration
+	Max      time.Duration // under continuous writes only
 	Bound    time.Duration // p50 of the lower bound; 0 when none applies
 	BoundIs  string        // what the lower bound is
 	Target   string

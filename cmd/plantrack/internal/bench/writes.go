@@ -1,0 +1,176 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
+)
+
+// reporter imports, from this process — beside the serving one, like a CLI
+// import — 60-figure reports: one commune of the measured province at a
+// time (in turn), every indicator's figure of the last year, each report a
+// new official revision with new values (the values cycle through 40). It touches what the measured
+// requests read: the province's children, its sums and the compared
+// indicator.
+type reporter struct {
+	db       *storage.DB
+	col      *collector.Collector
+	communes []string
+	inds     []string
+	year     int
+	n        int
+}
+
+func newReporter(ctx context.Context, path string, s Scale, province string) (*reporter, error) {
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	r := &reporter{db: db, col: collector.New(db, nil), year: s.FirstYear + s.Years - 1}
+	for c := 1; c <= s.CommunesPerProvince; c++ {
+		r.communes = append(r.communes, fmt.Sprintf("%s-c%03d", province, c))
+	}
+	for _, ind := range s.indicators() {
+		r.inds = append(r.inds, ind.Code)
+	}
+	return r, nil
+}
+
+func (r *reporter) close() { r.db.Close() }
+
+// report imports the next report and returns how long the import took.
+func (r *reporter) report(ctx context.Context) (time.Duration, error) {
+	r.n++
+	unit := r.communes[r.n%len(r.communes)]
+	// One date for every report, after every generated figure and before
+	// today: a later revision of the same date is the one in force, and
+	// requests as of today see it.
+	day := fmt.Sprintf("%d-06-30", r.year+1)
+	var b strings.Builder
+	b.WriteString("unit,indicator,period,value,report_status,reported_at,source\n")
+	for i, ind := range r.inds {
+		v := 50 + float64((r.n*7+i)%40) + 0.5
+		fmt.Fprintf(&b, "%s,%s,%d,%s,official,%s,bench report %d\n", unit, ind, r.year,
+			strconv.FormatFloat(v, 'f', -1, 64), day, r.n)
+	}
+	start := time.Now()
+	rep, err := r.col.ImportReader(ctx, strings.NewReader(b.String()), collector.FormatCSV,
+		collector.Options{Via: "bench", FileName: "report.csv"})
+	d := time.Since(start)
+	if err != nil {
+		return d, fmt.Errorf("import report %d: %w", r.n, err)
+	}
+	if got := rep.Result.New; got != len(r.inds) {
+		return d, fmt.Errorf("report %d stored %d figures, want %d", r.n, got, len(r.inds))
+	}
+	return d, nil
+}
+
+// sampleAfterReport is sample with a report imported (untimed) before each
+// timed request: the first request after a write.
+func sampleAfterReport(ctx context.Context, rep *reporter, reps int, budget time.Duration, fn func() error) ([]time.Duration, error) {
+	var ds []time.Duration
+	end := time.Now().Add(budget)
+	for i := 0; i < reps && (i < 5 || time.Now().Before(end)); i++ {
+		if _, err := rep.report(ctx); err != nil {
+			return nil, err
+		}
+		t := time.Now()
+		if err := fn(); err != nil {
+			return nil, err
+		}
+		ds = append(ds, time.Since(t))
+	}
+	slices.Sort(ds)
+	return ds, nil
+}
+
+// writeLoad is the measurement under continuous writes: readers fetch the
+// routes in turn without pause while the reporter imports one report a
+// second.
+type writeLoad struct {
+	readers  int
+	duration time.Duration
+	every    time.Duration
+}
+
+// run measures every route under the load; bounds are the lower bounds
+// (p50) measured beside the repeated requests, by route name.
+func (l writeLoad) run(ctx context.Context, rep *reporter, base string, routes []measurement, bounds map[string]Row) ([]Row, int, error) {
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: l.readers + 4}, Timeout: time.Minute}
+	lat := make([][]time.Duration, len(routes))
+	var mu sync.Mutex
+	var firstErr error
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := 0; i < l.readers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := i; ; k++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r := k % len(routes)
+				t := time.Now()
+				err := fetch(client, base+routes[r].path, routes[r].gzip)()
+				d := time.Since(t)
+				mu.Lock()
+				lat[r] = append(lat[r], d)
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	writes, err := l.write(ctx, rep)
+	close(stop)
+	wg.Wait()
+	if err == nil {
+		err = firstErr
+	}
+	if err != nil {
+		return nil, writes, err
+	}
+	rows := make([]Row, len(routes))
+	for r, m := range routes {
+		ds := lat[r]
+		slices.Sort(ds)
+		b := bounds[m.name]
+		rows[r] = Row{Name: m.name + ", under continuous writes — `" + m.path + "`", P50: quantile(ds, .5), P99: quantile(ds, .99),
+			Max: ds[len(ds)-1], Bound: b.Bound, BoundIs: b.BoundIs, Target: "p50 ≤ 20× bound, none over 1 s", N: len(ds)}
+	}
+	return rows, writes, nil
+}
+
+// write imports one report every l.every for l.duration.
+func (l writeLoad) write(ctx context.Context, rep *reporter) (int, error) {
+	tick := time.NewTicker(l.every)
+	defer tick.Stop()
+	end := time.After(l.duration)
+	n := 0
+	for {
+		select {
+		case <-end:
+			return n, nil
+		case <-ctx.Done():
+			return n, ctx.Err()
+		case <-tick.C:
+			if _, err := rep.report(ctx); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+}

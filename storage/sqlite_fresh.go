@@ -1,0 +1,289 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"hash/fnv"
+	"sync"
+)
+
+// pair is one unit × indicator by id; indicator 0 stands for every
+// indicator of the unit. With own set it stands for the unit's own figures
+// and plans only; without, for those and its children's figures too (what
+// a flow's children-sum check reads).
+type pair struct {
+	unit, ind int64
+	own       bool
+}
+
+// tracker knows, per unit × indicator, the data version at which what its
+// derived figures depend on last changed, so that kept answers survive
+// writes that did not touch them (see memo). Observations and plans are
+// append-only, so the rows with ids above the last ones seen are exactly
+// what the writes since then added — in this process or another: the
+// tables are their own change log, and neither an import nor the file pays
+// for tracking. Units, indicators and any other table that shapes
+// derivation are compared whole on each new version; a change there
+// invalidates everything.
+type tracker struct {
+	mu       sync.Mutex
+	synced   int64 // the data version the stamps below reflect
+	started  bool
+	obsMark  int64  // greatest observation id seen
+	planMark int64  // greatest plan id seen
+	shape    uint64 // hash of units, indicators and the other shaping tables
+	parents  map[int64]int64
+	// stamps hold the version of the last change of each pair; a child's
+	// change stamps its parent's pairs without own too (flows are checked
+	// against the sum of children), and every pair of a unit stamps
+	// (unit, 0).
+	stamps map[pair]int64
+	all    int64 // version of the last change that invalidates everything
+	// horizon is the greatest reported_at or adopted_on stored: an answer
+	// as of any date on or after it is the current answer. Known once the
+	// first scan ran (horizonOK); rows added since are folded in as seen.
+	horizon   string
+	horizonOK bool
+	scanning  bool
+}
+
+func newTracker() *tracker { return &tracker{stamps: map[pair]int64{}, parents: map[int64]int64{}} }
+
+// validAt reports whether an answer computed at version at, depending on
+// deps, is still the answer at the synced version.
+func (t *tracker) validAt(at int64, deps []pair) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if at < t.all {
+		return false
+	}
+	for _, d := range deps {
+		if t.stamps[d] > at {
+			return false
+		}
+	}
+	return true
+}
+
+// current returns the date key under which an answer as of asOf is kept:
+// "" (the current answer) when asOf is on or after every stored date.
+func (t *tracker) current(asOf string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.horizonOK && asOf >= t.horizon {
+		return ""
+	}
+	return asOf
+}
+
+// sync brings the stamps up to the database's current data version and
+// returns it. Writes are found in one read transaction, so the version and
+// the rows seen belong together.
+func (db *DB) sync(ctx context.Context) (int64, error) {
+	t := db.fresh
+	v, err := db.DataVersion(ctx)
+	if err != nil {
+		return 0, err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.started && v == t.synced {
+		return v, nil
+	}
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, fmt.Errorf("read changes: %w", err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("read changes: %w", err)
+	}
+	if t.started && v == t.synced {
+		return v, nil
+	}
+	shape, parents, err := shapeOf(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	if !t.started {
+		err = tx.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM observations), 0),
+			coalesce((SELECT max(id) FROM plans), 0)`).Scan(&t.obsMark, &t.planMark)
+		if err != nil {
+			return 0, fmt.Errorf("read changes: %w", err)
+		}
+		t.started, t.synced, t.shape, t.parents, t.all = true, v, shape, parents, v
+		if t.obsMark < horizonScanInline {
+			t.horizon, err = scanHorizon(ctx, tx, t.obsMark, t.planMark)
+			t.horizonOK = err == nil
+		} else {
+			db.scanHorizonLater(t.obsMark, t.planMark)
+		}
+		return v, nil
+	}
+	if shape != t.shape {
+		t.shape, t.parents, t.all = shape, parents, v
+	}
+	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM observations NOT INDEXED WHERE id > ?`, &t.obsMark); err != nil {
+		return 0, err
+	}
+	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, adopted_on FROM plans NOT INDEXED WHERE id > ?`, &t.planMark); err != nil {
+		return 0, err
+	}
+	t.synced = v
+	return v, nil
+}
+
+// horizonScanInline is the number of observations below which the first
+// sync finds the horizon itself (a few milliseconds); above it a
+// background scan does, and answers are kept by as_of until it is done.
+const horizonScanInline = 200000
+
+// scanHorizon returns the greatest reported_at and adopted_on of the rows
+// up to the given ids.
+func scanHorizon(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, obsMark, planMark int64) (string, error) {
+	var h string
+	err := q.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(reported_at) FROM observations WHERE id <= ?), ''),
+		coalesce((SELECT max(adopted_on) FROM plans WHERE id <= ?), ''))`, obsMark, planMark).Scan(&h)
+	if err != nil {
+		return "", fmt.Errorf("find the latest stored date: %w", err)
+	}
+	return h, nil
+}
+
+// scanHorizonLater finds the horizon of a large file in the background;
+// Close stops it.
+func (db *DB) scanHorizonLater(obsMark, planMark int64) {
+	t := db.fresh
+	if t.scanning {
+		return
+	}
+	t.scanning = true
+	db.bg.Add(1)
+	go func() {
+		defer db.bg.Done()
+		h, err := scanHorizon(db.bgCtx, db.r, obsMark, planMark)
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		t.scanning = false
+		if err == nil {
+			t.horizon, t.horizonOK = max(t.horizon, h), true
+		}
+	}()
+}
+
+// touch stamps, at version v, every pair with rows above *mark (and its
+// parent's pair), and moves *mark and the horizon past them. The query
+// reads by rowid only (NOT INDEXED): a covering index would be scanned
+// whole.
+func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, mark *int64) error {
+	rows, err := tx.QueryContext(ctx, query, *mark)
+	if err != nil {
+		return fmt.Errorf("read changes: %w", err)
+	}
+	defer rows.Close()
+	next := *mark
+	for rows.Next() {
+		var p pair
+		var id int64
+		var date string
+		if err := rows.Scan(&p.unit, &p.ind, &id, &date); err != nil {
+			return fmt.Errorf("read changes: %w", err)
+		}
+		next = max(next, id)
+		if date > t.horizon {
+			t.horizon = date
+		}
+		t.stamps[pair{p.unit, p.ind, true}] = v
+		t.stamps[pair{p.unit, 0, true}] = v
+		for _, u := range []int64{p.unit, t.parents[p.unit]} {
+			t.stamps[pair{u, p.ind, false}] = v
+			t.stamps[pair{u, 0, false}] = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read changes: %w", err)
+	}
+	*mark = next
+	return nil
+}
+
+// appendOnly are the tables whose changes are found by id (observations,
+// plans) or that no derivation reads.
+var appendOnly = map[string]bool{"observations": true, "plans": true, "meta": true,
+	"schema_migrations": true, "tokens": true, "batches": true}
+
+// shapeOf hashes every row of the tables that shape derivation other than
+// observations and plans — units, indicators, and whatever later
+// migrations add — and returns the parent of each unit.
+func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
+		AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return 0, nil, fmt.Errorf("read changes: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return 0, nil, fmt.Errorf("read changes: %w", err)
+		}
+		if !appendOnly[n] {
+			tables = append(tables, n)
+		}
+	}
+	rows.Close()
+	h := fnv.New64a()
+	for _, n := range tables {
+		fmt.Fprintf(h, "\x00table %s\x00", n)
+		if err := hashTable(ctx, tx, n, h); err != nil {
+			return 0, nil, err
+		}
+	}
+	parents := map[int64]int64{}
+	prow, err := tx.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0) FROM units`)
+	if err != nil {
+		return 0, nil, fmt.Errorf("read changes: %w", err)
+	}
+	defer prow.Close()
+	for prow.Next() {
+		var id, parent int64
+		if err := prow.Scan(&id, &parent); err != nil {
+			return 0, nil, fmt.Errorf("read changes: %w", err)
+		}
+		parents[id] = parent
+	}
+	return h.Sum64(), parents, prow.Err()
+}
+
+// hashTable writes every row of table (a name from sqlite_master) to h.
+func hashTable(ctx context.Context, tx *sql.Tx, table string, h interface{ Write([]byte) (int, error) }) error {
+	rows, err := tx.QueryContext(ctx, `SELECT * FROM "`+table+`" ORDER BY rowid`)
+	if err != nil {
+		// WITHOUT ROWID tables have no rowid: their primary key orders them.
+		rows, err = tx.QueryContext(ctx, `SELECT * FROM "`+table+`"`)
+	}
+	if err != nil {
+		return fmt.Errorf("read changes of %s: %w", table, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return fmt.Errorf("read changes of %s: %w", table, err)
+		}
+		fmt.Fprintf(h, "%v\x1f", vals)
+	}
+	return rows.Err()
+}

@@ -17,22 +17,28 @@ type detailList struct {
 	bad []storage.Detail
 }
 
-func (l *detailList) fail(field, value, reason string) {
-	l.bad = append(l.bad, storage.Detail{Sheet: l.at.sheet, Row: l.at.row, Field: field, Value: clip(value), Reason: reason})
+// refuse records a problem with field (holding value); key is the reason's
+// catalog key and args its arguments.
+func (l *detailList) refuse(field, value, key string, args ...any) {
+	l.bad = append(l.bad, storage.Detail{Sheet: l.at.sheet, Row: l.at.row, Field: field, Value: clip(value)}.Says(key, args...))
 }
 
-func (l *detailList) code(field, v string, ok bool, what string) {
+func (l *detailList) code(field, v string, ok bool, indicator bool) {
 	switch {
+	case v == "" && indicator:
+		l.refuse(field, v, "required; give the indicator code")
 	case v == "":
-		l.fail(field, v, "required; give the "+what+" code")
+		l.refuse(field, v, "required; give the unit code")
+	case !ok && indicator:
+		l.refuse(field, v, "not a valid indicator code")
 	case !ok:
-		l.fail(field, v, "not a valid "+what+" code")
+		l.refuse(field, v, "not a valid unit code")
 	}
 }
 
 func (l *detailList) finite(field string, v *float64) {
 	if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-		l.fail(field, fmt.Sprint(*v), "must be a finite number")
+		l.refuse(field, fmt.Sprint(*v), "must be a finite number")
 	}
 }
 
@@ -41,7 +47,7 @@ func (l *detailList) percent(field string, p *storage.Percent, lo, hi float64) {
 		return
 	}
 	if math.IsNaN(p.Value) || math.IsInf(p.Value, 0) || !plausible(p.Value, lo, hi) {
-		l.fail(field, p.String(), fmt.Sprintf("not a plausible percentage (expected at least %g and below %g)", lo, hi))
+		l.refuse(field, p.String(), "not a plausible percentage (expected at least %g and below %g)", lo, hi)
 	}
 }
 
@@ -50,16 +56,16 @@ func (l *detailList) date(field, v string) {
 		return
 	}
 	if _, err := time.Parse(storage.DateLayout, v); err != nil {
-		l.fail(field, v, "not a date; write YYYY-MM-DD")
+		l.refuse(field, v, "not a date; write YYYY-MM-DD")
 	}
 }
 
 func checkObservation(at pos, o storage.Observation) []storage.Detail {
 	l := detailList{at: at}
-	l.code("unit", o.Unit, unitCodeRE.MatchString(o.Unit), "unit")
-	l.code("indicator", o.Indicator, indicatorCodeRE.MatchString(o.Indicator), "indicator")
+	l.code("unit", o.Unit, unitCodeRE.MatchString(o.Unit), false)
+	l.code("indicator", o.Indicator, indicatorCodeRE.MatchString(o.Indicator), true)
 	if _, err := storage.NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
-		l.fail("period", o.Period.String(), "required; give a period such as 2018-H1")
+		l.refuse("period", o.Period.String(), "required; give a period such as 2018-H1")
 	}
 	l.finite("value", o.Value)
 	l.percent("reported_plan_percent", o.ReportedPlanPercent, planPercentMin, planPercentMax)
@@ -68,9 +74,9 @@ func checkObservation(at pos, o storage.Observation) []storage.Detail {
 	for _, ap := range o.ReportedPlanPercents {
 		switch {
 		case !ap.Authority.Valid():
-			l.fail("reported_plan_percents", string(ap.Authority), "the authority is council, central, party or own")
+			l.refuse("reported_plan_percents", string(ap.Authority), "the authority is council, central, party or own")
 		case seen[ap.Authority]:
-			l.fail("reported_plan_percents", string(ap.Authority), "an authority is named twice; give one percent per plan")
+			l.refuse("reported_plan_percents", string(ap.Authority), "an authority is named twice; give one percent per plan")
 		}
 		seen[ap.Authority] = true
 		p := ap.Percent
@@ -80,19 +86,19 @@ func checkObservation(at pos, o storage.Observation) []storage.Detail {
 	switch o.ReportStatus {
 	case "", storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial:
 	default:
-		l.fail("report_status", string(o.ReportStatus), "must be estimate, preliminary or official")
+		l.refuse("report_status", string(o.ReportStatus), "must be estimate, preliminary or official")
 	}
 	if !o.Retracted && o.Value == nil && o.ReportedPlanPercent == nil && o.ReportedYoYPercent == nil &&
 		len(o.ReportedPlanPercents) == 0 {
-		l.fail("value", "", "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
+		l.refuse("value", "", "a row needs a value, a reported_plan_percent or a reported_yoy_percent")
 	}
 	return l.bad
 }
 
 func checkPlan(at pos, p storage.Plan) []storage.Detail {
 	l := detailList{at: at}
-	l.code("unit", p.Unit, unitCodeRE.MatchString(p.Unit), "unit")
-	l.code("indicator", p.Indicator, indicatorCodeRE.MatchString(p.Indicator), "indicator")
+	l.code("unit", p.Unit, unitCodeRE.MatchString(p.Unit), false)
+	l.code("indicator", p.Indicator, indicatorCodeRE.MatchString(p.Indicator), true)
 	checkPlanSpan(&l, p)
 	l.finite("target", p.Target)
 	l.finite("target_low", p.TargetLow)
@@ -100,16 +106,16 @@ func checkPlan(at pos, p storage.Plan) []storage.Detail {
 	l.date("adopted_on", p.AdoptedOn)
 	switch {
 	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
-		l.fail("target", "", "give either target or target_low and target_high, not both")
+		l.refuse("target", "", "give either target or target_low and target_high, not both")
 	case p.Target == nil && (p.TargetLow == nil || p.TargetHigh == nil):
-		l.fail("target", "", "required; give target, or target_low and target_high for a range")
+		l.refuse("target", "", "required; give target, or target_low and target_high for a range")
 	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
-		l.fail("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
+		l.refuse("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
 	}
 	if lo, hi, what, ok := targetRange(p.Basis); ok {
 		for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
 			if v != nil && (*v < lo || *v > hi) {
-				l.fail([]string{"target", "target_low", "target_high"}[i], fmt.Sprint(*v), what)
+				l.refuse([]string{"target", "target_low", "target_high"}[i], fmt.Sprint(*v), "%v", what)
 			}
 		}
 	}
@@ -122,56 +128,56 @@ func checkPlanSpan(l *detailList, p storage.Plan) {
 	term := !p.Term.IsZero()
 	switch {
 	case term && p.Year != 0:
-		l.fail("term", p.Term.String(), "give either year or term, not both")
+		l.refuse("term", p.Term.String(), "give either year or term, not both")
 	case term && !p.Basis.IsTermBasis():
-		l.fail("basis", string(p.Basis), "a term plan's basis must be average_growth, end_level or cumulative")
+		l.refuse("basis", string(p.Basis), "a term plan's basis must be average_growth, end_level or cumulative")
 	case term:
 		if _, err := storage.ParseTerm(p.Term.String()); err != nil {
-			l.fail("term", p.Term.String(), err.Error())
+			l.refuse("term", p.Term.String(), "%v", err)
 		}
 	case p.Year < 1900 || p.Year > 2999:
-		l.fail("year", strconv.Itoa(p.Year), "required; a four-digit year such as 2018 (or a term such as 2021-2025)")
+		l.refuse("year", strconv.Itoa(p.Year), "required; a four-digit year such as 2018 (or a term such as 2021-2025)")
 	case p.Basis == "", p.Basis == storage.BasisValue, p.Basis == storage.BasisGrowth, p.Basis == storage.BasisPoints:
 	default:
-		l.fail("basis", string(p.Basis), "must be value, growth or points (average_growth, end_level or cumulative with a term)")
+		l.refuse("basis", string(p.Basis), "must be value, growth or points (average_growth, end_level or cumulative with a term)")
 	}
 	if p.Authority != "" && !p.Authority.Valid() {
-		l.fail("authority", string(p.Authority), "must be council, central, party or own")
+		l.refuse("authority", string(p.Authority), "must be council, central, party or own")
 	}
 	switch p.Reference {
 	case "", storage.ReferenceSamePeriodLastYear:
 	case storage.ReferencePreviousDecember:
 		if !p.Basis.IsChange() {
-			l.fail("reference", p.Reference, "only a growth or points plan has a reference")
+			l.refuse("reference", p.Reference, "only a growth or points plan has a reference")
 		}
 	default:
-		l.fail("reference", p.Reference, "must be same_period_last_year or previous_december")
+		l.refuse("reference", p.Reference, "must be same_period_last_year or previous_december")
 	}
 }
 
 func checkUnit(at pos, u storage.Unit) []storage.Detail {
 	l := detailList{at: at}
-	l.code("code", u.Code, unitCodeRE.MatchString(u.Code), "unit")
+	l.code("code", u.Code, unitCodeRE.MatchString(u.Code), false)
 	if u.Parent != "" && !unitCodeRE.MatchString(u.Parent) {
-		l.fail("parent", u.Parent, "not a valid unit code")
+		l.refuse("parent", u.Parent, "not a valid unit code")
 	}
 	if u.Parent != "" && u.Parent == u.Code {
-		l.fail("parent", u.Parent, "a unit cannot be its own parent")
+		l.refuse("parent", u.Parent, "a unit cannot be its own parent")
 	}
 	if u.NameVI == "" && u.NameEN == "" {
-		l.fail("name_vi", "", "give the unit a name (name_vi or name_en)")
+		l.refuse("name_vi", "", "give the unit a name (name_vi or name_en)")
 	}
 	return l.bad
 }
 
 func checkIndicator(at pos, i storage.Indicator) []storage.Detail {
 	l := detailList{at: at}
-	l.code("code", i.Code, indicatorCodeRE.MatchString(i.Code), "indicator")
+	l.code("code", i.Code, indicatorCodeRE.MatchString(i.Code), true)
 	if i.NameVI == "" && i.NameEN == "" {
-		l.fail("name_vi", "", "give the indicator a name (name_vi or name_en)")
+		l.refuse("name_vi", "", "give the indicator a name (name_vi or name_en)")
 	}
 	if i.Measure == "" {
-		l.fail("measure", "", "required, e.g. billion_vnd, million_usd, persons, percent")
+		l.refuse("measure", "", "required, e.g. billion_vnd, million_usd, persons, percent")
 	}
 	oneOf := func(field, v string, ok ...string) {
 		for _, s := range ok {
@@ -179,7 +185,7 @@ func checkIndicator(at pos, i storage.Indicator) []storage.Detail {
 				return
 			}
 		}
-		l.fail(field, v, fmt.Sprintf("must be one of %v", ok))
+		l.refuse(field, v, "must be one of %v", ok)
 	}
 	oneOf("kind", string(i.Kind), string(storage.KindFlow), string(storage.KindLevel))
 	oneOf("direction", string(i.Direction), string(storage.DirectionUp), string(storage.DirectionDown))
@@ -187,7 +193,7 @@ func checkIndicator(at pos, i storage.Indicator) []storage.Detail {
 	oneOf("growth_basis", string(i.GrowthBasis), "", string(storage.GrowthNominal), string(storage.GrowthReal),
 		string(storage.GrowthIndex))
 	if i.PrimaryAuthority != "" && !i.PrimaryAuthority.Valid() {
-		l.fail("primary_authority", string(i.PrimaryAuthority), "must be council, central, party or own")
+		l.refuse("primary_authority", string(i.PrimaryAuthority), "must be council, central, party or own")
 	}
 	return l.bad
 }

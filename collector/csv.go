@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -57,8 +56,8 @@ func parseCSV(ctx context.Context, r io.Reader, s *session) error {
 			if err := s.count(ctx); err != nil {
 				return err
 			}
-			s.probs.add(storage.CodeValidation, pos{"", line}, storage.Detail{Row: line,
-				Reason: fmt.Sprintf("the row has %d fields but the header has %d columns", len(fields), len(h.cols))})
+			s.probs.add(storage.CodeValidation, pos{"", line}, storage.Detail{Row: line}.
+				Says("the row has %d fields but the header has %d columns", len(fields), len(h.cols)))
 			continue
 		}
 		for i, f := range fields {
@@ -119,9 +118,8 @@ func blank(fields []string) bool {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &storage.Error{Code: storage.CodeInvalid,
-			Message: fmt.Sprintf("the CSV file is malformed at line %d: %v; check its quotes", pe.StartLine, pe.Err),
-			Details: []storage.Detail{{Row: pe.StartLine, Reason: pe.Err.Error()}}}
+		return storage.Errorf(storage.CodeInvalid, "the CSV file is malformed at line %d: %v; check its quotes", pe.StartLine, pe.Err).
+			WithDetails(storage.Detail{Row: pe.StartLine}.Because(pe.Err))
 	}
 	return storage.Errorf(storage.CodeInvalid, "cannot read the CSV file: %v", err)
 }

@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/plantrack/plantrack/storage"
@@ -132,17 +131,17 @@ func parseHeader(names []string, sheet string) (header, error) {
 		f, ok := lookupField(n, allowed)
 		switch {
 		case !ok:
-			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: names[i],
-				Reason: fmt.Sprintf("unknown column %q in a %s table; allowed: %s", names[i], kind, columnList(allowed))})
+			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: names[i]}.
+				Says("unknown column %q in a %s table; allowed: %s", names[i], kind, columnList(allowed)))
 		case seen[n]:
-			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: n, Reason: "column appears twice"})
+			bad = append(bad, storage.Detail{Sheet: sheet, Row: 1, Field: n}.Says("column appears twice"))
 		}
 		seen[n] = true
 		h.cols[i] = f
 	}
 	if len(bad) > 0 {
-		return header{}, &storage.Error{Code: storage.CodeInvalid,
-			Message: "the header row has columns this format does not know; rename or remove them", Details: bad}
+		return header{}, storage.Errorf(storage.CodeInvalid,
+			"the header row has columns this format does not know; rename or remove them").WithDetails(bad...)
 	}
 	for _, req := range []field{fUnit, fIndicator} {
 		if !seen[req.String()] {
@@ -169,13 +168,13 @@ func columnList(fs []field) string {
 	return strings.Join(s, ",")
 }
 
-// invalidf returns a CodeInvalid error for a malformed file or sheet.
-func invalidf(sheet, format string, args ...any) *storage.Error {
-	msg := fmt.Sprintf(format, args...)
+// invalidf returns a CodeInvalid error for a malformed file or sheet; key
+// is the message's catalog key.
+func invalidf(sheet, key string, args ...any) *storage.Error {
 	if sheet != "" {
-		msg = "sheet " + sheet + ": " + msg
+		return storage.Errorf(storage.CodeInvalid, "sheet %s: %s", sheet, storage.Errorf(storage.CodeInvalid, key, args...))
 	}
-	return &storage.Error{Code: storage.CodeInvalid, Message: msg}
+	return storage.Errorf(storage.CodeInvalid, key, args...)
 }
 
 // record is one data row of any format: its position and the text of each

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -72,7 +71,7 @@ func parseJSON(ctx context.Context, r io.Reader, s *session) error {
 	}
 	dec := json.NewDecoder(br)
 	dec.DisallowUnknownFields()
-	if err := expectDelim(dec, '{', "the JSON file must be an object such as {\"observations\": [...]}"); err != nil {
+	if err := expectDelim(dec, '{', storage.Errorf(storage.CodeInvalid, "the JSON file must be an object such as {\"observations\": [...]}")); err != nil {
 		return err
 	}
 	s.deferUnknown = true
@@ -168,8 +167,8 @@ func jsonRecord(ctx context.Context, s *session, rec *record, at pos, fields [][
 		f, raw := fv[0].(field), fv[1].(json.RawMessage)
 		text, canon, err := rawText(raw)
 		if err != nil {
-			return &storage.Error{Code: storage.CodeInvalid, Message: fmt.Sprintf("%s[%d].%s: %v", at.sheet, at.row, f, err),
-				Details: []storage.Detail{{Sheet: at.sheet, Row: at.row, Field: f.String(), Reason: err.Error()}}}
+			return storage.Errorf(storage.CodeInvalid, "%s[%d].%s: %v", at.sheet, at.row, f, err).
+				WithDetails(storage.Detail{Sheet: at.sheet, Row: at.row, Field: f.String()}.Because(err))
 		}
 		rec.vals[f], rec.canon[f] = text, canon
 	}
@@ -192,12 +191,12 @@ func rawText(raw json.RawMessage) (string, bool, error) {
 	case string(raw) == "true" || string(raw) == "false":
 		return string(raw), false, nil
 	}
-	return "", false, errors.New("expected a string, a number or null")
+	return "", false, storage.Errorf(storage.CodeInvalid, "expected a string, a number or null")
 }
 
 // eachElement walks one JSON array, calling fn with 1-based indexes.
 func eachElement(dec *json.Decoder, key string, fn func(i int) error) error {
-	if err := expectDelim(dec, '[', fmt.Sprintf("%q must be an array", key)); err != nil {
+	if err := expectDelim(dec, '[', storage.Errorf(storage.CodeInvalid, "%q must be an array", key)); err != nil {
 		return err
 	}
 	for i := 1; dec.More(); i++ {
@@ -212,30 +211,26 @@ func eachElement(dec *json.Decoder, key string, fn func(i int) error) error {
 	return nil
 }
 
-func expectDelim(dec *json.Decoder, d json.Delim, msg string) error {
+func expectDelim(dec *json.Decoder, d json.Delim, bad *storage.Error) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return jsonError("", 0, err)
 	}
 	if tok != d {
-		return storage.Errorf(storage.CodeInvalid, "%s", msg)
+		return bad
 	}
 	return nil
 }
 
 // jsonError reports malformed JSON with the list and element it was in.
 func jsonError(key string, i int, err error) error {
-	where := "the JSON file"
-	if key != "" && i > 0 {
-		where = fmt.Sprintf("%s[%d]", key, i)
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
+	why := storage.Errorf(storage.CodeInvalid, "%s", strings.TrimPrefix(err.Error(), "json: ")) // the decoder's words
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		msg = "the JSON ends too early"
+		why = storage.Errorf(storage.CodeInvalid, "the JSON ends too early")
 	}
-	e := &storage.Error{Code: storage.CodeInvalid, Message: fmt.Sprintf("%s is malformed: %s", where, msg)}
-	if i > 0 {
-		e.Details = []storage.Detail{{Sheet: key, Row: i, Reason: msg}}
+	if key == "" || i <= 0 {
+		return storage.Errorf(storage.CodeInvalid, "the JSON file is malformed: %s", why)
 	}
-	return e
+	return storage.Errorf(storage.CodeInvalid, "%s[%d] is malformed: %s", key, i, why).
+		WithDetails(storage.Detail{Sheet: key, Row: i}.Because(why))
 }

@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -51,7 +50,7 @@ func parseNumberFit(s, locale string, canonical bool, fits func(float64) bool) (
 	}
 	t = strings.ReplaceAll(t, "\u00a0", "") // no-break spaces some spreadsheets group with
 	if t == "" {
-		return number{}, fmt.Errorf("not a number")
+		return number{}, storage.Errorf(storage.CodeInvalid, "not a number")
 	}
 	var n number
 	var err error
@@ -71,7 +70,7 @@ func parseNumberFit(s, locale string, canonical bool, fits func(float64) bool) (
 		n.value, n.canon = -n.value, "-"+n.canon
 	}
 	if math.IsInf(n.value, 0) || math.IsNaN(n.value) {
-		return number{}, fmt.Errorf("not a finite number")
+		return number{}, storage.Errorf(storage.CodeInvalid, "not a finite number")
 	}
 	return n, nil
 }
@@ -82,7 +81,7 @@ func readLocale(t, locale string, fits func(float64) bool) (number, error) {
 	vi, viErr := readAs(t, '.', ',')
 	switch {
 	case enErr != nil && viErr != nil:
-		return number{}, fmt.Errorf("not a number (write 63135.5, 63,135.5 or 63.135,5)")
+		return number{}, storage.Errorf(storage.CodeInvalid, "not a number (write 63135.5, 63,135.5 or 63.135,5)")
 	case enErr != nil:
 		return vi, nil
 	case viErr != nil:
@@ -102,7 +101,7 @@ func readLocale(t, locale string, fits func(float64) bool) (number, error) {
 		}
 		return vi, nil
 	}
-	return number{}, fmt.Errorf("ambiguous: it reads as %s in English and %s in Vietnamese notation; "+
+	return number{}, storage.Errorf(storage.CodeInvalid, "ambiguous: it reads as %s in English and %s in Vietnamese notation; "+
 		"choose a locale (--locale vi or en; in the inbox, name the file NAME.vi.csv) "+
 		"or write the number without a thousands separator", en.canon, vi.canon)
 }
@@ -115,27 +114,27 @@ func readAs(t string, group, dec byte) (number, error) {
 	if i := strings.IndexByte(t, dec); i >= 0 {
 		intPart, frac, hasDec = t[:i], t[i+1:], true
 		if frac == "" || !allDigits(frac) {
-			return number{}, fmt.Errorf("bad digits after the decimal mark")
+			return number{}, storage.Errorf(storage.CodeInvalid, "bad digits after the decimal mark")
 		}
 	}
 	if intPart == "" {
-		return number{}, fmt.Errorf("no digits before the decimal mark")
+		return number{}, storage.Errorf(storage.CodeInvalid, "no digits before the decimal mark")
 	}
 	digits := intPart
 	if group != 0 && strings.IndexByte(intPart, group) >= 0 {
 		groups := strings.Split(intPart, string(group))
 		if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
-			return number{}, fmt.Errorf("bad thousands grouping")
+			return number{}, storage.Errorf(storage.CodeInvalid, "bad thousands grouping")
 		}
 		for _, g := range groups[1:] {
 			if len(g) != 3 {
-				return number{}, fmt.Errorf("bad thousands grouping")
+				return number{}, storage.Errorf(storage.CodeInvalid, "bad thousands grouping")
 			}
 		}
 		digits = strings.Join(groups, "")
 	}
 	if !allDigits(digits) {
-		return number{}, fmt.Errorf("unexpected characters")
+		return number{}, storage.Errorf(storage.CodeInvalid, "unexpected characters")
 	}
 	canon := digits
 	if hasDec {
@@ -143,7 +142,7 @@ func readAs(t string, group, dec byte) (number, error) {
 	}
 	v, err := strconv.ParseFloat(canon, 64)
 	if err != nil {
-		return number{}, fmt.Errorf("out of range")
+		return number{}, storage.Errorf(storage.CodeInvalid, "out of range")
 	}
 	return number{value: v, decimals: len(frac), canon: canon}, nil
 }
@@ -157,7 +156,7 @@ func readCanonical(t string) (number, error) {
 	v, err := strconv.ParseFloat(t, 64)
 	// The sign was taken off already: a second one ("--5") is not a number.
 	if err != nil || strings.ContainsAny(t, "xXpP_") || t[0] == '-' || t[0] == '+' {
-		return number{}, fmt.Errorf("not a number")
+		return number{}, storage.Errorf(storage.CodeInvalid, "not a number")
 	}
 	canon := strconv.FormatFloat(v, 'f', -1, 64)
 	dec := 0
@@ -183,7 +182,7 @@ func parsePercent(s, locale string, canonical bool, lo, hi float64) (storage.Per
 		return storage.Percent{}, err
 	}
 	if !plausible(n.value, lo, hi) {
-		return storage.Percent{}, fmt.Errorf("not a plausible percentage (expected at least %g and below %g)", lo, hi)
+		return storage.Percent{}, storage.Errorf(storage.CodeInvalid, "not a plausible percentage (expected at least %g and below %g)", lo, hi)
 	}
 	return storage.Percent{Value: n.value, Decimals: n.decimals}, nil
 }
@@ -200,7 +199,7 @@ func parseDate(s string) (string, error) {
 	if d, err := time.Parse("2/1/2006", t); err == nil {
 		return d.Format(storage.DateLayout), nil
 	}
-	return "", fmt.Errorf("not a date (write 2018-06-11 or 11/06/2018)")
+	return "", storage.Errorf(storage.CodeInvalid, "not a date (write 2018-06-11 or 11/06/2018)")
 }
 
 // formatValue writes a value for export so that every locale reading of the

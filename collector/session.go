@@ -108,11 +108,14 @@ func (p *problems) err() *storage.Error {
 	case p.codes[storage.CodeValidation] > 0:
 		code = storage.CodeValidation
 	}
-	msg := fmt.Sprintf("%d problem(s) in %d row(s); nothing was stored. Correct them and import the whole report again", p.total, p.rows)
+	var e *storage.Error
 	if p.total > len(p.details) {
-		msg += fmt.Sprintf(" (the first %d of %d are listed)", len(p.details), p.total)
+		e = storage.Errorf(code, "%d problem(s) in %d row(s); nothing was stored. Correct them and import the whole report again (the first %d of %d are listed)",
+			p.total, p.rows, len(p.details), p.total)
+	} else {
+		e = storage.Errorf(code, "%d problem(s) in %d row(s); nothing was stored. Correct them and import the whole report again", p.total, p.rows)
 	}
-	return &storage.Error{Code: code, Message: msg, Details: p.details}
+	return e.WithDetails(p.details...)
 }
 
 // count registers one more row and enforces the context and MaxRows.
@@ -186,7 +189,7 @@ func (s *session) refused(at pos, field, value string, err error) bool {
 		return false
 	}
 	s.probs.add(storage.CodeForbidden, at, storage.Detail{Sheet: at.sheet, Row: at.row, Field: field,
-		Value: value, Reason: message(err)})
+		Value: value}.Because(err))
 	return true
 }
 
@@ -271,26 +274,17 @@ func (s *session) putFailed(at pos, err error) error {
 		code = storage.CodeValidation
 	}
 	if len(e.Details) == 0 {
-		s.probs.add(code, at, storage.Detail{Sheet: at.sheet, Row: at.row, Reason: e.Message})
+		s.probs.add(code, at, storage.Detail{Sheet: at.sheet, Row: at.row}.Because(e))
 		return nil
 	}
 	for _, d := range e.Details {
 		d.Sheet, d.Row = at.sheet, at.row
 		if d.Reason == "" {
-			d.Reason = e.Message
+			d = d.Because(e)
 		}
 		s.probs.add(code, at, d)
 	}
 	return nil
-}
-
-// message is the user-facing text of err.
-func message(err error) string {
-	var e *storage.Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return err.Error()
 }
 
 // deferrable reports whether err is an unknown unit or indicator that a

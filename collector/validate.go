@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,9 +31,19 @@ type rowCheck struct {
 	bad    []storage.Detail
 }
 
-func (c *rowCheck) fail(f field, reason string) {
-	c.bad = append(c.bad, storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String(),
-		Value: clip(c.r.vals[f]), Reason: reason})
+// fail records a problem with field f; key is the reason's catalog key (an
+// English format) and args its arguments.
+func (c *rowCheck) fail(f field, key string, args ...any) {
+	c.bad = append(c.bad, c.at(f).Says(key, args...))
+}
+
+// failErr records err (a keyed *storage.Error) as the problem with field f.
+func (c *rowCheck) failErr(f field, err error) {
+	c.bad = append(c.bad, c.at(f).Because(err))
+}
+
+func (c *rowCheck) at(f field) storage.Detail {
+	return storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String(), Value: clip(c.r.vals[f])}
 }
 
 // clip keeps a quoted cell short in an error report.
@@ -52,20 +61,24 @@ func (c *rowCheck) text(f field) string { return strings.TrimSpace(c.r.vals[f]) 
 func (c *rowCheck) utf8Text(f field) string {
 	s := strings.TrimSpace(c.r.vals[f])
 	if !utf8.ValidString(s) {
-		c.bad = append(c.bad, storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String(),
-			Reason: "not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"})
+		c.bad = append(c.bad, storage.Detail{Sheet: c.r.sheet, Row: c.r.row, Field: f.String()}.
+			Says("not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"))
 		return ""
 	}
 	return s
 }
 
-func (c *rowCheck) code(f field, re *regexp.Regexp, what string) string {
+func (c *rowCheck) code(f field, re *regexp.Regexp) string {
 	s := c.text(f)
 	switch {
+	case s == "" && f == fIndicator:
+		c.fail(f, "required; give the indicator code")
 	case s == "":
-		c.fail(f, "required; give the "+what+" code")
+		c.fail(f, "required; give the unit code")
+	case !re.MatchString(s) && f == fIndicator:
+		c.fail(f, "not a valid indicator code (pattern %s)", re.String())
 	case !re.MatchString(s):
-		c.fail(f, fmt.Sprintf("not a valid %s code (pattern %s)", what, re.String()))
+		c.fail(f, "not a valid unit code (pattern %s)", re.String())
 	}
 	return s
 }
@@ -77,7 +90,7 @@ func (c *rowCheck) number(f field) *float64 {
 	}
 	n, err := parseNumber(s, c.locale, c.r.canon[f])
 	if err != nil {
-		c.fail(f, err.Error())
+		c.failErr(f, err)
 		return nil
 	}
 	return &n.value
@@ -90,7 +103,7 @@ func (c *rowCheck) percent(f field, lo, hi float64) *storage.Percent {
 	}
 	p, err := parsePercent(s, c.locale, c.r.canon[f], lo, hi)
 	if err != nil {
-		c.fail(f, err.Error())
+		c.failErr(f, err)
 		return nil
 	}
 	return &p
@@ -103,7 +116,7 @@ func (c *rowCheck) date(f field) string {
 	}
 	d, err := parseDate(s)
 	if err != nil {
-		c.fail(f, err.Error())
+		c.failErr(f, err)
 	}
 	return d
 }
@@ -111,15 +124,15 @@ func (c *rowCheck) date(f field) string {
 // observation validates r as an observation row.
 func (c *rowCheck) observation() storage.Observation {
 	o := storage.Observation{
-		Unit:      c.code(fUnit, unitCodeRE, "unit"),
-		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
+		Unit:      c.code(fUnit, unitCodeRE),
+		Indicator: c.code(fIndicator, indicatorCodeRE),
 		Source:    c.utf8Text(fSource),
 		Quote:     c.utf8Text(fQuote),
 	}
 	if s := c.text(fPeriod); s == "" {
 		c.fail(fPeriod, "required; give a period such as 2018-H1")
 	} else if p, err := storage.ParsePeriod(s); err != nil {
-		c.fail(fPeriod, err.Error())
+		c.failErr(fPeriod, err)
 	} else {
 		o.Period = p
 	}
@@ -165,8 +178,8 @@ func (c *rowCheck) boolean(f field) bool {
 // plan validates r as a plan row.
 func (c *rowCheck) plan() storage.Plan {
 	p := storage.Plan{
-		Unit:      c.code(fUnit, unitCodeRE, "unit"),
-		Indicator: c.code(fIndicator, indicatorCodeRE, "indicator"),
+		Unit:      c.code(fUnit, unitCodeRE),
+		Indicator: c.code(fIndicator, indicatorCodeRE),
 		Version:   c.utf8Text(fVersion),
 		Source:    c.utf8Text(fSource),
 		AdoptedOn: c.date(fAdoptedOn),
@@ -209,7 +222,7 @@ func (c *rowCheck) planSpan(p *storage.Plan) {
 	case term != "":
 		t, err := storage.ParseTerm(term)
 		if err != nil {
-			c.fail(fTerm, err.Error())
+			c.failErr(fTerm, err)
 		}
 		p.Term = t
 	default:
@@ -249,19 +262,19 @@ func (c *rowCheck) targets(p storage.Plan) {
 	for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
 		f := []field{fTarget, fTargetLow, fTargetHigh}[i]
 		if v != nil && (*v < lo || *v > hi) {
-			c.fail(f, what)
+			c.failErr(f, what)
 		}
 	}
 }
 
 // targetRange is the plausible range of a change target: growth in percent,
 // a change of a rate in points.
-func targetRange(b storage.PlanBasis) (lo, hi float64, what string, ok bool) {
+func targetRange(b storage.PlanBasis) (lo, hi float64, what *storage.Error, ok bool) {
 	switch b {
 	case storage.BasisGrowth, storage.BasisAverageGrowth:
-		return growthTargetMin, growthTargetMax, "a growth target is a percentage between -100 and 1000", true
+		return growthTargetMin, growthTargetMax, storage.Errorf(storage.CodeValidation, "a growth target is a percentage between -100 and 1000"), true
 	case storage.BasisPoints:
-		return -100, 100, "a points target is a change of a rate between -100 and 100 points", true
+		return -100, 100, storage.Errorf(storage.CodeValidation, "a points target is a change of a rate between -100 and 100 points"), true
 	}
-	return 0, 0, "", false
+	return 0, 0, nil, false
 }

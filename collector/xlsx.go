@@ -2,7 +2,6 @@ package collector
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -94,8 +93,8 @@ func parseSheet(ctx context.Context, f *excelize.File, sheet string, s *session)
 			if err := s.count(ctx); err != nil {
 				return 0, err
 			}
-			s.probs.add(storage.CodeValidation, pos{sheet, row}, storage.Detail{Sheet: sheet, Row: row,
-				Reason: fmt.Sprintf("the row has a value in column %d, beyond the %d named in the header", len(raw[i]), len(h.cols))})
+			s.probs.add(storage.CodeValidation, pos{sheet, row}, storage.Detail{Sheet: sheet, Row: row}.
+				Says("the row has a value in column %d, beyond the %d named in the header", len(raw[i]), len(h.cols)))
 			continue
 		}
 		rec.reset(sheet, row)

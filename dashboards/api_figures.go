@@ -113,11 +113,11 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		Level: p.level("level"), A: p.period("a"), B: p.period("b"), AsOf: p.date("as_of")}
 	switch {
 	case q.Unit != "" && (q.Parent != "" || q.Indicator != ""):
-		p.fail("give either unit=U (every indicator of one unit) or indicator=I&parent=U (one indicator across the children of U), not both")
+		p.reject("give either unit=U (every indicator of one unit) or indicator=I&parent=U (one indicator across the children of U), not both")
 	case q.Unit == "" && (q.Parent == "" || q.Indicator == ""):
-		p.fail("compare needs unit=U, or both indicator=I and parent=U")
+		p.reject("compare needs unit=U, or both indicator=I and parent=U")
 	case q.Unit != "" && q.Level != 0:
-		p.fail("level goes with indicator=I&parent=U, not with unit=U")
+		p.reject("level goes with indicator=I&parent=U, not with unit=U")
 	}
 	main := q.Unit
 	if main == "" {

@@ -33,7 +33,7 @@ func (s *Server) handleObservations(w http.ResponseWriter, r *http.Request) {
 		History: p.boolean("history"), IncludeRetracted: p.boolean("retracted")}
 	format := p.q.Get("format")
 	if format != "" && format != "json" && format != "csv" {
-		p.fail("query parameter format=%q: use json (default) or csv", format)
+		p.reject("query parameter format=%q: use json (default) or csv", format)
 	}
 	if err := s.checkFilter(r, p, f.Unit, f.Indicator); err != nil {
 		s.writeError(w, r, err)

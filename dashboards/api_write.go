@@ -112,7 +112,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	opt.DryRun = fp.boolean("dry_run")
 	opt.Locale = fp.q.Get("locale")
 	if opt.Locale != "" && opt.Locale != "vi" && opt.Locale != "en" {
-		fp.fail("field locale=%q: use vi (63.135,5) or en (63,135.5), or leave it out", opt.Locale)
+		fp.reject("field locale=%q: use vi (63.135,5) or en (63,135.5), or leave it out", opt.Locale)
 	}
 	format := uploadFormat(fp, hdr.Filename)
 	if fp.err != nil {
@@ -138,6 +138,6 @@ func uploadFormat(p *params, name string) string {
 	case "csv", "json", "xlsx":
 		return format
 	}
-	p.fail("file %q: cannot tell its format; name it .csv, .json or .xlsx, or set the field format", name)
+	p.reject("file %q: cannot tell its format; name it .csv, .json or .xlsx, or set the field format", name)
 	return ""
 }

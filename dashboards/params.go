@@ -25,7 +25,10 @@ var (
 )
 
 // newParams checks that q holds only the allowed parameter names, each once.
+// Every endpoint also takes lang (vi or en), the language of its error
+// messages (see apiLang).
 func newParams(q url.Values, allowed ...string) *params {
+	allowed = append(allowed[:len(allowed):len(allowed)], "lang")
 	p := &params{q: q}
 	names := make([]string, 0, len(q))
 	for k := range q {
@@ -35,15 +38,15 @@ func newParams(q url.Values, allowed ...string) *params {
 	for _, k := range names {
 		switch {
 		case !slices.Contains(allowed, k):
-			p.fail("unknown query parameter %q; this endpoint takes: %s", k, strings.Join(allowed, ", "))
+			p.reject("unknown query parameter %q; this endpoint takes: %s", k, strings.Join(allowed, ", "))
 		case len(q[k]) > 1:
-			p.fail("query parameter %s given %d times; give it once", k, len(q[k]))
+			p.reject("query parameter %s given %d times; give it once", k, len(q[k]))
 		}
 	}
 	return p
 }
 
-func (p *params) fail(format string, args ...any) {
+func (p *params) reject(format string, args ...any) {
 	if p.err == nil {
 		p.err = storage.Errorf(storage.CodeInvalid, format, args...)
 	}
@@ -53,7 +56,7 @@ func (p *params) fail(format string, args ...any) {
 func (p *params) require(names ...string) {
 	for _, n := range names {
 		if p.q.Get(n) == "" {
-			p.fail("query parameter %s is required", n)
+			p.reject("query parameter %s is required", n)
 		}
 	}
 }
@@ -62,7 +65,7 @@ func (p *params) require(names ...string) {
 func (p *params) unit(name string) string {
 	v := p.q.Get(name)
 	if v != "" && !unitCodeRE.MatchString(v) {
-		p.fail("query parameter %s=%q is not a unit code (lower-case letters, digits and '-', e.g. can-tho)", name, v)
+		p.reject("query parameter %s=%q is not a unit code (lower-case letters, digits and '-', e.g. can-tho)", name, v)
 	}
 	return v
 }
@@ -71,7 +74,7 @@ func (p *params) unit(name string) string {
 func (p *params) indicator(name string) string {
 	v := p.q.Get(name)
 	if v != "" && !indicatorCodeRE.MatchString(v) {
-		p.fail("query parameter %s=%q is not an indicator code (e.g. retail_sales)", name, v)
+		p.reject("query parameter %s=%q is not an indicator code (e.g. retail_sales)", name, v)
 	}
 	return v
 }
@@ -84,7 +87,7 @@ func (p *params) period(name string) storage.Period {
 	}
 	per, err := storage.ParsePeriod(v)
 	if err != nil {
-		p.fail("query parameter %s: %v", name, err)
+		p.reject("query parameter %s: %v", name, err)
 	}
 	return per
 }
@@ -96,7 +99,7 @@ func (p *params) date(name string) string {
 		return ""
 	}
 	if _, err := time.Parse(storage.DateLayout, v); err != nil {
-		p.fail("query parameter %s=%q is not a date; write YYYY-MM-DD, e.g. 2018-06-30", name, v)
+		p.reject("query parameter %s=%q is not a date; write YYYY-MM-DD, e.g. 2018-06-30", name, v)
 	}
 	return v
 }
@@ -109,7 +112,7 @@ func (p *params) boolean(name string) bool {
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		p.fail("query parameter %s=%q: write true or false", name, v)
+		p.reject("query parameter %s=%q: write true or false", name, v)
 	}
 	return b
 }
@@ -122,7 +125,7 @@ func (p *params) year(name string) int {
 	}
 	y, err := strconv.Atoi(v)
 	if err != nil || y < 1900 || y > 2999 {
-		p.fail("query parameter %s=%q is not a year between 1900 and 2999", name, v)
+		p.reject("query parameter %s=%q is not a year between 1900 and 2999", name, v)
 	}
 	return y
 }
@@ -136,7 +139,7 @@ func (p *params) level(name string) int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > storage.MaxCompareLevel {
-		p.fail("query parameter %s=%q is not a level between 1 (children) and %d", name, v, storage.MaxCompareLevel)
+		p.reject("query parameter %s=%q is not a level between 1 (children) and %d", name, v, storage.MaxCompareLevel)
 	}
 	return n
 }

@@ -20,19 +20,50 @@ const (
 
 // Error is an error fit to show a user: a code, a message that says what is
 // wrong and what to do, and optional details naming rows and fields.
+//
+// Message is the English text. Key and Args keep how it was made — its
+// format, which is its key in the message catalog (package
+// collector/catalog), and the arguments — so the catalog can say it in the
+// reader's language. Errorf and Detail.Says fill both; a message built
+// any other way has no Key and is shown as it stands.
 type Error struct {
 	Code    string   `json:"code"`
 	Message string   `json:"message"`
 	Details []Detail `json:"details,omitempty"`
+	Key     string   `json:"-"`
+	Args    []any    `json:"-"`
 }
 
-// Detail names one problem in one row and field.
+// Detail names one problem in one row and field. Reason is the English
+// text; Key and Args are its catalog key and arguments, as for Error.
 type Detail struct {
 	Row    int    `json:"row,omitempty"` // 1-based data row (or file line), 0 when not row-bound
 	Sheet  string `json:"sheet,omitempty"`
 	Field  string `json:"field,omitempty"`
 	Value  string `json:"value,omitempty"`
 	Reason string `json:"reason"`
+	Key    string `json:"-"`
+	Args   []any  `json:"-"`
+}
+
+// Says returns d with its reason set from a catalog key (an English format
+// such as "not a date (write %s)") and its arguments. An argument may be
+// an *Error, which the catalog renders in the reader's language too.
+func (d Detail) Says(key string, args ...any) Detail {
+	d.Reason, d.Key, d.Args = fmt.Sprintf(key, args...), key, args
+	return d
+}
+
+// Because returns d with the reason, key and arguments of err when err is
+// an *Error, or err's text otherwise.
+func (d Detail) Because(err error) Detail {
+	var e *Error
+	if errors.As(err, &e) {
+		d.Reason, d.Key, d.Args = e.Message, e.Key, e.Args
+		return d
+	}
+	d.Reason = err.Error()
+	return d
 }
 
 func (d Detail) String() string {
@@ -68,9 +99,17 @@ func (e *Error) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// Errorf returns an *Error with code and a formatted message.
+// Errorf returns an *Error with code and a formatted message; format is
+// the message's key in the catalog, so it must be a constant that the
+// catalog knows (a test checks every call).
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Key: format, Args: args}
+}
+
+// WithDetails returns e with details added (for chaining after Errorf).
+func (e *Error) WithDetails(d ...Detail) *Error {
+	e.Details = append(e.Details, d...)
+	return e
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, or

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -116,7 +115,7 @@ func ParsePlanPercents(s string) (PlanPercents, error) {
 	for _, part := range strings.Split(s, ";") {
 		a, v, ok := strings.Cut(part, ":")
 		if !ok {
-			return nil, fmt.Errorf("reported_plan_percents %q: expected authority:percent", s)
+			return nil, Errorf(CodeInvalid, "reported_plan_percents %q: expected authority:percent", s)
 		}
 		p, err := ParsePercent(v)
 		if err != nil {
@@ -179,7 +178,7 @@ func ParseTerm(s string) (Term, error) {
 	first, err1 := strconv.Atoi(a)
 	last, err2 := strconv.Atoi(b)
 	if !ok || len(a) != 4 || len(b) != 4 || err1 != nil || err2 != nil {
-		return Term{}, fmt.Errorf("invalid term %q: write two years such as 2021-2025", s)
+		return Term{}, Errorf(CodeInvalid, "invalid term %q: write two years such as 2021-2025", s)
 	}
 	t := Term{First: first, Last: last}
 	if err := t.validate(); err != nil {
@@ -190,7 +189,7 @@ func ParseTerm(s string) (Term, error) {
 
 func (t Term) validate() error {
 	if t.First < 1900 || t.Last > 2999 || t.Last <= t.First || t.Last-t.First > 10 {
-		return fmt.Errorf("invalid term %d-%d: the second year must follow the first by 1 to 10 years, within 1900–2999", t.First, t.Last)
+		return Errorf(CodeInvalid, "invalid term %d-%d: the second year must follow the first by 1 to 10 years, within 1900–2999", t.First, t.Last)
 	}
 	return nil
 }

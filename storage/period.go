@@ -23,10 +23,10 @@ var vietnamTime = time.FixedZone("ICT", 7*3600)
 func NewPeriod(year, first, last int) (Period, error) {
 	p := Period{Year: year, First: first, Last: last}
 	if year < 1900 || year > 2999 || first < 1 || last > 12 || first > last {
-		return Period{}, fmt.Errorf("period %d months %d–%d: not a span inside one year", year, first, last)
+		return Period{}, Errorf(CodeInvalid, "period %d months %d–%d: not a span inside one year", year, first, last)
 	}
 	if _, ok := p.code(); !ok {
-		return Period{}, fmt.Errorf("period %d months %d–%d: not a quarter, half, month, year or a span from January", year, first, last)
+		return Period{}, Errorf(CodeInvalid, "period %d months %d–%d: not a quarter, half, month, year or a span from January", year, first, last)
 	}
 	return p, nil
 }
@@ -36,24 +36,25 @@ func NewPeriod(year, first, last int) (Period, error) {
 // 2018-12M → 2018, 2018-1M → 2018-M01). Any other input is an error that
 // quotes the input.
 func ParsePeriod(s string) (Period, error) {
-	bad := func(why string) (Period, error) {
-		return Period{}, fmt.Errorf("invalid period %q: %s (use 2018, 2018-H1, 2018-Q3, 2018-M06 or 2018-9M)", s, why)
+	badPeriod := func(why string, args ...any) (Period, error) {
+		return Period{}, Errorf(CodeInvalid, "invalid period %q: %s (use 2018, 2018-H1, 2018-Q3, 2018-M06 or 2018-9M)", s,
+			Errorf(CodeInvalid, why, args...))
 	}
 	if len(s) < 4 || len(s) > 8 {
-		return bad("wrong length")
+		return badPeriod("wrong length")
 	}
 	year, err := strconv.Atoi(s[:4])
 	if err != nil || s[0] == '+' || s[0] == '-' {
-		return bad("it must start with a four-digit year")
+		return badPeriod("it must start with a four-digit year")
 	}
 	if year < 1900 || year > 2999 {
-		return bad("year out of range 1900–2999")
+		return badPeriod("year out of range 1900–2999")
 	}
 	if len(s) == 4 {
 		return Period{year, 1, 12}, nil
 	}
 	if s[4] != '-' || len(s) < 6 {
-		return bad("expected '-' after the year")
+		return badPeriod("expected '-' after the year")
 	}
 	rest := s[5:]
 	num := func(t string) (int, bool) {
@@ -76,27 +77,27 @@ func ParsePeriod(s string) (Period, error) {
 		case '2':
 			return Period{year, 7, 12}, nil
 		}
-		return bad("a half is H1 or H2")
+		return badPeriod("a half is H1 or H2")
 	case rest[0] == 'Q' && len(rest) == 2:
 		q := int(rest[1] - '0')
 		if q < 1 || q > 4 {
-			return bad("a quarter is Q1–Q4")
+			return badPeriod("a quarter is Q1–Q4")
 		}
 		return Period{year, 3*q - 2, 3 * q}, nil
 	case rest[0] == 'M' && len(rest) == 3:
 		m, ok := num(rest[1:])
 		if !ok || m < 1 || m > 12 {
-			return bad("a month is M01–M12")
+			return badPeriod("a month is M01–M12")
 		}
 		return Period{year, m, m}, nil
 	case rest[len(rest)-1] == 'M':
 		n, ok := num(rest[:len(rest)-1])
 		if !ok || n < 1 || n > 12 || rest[0] == '0' {
-			return bad("a year-to-date span is 1M–12M")
+			return badPeriod("a year-to-date span is 1M–12M")
 		}
 		return Period{year, 1, n}, nil
 	}
-	return bad("unknown form")
+	return badPeriod("unknown form")
 }
 
 // MustParsePeriod is ParsePeriod for constants known to be valid; it panics

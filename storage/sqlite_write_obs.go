@@ -94,9 +94,8 @@ func (w *Writer) putAgain(ctx context.Context, o Observation, id int64) (Outcome
 		return 0, w.fail(fmt.Errorf("read revision %d: %w", id, err))
 	}
 	if !sameObservation(o, prev) {
-		return 0, &Error{Code: CodeConflict,
-			Message: fmt.Sprintf("%s / %s / %s is given twice with different figures; keep one", o.Unit, o.Indicator, o.Period),
-			Details: []Detail{{Field: "period", Value: o.Period.String(), Reason: "same unit, indicator and period given twice"}}}
+		return 0, Errorf(CodeConflict, "%s / %s / %s is given twice with different figures; keep one", o.Unit, o.Indicator, o.Period).
+			WithDetails(Detail{Field: "period", Value: o.Period.String()}.Says("same unit, indicator and period given twice"))
 	}
 	w.res.Unchanged++
 	return OutcomeUnchanged, nil
@@ -233,7 +232,7 @@ func samePercent(a, b *Percent) bool {
 
 func validateObservation(o Observation) error {
 	if _, err := NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
-		return invalidField("period", o.Period.String(), err.Error())
+		return invalidField("period", o.Period.String(), "%v", err)
 	}
 	switch o.ReportStatus {
 	case "", StatusEstimate, StatusPreliminary, StatusOfficial:

@@ -183,7 +183,7 @@ func validatePlanSpan(p Plan) error {
 		return invalidField("term", p.Term.String(), "give either year or term, not both")
 	case term:
 		if err := p.Term.validate(); err != nil {
-			return invalidField("term", p.Term.String(), err.Error())
+			return invalidField("term", p.Term.String(), "%v", err)
 		}
 		if !p.Basis.IsTermBasis() {
 			return invalidField("basis", string(p.Basis), "a term plan's basis is average_growth, end_level or cumulative")

@@ -35,9 +35,11 @@ func validIndicatorCode(s string) bool {
 	return true
 }
 
-func invalidField(field, value, reason string) *Error {
-	return &Error{Code: CodeValidation, Message: fmt.Sprintf("invalid %s %q: %s", field, value, reason),
-		Details: []Detail{{Field: field, Value: value, Reason: reason}}}
+// invalidField is a validation error with field holding value; key is the
+// reason's catalog key and args its arguments.
+func invalidField(field, value, key string, args ...any) *Error {
+	return Errorf(CodeValidation, "invalid %s %q: %s", field, value, Errorf(CodeValidation, key, args...)).
+		WithDetails(Detail{Field: field, Value: value}.Says(key, args...))
 }
 
 // unitID returns the id of a stored unit (or one Put earlier in this
@@ -199,7 +201,7 @@ func (w *Writer) checkParent(ctx context.Context, code, parent string, exists bo
 		return 0, w.fail(fmt.Errorf("check parent of %s: %w", code, err))
 	}
 	if cycle {
-		return 0, invalidField("parent", parent, "that unit lies below "+code+"; the hierarchy cannot loop")
+		return 0, invalidField("parent", parent, "that unit lies below %s; the hierarchy cannot loop", code)
 	}
 	return pid, nil
 }

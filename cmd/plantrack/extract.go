@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -30,6 +31,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	lang := c.fs.String("lang", "vi", "language of the review table: `vi` or en")
 	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
 	c.run = func(ctx context.Context) error {
+		m.lang = *lang
 		if *date != "" {
 			if _, err := time.Parse(storage.DateLayout, *date); err != nil {
 				return fmt.Errorf("--date %q: write YYYY-MM-DD, e.g. 2018-06-11", *date)
@@ -97,7 +99,7 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs
 			return nil
 		}
 	}
-	return fmt.Errorf("not imported: %s", describe(err))
+	return fmt.Errorf("%s: %s", catalog.New(m.lang).T("cli.notimported"), m.describe(err))
 }
 
 // readText reads FILE or, for "-", stdin.

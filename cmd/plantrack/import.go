@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -24,6 +25,7 @@ Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 		if *locale != "" && *locale != "vi" && *locale != "en" {
 			return fmt.Errorf("--locale %q: use vi or en", *locale)
 		}
+		m.lang = *locale
 		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry})
 	}
 	return c
@@ -46,7 +48,7 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		rep, err := col.ImportFile(ctx, path, opt)
 		if err != nil {
 			failed++
-			fmt.Fprintf(m.Stderr, "%s: not imported: %s\n", path, describe(err))
+			fmt.Fprintf(m.Stderr, "%s: %s: %s\n", path, catalog.New(m.lang).T("cli.notimported"), m.describe(err))
 			continue
 		}
 		m.printReport(path, rep, opt.DryRun)
@@ -57,7 +59,7 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		fmt.Fprintf(m.Stdout, "total: %d new, %d unchanged\n", total.New, total.Unchanged)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files not imported; nothing was stored from them", failed, len(files))
+		return storage.Errorf(storage.CodeInvalid, "%d of %d files not imported; nothing was stored from them", failed, len(files))
 	}
 	return nil
 }
@@ -94,17 +96,19 @@ func printObservation(w io.Writer, o storage.Observation) {
 	fmt.Fprintf(w, "  %s %s %s %s %s%s\n", o.Unit, o.Indicator, o.Period, v, o.ReportStatus, extra)
 }
 
-// describe writes an error with each detail on its own line.
-func describe(err error) string {
+// describe writes an error with each detail on its own line, in the
+// command's language.
+func (m *Main) describe(err error) string {
 	var b strings.Builder
 	e, ok := asStorageError(err)
 	if !ok {
 		return err.Error()
 	}
-	b.WriteString(e.Message)
+	cat := catalog.New(m.lang)
+	b.WriteString(cat.Message(e))
 	for _, d := range e.Details {
 		b.WriteString("\n  ")
-		b.WriteString(d.String())
+		b.WriteString(cat.Detail(d))
 	}
 	return b.String()
 }

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/plantrack/plantrack/collector/catalog"
 )
 
 func main() {
@@ -30,7 +32,15 @@ type Main struct {
 	Stderr io.Writer
 	Getenv func(string) string // reads PLANTRACK_* settings; os.Getenv by default
 
-	cmd *command
+	cmd  *command
+	lang string // the language errors are printed in: a command's --locale or --lang; Vietnamese when ""
+}
+
+// say is err as the user reads it: a plantrack error in the language of the
+// command (through the message catalog), with its details; any other error
+// as it stands.
+func (m *Main) say(err error) string {
+	return catalog.New(m.lang).Error(err)
 }
 
 // NewMain returns a Main wired to the process's streams and environment.
@@ -64,7 +74,7 @@ func (m *Main) Main(ctx context.Context, stopSignals func(), args []string) int 
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(m.Stderr, "plantrack:", err)
+		fmt.Fprintln(m.Stderr, "plantrack:", m.say(err))
 		return 1
 	}
 	return 0

@@ -22,19 +22,22 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 	var b storage.Batch
 	var bad []storage.Detail
 	for i, f := range figs {
-		fail := func(field, reason string) {
-			bad = append(bad, storage.Detail{Row: i + 1, Field: field, Value: f.Quote,
-				Reason: fmt.Sprintf("figure %d (%s): %s", i+1, figureName(f), reason)})
+		fail := func(field string, why *storage.Error) {
+			bad = append(bad, storage.Detail{Row: i + 1, Field: field, Value: f.Quote}.
+				Says("figure %d (%s): %s", i+1, figureName(f), why))
+		}
+		why := func(key string, args ...any) *storage.Error {
+			return storage.Errorf(storage.CodeValidation, key, args...)
 		}
 		switch {
 		case f.Indicator == "" || f.Indicator == other:
-			fail("indicator", "choose an indicator code for it, or add the indicator first")
+			fail("indicator", why("choose an indicator code for it, or add the indicator first"))
 		case f.Period == nil:
-			fail("period", "the period is not one the codes express ("+or(f.Note, "none found")+"); set it or drop the figure")
+			fail("period", why("the period is not one the codes express (%s); set it or drop the figure", or(f.Note, "none found")))
 		case f.Unit == "":
-			fail("unit", "no unit: pass --unit or set the unit of the figure")
+			fail("unit", why("no unit: pass --unit or set the unit of the figure"))
 		case f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil:
-			fail("value", "no value, % of plan or growth to store")
+			fail("value", why("no value, %% of plan or growth to store"))
 		default:
 			b.Observations = append(b.Observations, storage.Observation{Unit: f.Unit, Indicator: f.Indicator,
 				Period: *f.Period, Value: f.Value, ReportStatus: f.ReportStatus, ReportedPlanPercent: f.ReportedPlanPercent,
@@ -42,9 +45,8 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 		}
 	}
 	if len(bad) > 0 {
-		return storage.Batch{}, &storage.Error{Code: storage.CodeValidation,
-			Message: fmt.Sprintf("%d of %d extracted figures cannot be imported as they stand; nothing was stored", len(bad), len(figs)),
-			Details: bad}
+		return storage.Batch{}, storage.Errorf(storage.CodeValidation,
+			"%d of %d extracted figures cannot be imported as they stand; nothing was stored", len(bad), len(figs)).WithDetails(bad...)
 	}
 	return b, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/plantrack/plantrack/charts"
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/dashboards/board"
 	"math"
 	"net/http"
@@ -33,14 +34,16 @@ type Locale struct {
 	printer *message.Printer
 	words   map[string]string
 	board   board.Board
+	cat     *catalog.Catalog // the one message catalog: page words and error messages
 }
 
 func newLocale(lang string) *Locale {
-	tag, words := language.Vietnamese, wordsVI()
+	tag := language.Vietnamese
 	if lang == langEN {
-		tag, words = language.English, wordsEN()
+		tag = language.English
 	}
-	return &Locale{Lang: lang, printer: message.NewPrinter(tag), words: words, board: board.Default()}
+	cat := catalog.New(lang)
+	return &Locale{Lang: lang, printer: message.NewPrinter(tag), words: cat.Words(), board: board.Default(), cat: cat}
 }
 
 // at returns the locale for a request viewing the data as of a date: a

@@ -122,7 +122,7 @@ func (q *request) periodParam(key string) (storage.Period, error) {
 	}
 	per, err := storage.ParsePeriod(s)
 	if err != nil {
-		return storage.Period{}, badRequest("%s", err.Error())
+		return storage.Period{}, badRequest("%v", err)
 	}
 	return per, nil
 }

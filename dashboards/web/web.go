@@ -186,7 +186,7 @@ func statusOf(err error) int {
 func (p *Pages) userMessage(ctx context.Context, L *Locale, err error) string {
 	var se *storage.Error
 	if errors.As(err, &se) && se.Code != storage.CodeInternal {
-		return se.Error()
+		return L.cat.Error(se)
 	}
 	p.log.ErrorContext(ctx, "web page failed", "err", err)
 	return L.T("error.internal")

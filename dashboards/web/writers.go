@@ -17,10 +17,12 @@ func writerName(r *http.Request) (string, bool) {
 	return w.TokenName, ok
 }
 
-// problem is one error row shown under a writer form.
+// problem is one error row shown under a writer form, in the page's
+// language: Field is the field's code (to outline the input at fault),
+// Label its name as the page calls it, Reason why it was refused.
 type problem struct {
-	Row                  int
-	Field, Value, Reason string
+	Row                         int
+	Field, Label, Value, Reason string
 }
 
 // writerBase is what every writer page shows: who is writing, the login
@@ -92,13 +94,14 @@ func (b *writerBase) outcome(rep collector.Report, err error, rowMap func(int) i
 		b.Message = b.L.T("error.internal")
 		return http.StatusInternalServerError
 	}
-	b.Message = se.Message
+	b.Message = b.L.cat.Message(se)
 	for _, d := range se.Details {
 		row := d.Row
 		if rowMap != nil && row > 0 {
 			row = rowMap(row)
 		}
-		b.Problems = append(b.Problems, problem{Row: row, Field: d.Field, Value: d.Value, Reason: d.Reason})
+		b.Problems = append(b.Problems, problem{Row: row, Field: d.Field, Label: b.L.cat.Field(d.Field),
+			Value: d.Value, Reason: b.L.cat.Reason(d)})
 	}
 	return statusOf(err)
 }

@@ -1,7 +1,8 @@
-package web
+package catalog
 
 // wordTable holds every page text as [Vietnamese, English]. Keys are
-// dotted: the page or part, then the text.
+// dotted: the page or part, then the text. (Moved here from
+// dashboards/web/i18n_words.go so pages and errors share one catalog.)
 func wordTable() map[string][2]string {
 	return map[string][2]string{
 		"nav.label": {"Điều hướng chính", "Main navigation"}, "nav.breadcrumb": {"Vị trí", "Breadcrumb"},
@@ -134,17 +135,4 @@ func wordTable() map[string][2]string {
 		"paste.confidence":  {"Độ tin cậy", "Confidence"},
 		"paste.nothingkept": {"Chưa chọn số liệu nào để lưu: đánh dấu cột \"Lưu\" ở các dòng cần lưu.", "No figure is ticked: tick \"Keep\" on the rows to store."},
 	}
-}
-
-func wordsVI() map[string]string { return wordsIn(0) }
-
-func wordsEN() map[string]string { return wordsIn(1) }
-
-func wordsIn(i int) map[string]string {
-	t := wordTable()
-	out := make(map[string]string, len(t))
-	for k, v := range t {
-		out[k] = v[i]
-	}
-	return out
 }

@@ -62,7 +62,7 @@ func TestEntryShowsCollectorErrorsRowByRow(t *testing.T) {
 	mustContain(t, body, "Nothing was stored", "2018-H7")
 	// The error names the form's row 2 (the collector's CSV line 3).
 	problems := body[strings.Index(body, `class="data-table errors"`):]
-	if !strings.Contains(problems, `<tr><td>2</td><td><code>period</code>`) {
+	if !strings.Contains(problems, `<tr><td>2</td><td>Period</td>`) { // the field as the page names it
 		t.Errorf("the error is not shown against form row 2: %.400s", problems)
 	}
 	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})

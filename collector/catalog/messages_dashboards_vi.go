@@ -24,7 +24,13 @@ func dashboardsVI() map[string]string {
 		"unknown indicator %q: list indicators with the indicators API or page":                                                         "chỉ tiêu %q không có: xem danh sách chỉ tiêu qua API hoặc trang chỉ tiêu",
 		"unknown unit %q: list units with the units API or page":                                                                        "đơn vị %q không có: xem danh sách đơn vị qua API hoặc trang đơn vị",
 		"writing needs a token: send \"Authorization: Bearer <token>\" (create one with `plantrack token create`) or sign in at /login": "cần mã truy cập để ghi: gửi \"Authorization: Bearer <mã>\" (tạo bằng `plantrack token create`) hoặc đăng nhập tại /login",
-		"year %q is not a year: use four digits such as 2018":                                                                           "%q không phải là năm: hãy ghi bốn chữ số, ví dụ 2018",
+		// A writer's scope (dashboards/auth).
+		"changing indicator %s, which every unit shares, needs an admin token": "sửa chỉ tiêu %s, dùng chung cho mọi đơn vị, cần mã truy cập quản trị",
+		"token %q may add units only below %s; give a parent inside it":        "mã truy cập %q chỉ được thêm đơn vị dưới %s; hãy chọn đơn vị cấp trên thuộc phạm vi đó",
+		"token %q may write only %s and the units below it, not %s":            "mã truy cập %q chỉ được ghi %s và các đơn vị trực thuộc, không được ghi %s",
+		"moving unit %s to another parent needs an admin token":                "chuyển đơn vị %s sang đơn vị cấp trên khác cần mã truy cập quản trị",
+		"changing the synthetic mark of unit %s needs an admin token":          "đổi dấu dữ liệu mô phỏng của đơn vị %s cần mã truy cập quản trị",
+		"year %q is not a year: use four digits such as 2018":                  "%q không phải là năm: hãy ghi bốn chữ số, ví dụ 2018",
 	}
 }
 

@@ -211,9 +211,10 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 }
 
 // appendOnly are the tables whose changes are found by id (observations,
-// plans) or that no derivation reads.
+// plans) or that no derivation reads (catalog_revisions is the history of
+// units and indicators, whose current rows are hashed).
 var appendOnly = map[string]bool{"observations": true, "plans": true, "meta": true,
-	"schema_migrations": true, "tokens": true, "batches": true}
+	"schema_migrations": true, "tokens": true, "batches": true, "catalog_revisions": true}
 
 // shapeOf hashes every row of the tables that shape derivation other than
 // observations and plans — units, indicators, and whatever later

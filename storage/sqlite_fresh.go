@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sync"
 )
 
@@ -30,10 +31,10 @@ type tracker struct {
 	mu       sync.Mutex
 	synced   int64 // the data version the stamps below reflect
 	started  bool
-	obsMark  int64  // greatest observation id seen
-	planMark int64  // greatest plan id seen
-	shape    uint64 // hash of units, indicators and the other shaping tables
-	parents  map[int64]int64
+	obsMark  int64              // greatest observation id seen
+	planMark int64              // greatest plan id seen
+	shape    uint64             // hash of units, indicators and the other shaping tables
+	readers  map[int64][]reader // see readersOf
 	// stamps hold the version of the last change of each pair; a child's
 	// change stamps its parent's pairs without own too (flows are checked
 	// against the sum of children), and every pair of a unit stamps
@@ -48,7 +49,7 @@ type tracker struct {
 	scanning  bool
 }
 
-func newTracker() *tracker { return &tracker{stamps: map[pair]int64{}, parents: map[int64]int64{}} }
+func newTracker() *tracker { return &tracker{stamps: map[pair]int64{}, readers: map[int64][]reader{}} }
 
 // validAt reports whether an answer computed at version at, depending on
 // deps, is still the answer at the synced version.
@@ -102,7 +103,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 	if t.started && v == t.synced {
 		return v, nil
 	}
-	shape, parents, err := shapeOf(ctx, tx)
+	shape, readers, err := shapeOf(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
@@ -112,7 +113,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 		if err != nil {
 			return 0, fmt.Errorf("read changes: %w", err)
 		}
-		t.started, t.synced, t.shape, t.parents, t.all = true, v, shape, parents, v
+		t.started, t.synced, t.shape, t.readers, t.all = true, v, shape, readers, v
 		if t.obsMark < horizonScanInline {
 			t.horizon, err = scanHorizon(ctx, tx, t.obsMark, t.planMark)
 			t.horizonOK = err == nil
@@ -122,7 +123,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 		return v, nil
 	}
 	if shape != t.shape {
-		t.shape, t.parents, t.all = shape, parents, v
+		t.shape, t.readers, t.all = shape, readers, v
 	}
 	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM observations NOT INDEXED WHERE id > ?`, &t.obsMark); err != nil {
 		return 0, err
@@ -196,11 +197,11 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 		if date > t.horizon {
 			t.horizon = date
 		}
-		t.stamps[pair{p.unit, p.ind, true}] = v
-		t.stamps[pair{p.unit, 0, true}] = v
-		for _, u := range []int64{p.unit, t.parents[p.unit]} {
-			t.stamps[pair{u, p.ind, false}] = v
-			t.stamps[pair{u, 0, false}] = v
+		for _, r := range append([]reader{{p.unit, true}}, t.readers[p.unit]...) {
+			for _, own := range []bool{false, r.own} {
+				t.stamps[pair{r.id, p.ind, own}] = v
+				t.stamps[pair{r.id, 0, own}] = v
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -218,8 +219,8 @@ var appendOnly = map[string]bool{"observations": true, "plans": true, "meta": tr
 
 // shapeOf hashes every row of the tables that shape derivation other than
 // observations and plans — units, indicators, and whatever later
-// migrations add — and returns the parent of each unit.
-func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64]int64, error) {
+// migrations add — and returns, by unit, the units that read its figures.
+func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64][]reader, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
 		AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
@@ -244,20 +245,63 @@ func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64]int64, error) {
 			return 0, nil, err
 		}
 	}
-	parents := map[int64]int64{}
-	prow, err := tx.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0) FROM units`)
-	if err != nil {
-		return 0, nil, fmt.Errorf("read changes: %w", err)
-	}
-	defer prow.Close()
-	for prow.Next() {
-		var id, parent int64
-		if err := prow.Scan(&id, &parent); err != nil {
-			return 0, nil, fmt.Errorf("read changes: %w", err)
+	readers, err := readersOf(ctx, tx, tables)
+	return h.Sum64(), readers, err
+}
+
+// readersQueries list, for each unit, the other units whose derived
+// figures read its figures: its parent (the children-sum check), every
+// parent it had over time, and the units that took over its territory
+// (their figures before the succession are reconstructed from it) with
+// their parents. A query whose table a database lacks is skipped.
+// A successor reads them as its own figures (own), a parent only for sums.
+var readersQueries = []struct {
+	table, query string
+	own          bool
+}{
+	{"units", `SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL`, false},
+	{"unit_parents", `SELECT unit_id, parent_id FROM unit_parents`, false},
+	{"unit_predecessors", `SELECT predecessor_id, unit_id FROM unit_predecessors`, true},
+	{"unit_predecessors", `SELECT p.predecessor_id, u.parent_id FROM unit_predecessors p JOIN units u ON u.id = p.unit_id
+		WHERE u.parent_id IS NOT NULL`, false},
+}
+
+// reader is a unit whose derived figures read another's figures; own when
+// it reads them as its own.
+type reader struct {
+	id  int64
+	own bool
+}
+
+// readersOf returns, by unit id, the units whose derived figures read its
+// figures (see readersQueries).
+func readersOf(ctx context.Context, tx *sql.Tx, tables []string) (map[int64][]reader, error) {
+	out := map[int64][]reader{}
+	for _, q := range readersQueries {
+		if !slices.Contains(tables, q.table) {
+			continue
 		}
-		parents[id] = parent
+		rows, err := tx.QueryContext(ctx, q.query)
+		if err != nil {
+			return nil, fmt.Errorf("read changes: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			r := reader{own: q.own}
+			if err := rows.Scan(&id, &r.id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read changes: %w", err)
+			}
+			if !slices.Contains(out[id], r) {
+				out[id] = append(out[id], r)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read changes: %w", err)
+		}
 	}
-	return h.Sum64(), parents, prow.Err()
+	return out, nil
 }
 
 // hashTable writes every row of table (a name from sqlite_master) to h.

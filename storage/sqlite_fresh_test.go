@@ -149,3 +149,45 @@ func TestUnitChangeInvalidatesEverything(t *testing.T) {
 		t.Fatalf("compare after moving cai-rang: %v, want only ninh-kieu 120", got)
 	}
 }
+
+// A unit that took over another's territory reads the other's figures as
+// its own: a revision of the predecessor invalidates the successor's own
+// answers and its parent's. (The table is made here as migration 0004
+// makes it, if this build does not have it yet.)
+func TestPredecessorRevisionInvalidatesSuccessor(t *testing.T) {
+	ctx := context.Background()
+	db, _ := freshFixture(t)
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS unit_predecessors (unit_id INTEGER NOT NULL,
+		predecessor_id INTEGER NOT NULL, date TEXT NOT NULL, PRIMARY KEY (unit_id, predecessor_id)) WITHOUT ROWID`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.ExecContext(ctx, `INSERT INTO unit_predecessors (unit_id, predecessor_id, date)
+		SELECT s.id, p.id, '2019-01-01' FROM units s, units p WHERE s.code = 'cai-rang' AND p.code = 'an-binh'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'data_version'`); err != nil {
+		t.Fatal(err)
+	}
+	before, err := db.sync(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeBatch(t, db, Batch{Observations: []Observation{{Unit: "an-binh", Indicator: "retail_sales",
+		Period: MustParsePeriod("2018-H1"), Value: val(7), ReportedAt: "2018-07-02"}}})
+	if _, err := db.sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	succ := db.unitPair(t, "cai-rang")
+	succ.own = true
+	if db.fresh.validAt(before, []pair{succ}) {
+		t.Fatal("cai-rang's own answers stay valid after a revision of its predecessor an-binh")
+	}
+	if db.fresh.validAt(before, []pair{db.unitPair(t, "can-tho")}) {
+		t.Fatal("can-tho's answers stay valid after a revision of its child's predecessor")
+	}
+	other := db.unitPair(t, "ninh-kieu")
+	other.own = true
+	if !db.fresh.validAt(before, []pair{other}) {
+		t.Fatal("ninh-kieu's own answers were invalidated by a revision of an-binh, its child")
+	}
+}

@@ -46,6 +46,10 @@ func keysInCode(t *testing.T) map[string]string {
 			return err
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				reasonKeys(fset, as, keys)
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
@@ -75,6 +79,21 @@ func keysInCode(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	return keys
+}
+
+// reasonKeys records the string constants assigned to a field named reason
+// (the extractor's reasons for leaving a number out, shown on the paste
+// page through the catalog).
+func reasonKeys(fset *token.FileSet, as *ast.AssignStmt, keys map[string]string) {
+	for i, l := range as.Lhs {
+		sel, ok := l.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "reason" || len(as.Rhs) != len(as.Lhs) {
+			continue
+		}
+		if s, ok := constString(as.Rhs[i]); ok {
+			keys[s] = fset.Position(as.Pos()).String()
+		}
+	}
 }
 
 // constString evaluates a string literal or a + of literals.

@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/storage"
 )
 
 // entryRows is how many figures the entry form takes at once.
@@ -21,10 +23,16 @@ func entryFields() []string {
 
 // entryRow is one row of the entry form, as typed.
 type entryRow struct {
-	N      int
-	Values []string // in entryFields order; typed text, shown back on error
-	Bad    bool
+	N         int
+	Values    []string // in entryFields order; typed text, shown back on error
+	Bad       bool
+	BadFields map[string]bool // the fields an error names: outlined in red
+	Period    periodField
 }
+
+// Invalid reports whether an error names field in this row (templates
+// mark the input with aria-invalid, which the style outlines in red).
+func (r entryRow) Invalid(field string) bool { return r.BadFields[field] }
 
 // Get returns the typed value of a field (templates call it).
 func (r entryRow) Get(field string) string {
@@ -61,13 +69,19 @@ func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
 	for len(v.Rows) < entryRows {
 		v.Rows = append(v.Rows, entryRow{N: len(v.Rows) + 1})
 	}
+	years := pickerYears(time.Now())
+	for i := range v.Rows {
+		row := &v.Rows[i]
+		per, _ := storage.ParsePeriod(row.Get("period"))
+		row.Period = L.periodField("period_"+itoa(row.N), L.T("col.period")+" "+itoa(row.N), per, years, row.Invalid("period"))
+	}
 	p.renderWriter(w, r, L, "entry", status, v)
 }
 
 // postEntry turns the filled rows into a CSV report and imports it.
 func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 	if err := r.ParseForm(); err != nil {
-		v.Message = err.Error()
+		v.Message = v.L.T("form.unreadable")
 		return http.StatusBadRequest
 	}
 	var buf bytes.Buffer
@@ -80,6 +94,9 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 		filled := false
 		for _, f := range entryFields() {
 			val := strings.TrimSpace(r.PostFormValue(f + "_" + strconv.Itoa(n)))
+			if f == "period" {
+				val = pickedPeriod(r.PostFormValue, "period_"+strconv.Itoa(n))
+			}
 			row.Values = append(row.Values, val)
 			rec = append(rec, val)
 			filled = filled || (val != "" && f != "unit" && f != "indicator" && f != "report_status")
@@ -108,13 +125,32 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 		}
 		return line
 	})
-	for _, pr := range v.Problems {
-		if pr.Row >= 1 && pr.Row <= len(v.Rows) {
-			v.Rows[pr.Row-1].Bad = true
-		}
-	}
+	v.markProblems()
 	if err == nil && !opt.DryRun {
 		v.Rows = nil // stored: start a fresh form
 	}
 	return status
+}
+
+// markProblems outlines the field each problem names in its form row and
+// links the problem to that field.
+func (v *entryView) markProblems() {
+	for i, pr := range v.Problems {
+		if pr.Row < 1 || pr.Row > len(v.Rows) {
+			continue
+		}
+		row := &v.Rows[pr.Row-1]
+		row.Bad = true
+		if pr.Field == "" {
+			continue
+		}
+		if row.BadFields == nil {
+			row.BadFields = map[string]bool{}
+		}
+		row.BadFields[pr.Field] = true
+		v.Problems[i].Anchor = pr.Field + "_" + itoa(pr.Row)
+		if pr.Field == "period" {
+			v.Problems[i].Anchor = "period-" + itoa(pr.Row) + "-span"
+		}
+	}
 }

@@ -7,11 +7,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/extract"
+	"github.com/plantrack/plantrack/storage"
 )
 
 // maxPasteFigures bounds the editable table (and the confirm form's rows).
@@ -34,7 +36,12 @@ type pasteFigure struct {
 	Period, Value, Status        string
 	PlanPct, YoYPct, Quote, Note string
 	Confidence                   string
+	BadFields                    map[string]bool // the fields an error names: outlined in red
+	Pick                         periodField     // the period picker of the row
 }
+
+// Invalid reports whether an error names field in this row.
+func (f pasteFigure) Invalid(field string) bool { return f.BadFields[field] }
 
 // pasteView is the data of templates/paste.html.
 type pasteView struct {
@@ -63,16 +70,17 @@ func (p *Pages) Paste(w http.ResponseWriter, r *http.Request) {
 			status = p.postPaste(r, &v)
 		}
 	}
+	v.pickers(time.Now())
 	p.renderWriter(w, r, L, "paste", status, v)
 }
 
 func (p *Pages) postPaste(r *http.Request, v *pasteView) int {
 	if err := r.ParseForm(); err != nil {
-		v.Message = err.Error()
+		v.Message = v.L.T("form.unreadable")
 		return http.StatusBadRequest
 	}
 	v.Text = r.PostFormValue("text")
-	v.Unit, v.Date, v.Source = r.PostFormValue("unit"), r.PostFormValue("date"), strings.TrimSpace(r.PostFormValue("source"))
+	v.Unit, v.Date, v.Source = r.PostFormValue("unit"), isoDate(r.PostFormValue("date")), strings.TrimSpace(r.PostFormValue("source"))
 	if r.PostFormValue("step") == "confirm" {
 		return p.confirmPaste(r, v)
 	}
@@ -116,7 +124,7 @@ func (v *pasteView) fill(ex extract.Extraction) {
 	for _, s := range ex.Unrecognised {
 		item := inContext(v.Text, s)
 		if s.Reason != "" {
-			item += " — " + s.Reason
+			item += " — " + v.L.cat.Sprintf(s.Reason) // the extractor's reasons are catalog keys
 		}
 		v.Unrecognised = append(v.Unrecognised, item)
 	}
@@ -207,7 +215,7 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 	for i := 1; i <= n; i++ {
 		k := strconv.Itoa(i)
 		row := pasteFigure{N: i, Keep: r.PostFormValue("keep_"+k) != "", Indicator: r.PostFormValue("indicator_" + k),
-			Period: strings.TrimSpace(r.PostFormValue("period_" + k)), Value: strings.TrimSpace(r.PostFormValue("value_" + k)),
+			Period: pickedPeriod(r.PostFormValue, "period_"+k), Value: strings.TrimSpace(r.PostFormValue("value_" + k)),
 			Status: r.PostFormValue("status_" + k), PlanPct: strings.TrimSpace(r.PostFormValue("plan_pct_" + k)),
 			YoYPct: strings.TrimSpace(r.PostFormValue("yoy_pct_" + k)), Quote: r.PostFormValue("quote_" + k)}
 		v.Figures = append(v.Figures, row)
@@ -237,13 +245,43 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		}
 		return line
 	})
-	for _, pr := range v.Problems {
-		if pr.Row >= 1 && pr.Row <= len(v.Figures) {
-			v.Figures[pr.Row-1].Bad = true
-		}
-	}
+	v.markProblems()
 	if err == nil {
 		v.Figures, v.Extracted = nil, false
 	}
 	return status
+}
+
+// markProblems outlines the field each problem names in its row (the
+// confirm form names the figure's fields as the entry form does, except
+// the percentages) and links the problem to it.
+func (v *pasteView) markProblems() {
+	inputs := map[string]string{"reported_plan_percent": "plan_pct", "reported_yoy_percent": "yoy_pct",
+		"report_status": "status", "indicator": "indicator", "value": "value"}
+	for i, pr := range v.Problems {
+		if pr.Row < 1 || pr.Row > len(v.Figures) {
+			continue
+		}
+		f := &v.Figures[pr.Row-1]
+		f.Bad = true
+		if f.BadFields == nil {
+			f.BadFields = map[string]bool{}
+		}
+		f.BadFields[pr.Field] = true
+		if name, ok := inputs[pr.Field]; ok {
+			v.Problems[i].Anchor = name + "_" + itoa(pr.Row)
+		} else if pr.Field == "period" {
+			v.Problems[i].Anchor = "period-" + itoa(pr.Row) + "-span"
+		}
+	}
+}
+
+// pickers gives each figure row its period picker.
+func (v *pasteView) pickers(now time.Time) {
+	years := pickerYears(now)
+	for i := range v.Figures {
+		f := &v.Figures[i]
+		per, _ := storage.ParsePeriod(f.Period)
+		f.Pick = v.L.periodField("period_"+itoa(f.N), v.L.T("col.period")+" "+itoa(f.N), per, years, f.Invalid("period"))
+	}
 }

@@ -62,7 +62,8 @@ func TestPasteHighlightsFiguresAndImportsTheConfirmedRows(t *testing.T) {
 			}
 		}
 	}
-	sel := regexp.MustCompile(`(?s)<select name="((?:indicator|status)_\d+)"[^>]*>(.*?)</select>`)
+	// Selects, the period pickers' span and year among them.
+	sel := regexp.MustCompile(`(?s)<select[^>]*name="((?:indicator|status)_\d+|period_\d+_(?:span|year))"[^>]*>(.*?)</select>`)
 	opt := regexp.MustCompile(`<option value="([^"]*)" selected>`)
 	for _, m := range sel.FindAllStringSubmatch(body, -1) {
 		if o := opt.FindStringSubmatch(m[2]); o != nil {

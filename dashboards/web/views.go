@@ -117,6 +117,9 @@ func (q *request) periodParam(key string) (storage.Period, error) {
 			s += "-" + sp
 		}
 	}
+	if s == "" && key != "period" {
+		s = pickedPeriod(q.query, key) // the shared picker's KEY_year and KEY_span
+	}
 	if s == "" {
 		return storage.Period{}, nil
 	}

@@ -23,6 +23,7 @@ func writerName(r *http.Request) (string, bool) {
 type problem struct {
 	Row                         int
 	Field, Label, Value, Reason string
+	Anchor                      string // the id of the form field at fault, when the page has one
 }
 
 // writerBase is what every writer page shows: who is writing, the login

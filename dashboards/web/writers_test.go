@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -62,8 +63,16 @@ func TestEntryShowsCollectorErrorsRowByRow(t *testing.T) {
 	mustContain(t, body, "Nothing was stored", "2018-H7")
 	// The error names the form's row 2 (the collector's CSV line 3).
 	problems := body[strings.Index(body, `class="data-table errors"`):]
-	if !strings.Contains(problems, `<tr><td>2</td><td>Period</td>`) { // the field as the page names it
+	// The field is named as the page names it and links to the input at fault.
+	if !strings.Contains(problems, `<tr><td>2</td><td><a href="#period-2-span">Period</a></td>`) {
 		t.Errorf("the error is not shown against form row 2: %.400s", problems)
+	}
+	// Row 2's period picker is outlined (aria-invalid), and no other field.
+	if !regexp.MustCompile(`<select id="period-2-span" name="period_2_span"[^>]*aria-invalid="true"`).MatchString(body) {
+		t.Error("the period of row 2 is not marked invalid")
+	}
+	if n := strings.Count(body, `aria-invalid="true"`); n != 2 {
+		t.Errorf("%d fields marked invalid, want 2 (the span and year of row 2's period)", n)
 	}
 	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
 	if err != nil || len(obs) != 0 {

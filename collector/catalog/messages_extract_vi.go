@@ -1,0 +1,25 @@
+package catalog
+
+// extractVI: why the prose extractor left a number out (collector/extract),
+// shown beside the number on the paste page.
+func extractVI() map[string]string {
+	return map[string]string{
+		"month on month or since the start of the year, not year on year": "so với tháng trước hoặc so với đầu năm, không phải so cùng kỳ",
+		"a share, not growth":                        "một tỷ trọng, không phải tăng trưởng",
+		"last year's growth":                         "tăng trưởng của năm trước",
+		"a target, not the result":                   "một chỉ tiêu kế hoạch, không phải kết quả",
+		"target in parentheses, not the result":      "kế hoạch trong ngoặc, không phải kết quả",
+		"earlier or wider comparison in parentheses": "so sánh với kỳ trước hoặc phạm vi rộng hơn, trong ngoặc",
+		"under a target heading":                     "thuộc mục kế hoạch",
+		"list numbering":                             "số thứ tự của danh sách",
+		"time":                                       "giờ",
+		"date":                                       "ngày tháng",
+		"years":                                      "số năm",
+		"range (a target, not a result)":             "khoảng (kế hoạch, không phải kết quả)",
+		"year":                                       "năm",
+		"per head or per unit, not a total":          "bình quân đầu người hoặc trên một đơn vị, không phải tổng",
+		"the same amount in another currency":        "cùng số tiền quy ra đơn vị tiền khác",
+		"change, not a level":                        "mức thay đổi, không phải mức đạt",
+		"target":                                     "kế hoạch",
+	}
+}

@@ -1,11 +1,8 @@
 package auth
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -38,30 +35,6 @@ func newTestTokens(t testing.TB) (*Tokens, *collector.Collector, *storage.DB) {
 	return NewTokens(db), c, db
 }
 
-// snapshot is everything the database holds, as a full-history JSON export
-// plus the plans and the data version: equal snapshots mean nothing was stored.
-func snapshot(t testing.TB, c *collector.Collector, db *storage.DB) string {
-	t.Helper()
-	ctx := context.Background()
-	var b bytes.Buffer
-	if err := c.Export(ctx, &b, collector.FormatJSON, storage.ObservationFilter{History: true, AsOf: "9999-12-31"}); err != nil {
-		t.Fatal(err)
-	}
-	plans, err := db.Plans(ctx, storage.PlanFilter{History: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := db.DataVersion(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pj, err := json.Marshal(plans)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%s\nplans: %s\nversion: %d", b.String(), pj, v)
-}
-
 // storageErr asserts err is a *storage.Error with code and returns it.
 func storageErr(t testing.TB, err error, code string) *storage.Error {
 	t.Helper()
@@ -73,19 +46,6 @@ func storageErr(t testing.TB, err error, code string) *storage.Error {
 		t.Fatalf("error code %q, want %q: %v", e.Code, code, err)
 	}
 	return e
-}
-
-// goodObservations is the collector's own test file of four observations.
-const goodObservations = "../../collector/testdata/good_observations.csv"
-
-// hasDetail reports whether e names row and field (sheet too, when given).
-func hasDetail(e *storage.Error, sheet string, row int, field string) bool {
-	for _, d := range e.Details {
-		if d.Row == row && d.Field == field && d.Sheet == sheet {
-			return true
-		}
-	}
-	return false
 }
 
 func TestTokenLifecycle(t *testing.T) {

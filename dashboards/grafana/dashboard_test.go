@@ -16,6 +16,7 @@ import (
 	"github.com/grafana/grafana-foundation-sdk/go/dashboard"
 
 	"github.com/plantrack/plantrack/dashboards/board"
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -203,13 +204,7 @@ func TestPromQLIsValid(t *testing.T) {
 
 func checkRules(t *testing.T, rules string) {
 	t.Helper()
-	promtool, err := exec.LookPath("promtool")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("promtool is not installed (apt-get install -y --no-install-recommends prometheus)")
-		}
-		t.Skip("promtool is not installed")
-	}
+	promtool := testtool.Promtool(t)
 	file := filepath.Join(t.TempDir(), "rules.yml")
 	if err := os.WriteFile(file, []byte(rules), 0o644); err != nil {
 		t.Fatal(err)

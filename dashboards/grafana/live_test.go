@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/plantrack/plantrack/collector/demo"
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 	"github.com/plantrack/plantrack/dashboards/metrics"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -27,13 +28,7 @@ import (
 // is queryable.
 func livePrometheus(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("prometheus")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("prometheus is not installed (apt-get install -y --no-install-recommends prometheus)")
-		}
-		t.Skip("prometheus is not installed")
-	}
+	bin := testtool.Prometheus(t)
 	dir := t.TempDir()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(dir, "plantrack.db"))

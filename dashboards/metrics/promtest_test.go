@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -35,7 +36,7 @@ func freePort(t testing.TB) int {
 // returns its base URL once it reports ready. It is killed at cleanup.
 func startPrometheus(t *testing.T, config, dataDir string, extra ...string) string {
 	t.Helper()
-	bin := toolPath(t, "prometheus")
+	bin := testtool.Prometheus(t)
 	dir := t.TempDir()
 	if dataDir == "" {
 		dataDir = filepath.Join(dir, "data")
@@ -125,7 +126,7 @@ func promQuery(t *testing.T, base, q string, ts time.Time) []float64 {
 }
 
 func TestPrometheusScrapesDemo(t *testing.T) {
-	toolPath(t, "prometheus")
+	testtool.Prometheus(t)
 	db, _ := demoDB(t)
 	srv := httptest.NewServer(NewHandler(db, fixedRegistry(), 1, nil))
 	defer srv.Close()
@@ -182,8 +183,8 @@ func pickHistoryPoint(t *testing.T, db *storage.DB) (unit, indicator string, p s
 }
 
 func TestBackfillServesHistory(t *testing.T) {
-	promtool := toolPath(t, "promtool")
-	toolPath(t, "prometheus")
+	promtool := testtool.Promtool(t)
+	testtool.Prometheus(t)
 	db, _ := demoDB(t)
 	unit, ind, pt, want := pickHistoryPoint(t, db)
 

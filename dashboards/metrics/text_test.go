@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -31,7 +31,7 @@ func edgeSnapshot() snapshot {
 				Value: f64(1e21), YTD: nil, PlanBasis: storage.BasisGrowth, Plan: f64(7.25), YoY: f64(-1)},
 			{Unit: "b-district", Indicator: "poverty_rate", Kind: storage.KindLevel, Period: m03,
 				Value: f64(1), YTD: f64(99), PlanBasis: storage.BasisValue, Plan: f64(0), Completion: f64(math.Inf(1)),
-				Expected: f64(-0.0), YoY: f64(1e-7)},
+				Expected: f64(math.Copysign(0, -1)), YoY: f64(1e-7)},
 			{Unit: "b-district", Indicator: "exports", Kind: storage.KindFlow, Period: m03,
 				YTD: f64(math.NaN()), Completion: f64(math.NaN()), YoY: f64(math.Inf(-1))},
 			{Unit: "a-district", Indicator: "budget_revenue", Kind: storage.KindFlow, Period: m03,
@@ -126,29 +126,11 @@ func TestTextRefusesDuplicateSeries(t *testing.T) {
 	}
 }
 
-// promtoolPath finds promtool: in CI a missing promtool fails the test,
-// elsewhere the test is skipped.
-func promtoolPath(t testing.TB) string {
-	return toolPath(t, "promtool")
-}
-
-func toolPath(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (apt-get install -y --no-install-recommends prometheus)", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return p
-}
-
 // promtoolCheckMetrics runs `promtool check metrics` on text and fails on
 // any finding.
 func promtoolCheckMetrics(t *testing.T, text []byte) {
 	t.Helper()
-	cmd := exec.Command(promtoolPath(t), "check", "metrics")
+	cmd := exec.Command(testtool.Promtool(t), "check", "metrics")
 	cmd.Stdin = bytes.NewReader(text)
 	out, err := cmd.CombinedOutput()
 	if err != nil || len(bytes.TrimSpace(out)) > 0 {

@@ -4,21 +4,15 @@
 package prometheus_test
 
 import (
-	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 )
 
 func promtool(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("promtool")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("promtool is not installed (apt-get install -y --no-install-recommends prometheus)")
-		}
-		t.Skip("promtool is not installed")
-	}
-	return p
+	return testtool.Promtool(t)
 }
 
 func TestAlertRulesAreValid(t *testing.T) {

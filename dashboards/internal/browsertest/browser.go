@@ -26,6 +26,8 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/plantrack/plantrack/dashboards/internal/testtool"
 )
 
 // DefaultTimeout bounds one page load (navigation plus chart initialisation).
@@ -68,11 +70,7 @@ func New(t testing.TB) *Browser {
 	t.Helper()
 	path := ExecPath()
 	if path == "" {
-		msg := "chromium not found (apt-get install -y --no-install-recommends chromium, or set PLANTRACK_CHROMIUM)"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testtool.Missing(t, "chromium not found (apt-get install -y --no-install-recommends chromium, or set PLANTRACK_CHROMIUM)")
 	}
 	b, err := start(path, t.TempDir())
 	if err != nil {

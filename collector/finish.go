@@ -20,6 +20,9 @@ func (s *session) finish(ctx context.Context, feedErr error) (Report, error) {
 		switch {
 		case errors.As(feedErr, &e):
 			return rep, feedErr
+		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return rep, storage.Errorf(storage.CodeTooLarge,
+				"the import took longer than one request may take, and was stopped; nothing was stored. Split it into smaller files")
 		case ctx.Err() != nil:
 			return rep, fmt.Errorf("import %s interrupted (%w); nothing was stored", s.format, ctx.Err())
 		}

@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strconv"
@@ -11,9 +12,6 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// maxUnzipped bounds the unpacked size of a workbook.
-const maxUnzipped = 1 << 30
-
 // parseXLSX reads the sheets named observations and plans of a workbook, or
 // its first sheet when neither exists, each with a header row as in CSV.
 // Numeric cells are read exactly (no locale question arises); text cells are
@@ -21,8 +19,14 @@ const maxUnzipped = 1 << 30
 // shown as 53.7%) counts as 53.7; a date cell becomes YYYY-MM-DD.
 func parseXLSX(ctx context.Context, r io.Reader, s *session) error {
 	// A workbook unpacks to many times its size; refuse one that would
-	// unpack beyond maxUnzipped rather than fill memory or disk.
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped})
+	// unpack, or make the reader allocate, beyond the limits, checked in
+	// constant memory before the reader sees it.
+	lim := limitsFor(s.opt)
+	data, err := readWorkbook(ctx, r, lim)
+	if err != nil {
+		return err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.unzipped})
 	if err != nil {
 		return storage.Errorf(storage.CodeInvalid, "not a readable XLSX workbook: %v; save it as .xlsx", err)
 	}

@@ -1,6 +1,8 @@
 package dashboards
 
 import (
+	"bytes"
+	"io"
 	"mime"
 	"net/http"
 	"path/filepath"
@@ -77,7 +79,14 @@ func (s *Server) handlePostBatch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	opt.DryRun = dry
-	rep, err := s.col.ImportReader(r.Context(), r.Body, "json", opt)
+	// The whole body (within the body limit) is read before the import
+	// takes the write lock, so a client sending slowly holds up no writer.
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err := s.col.ImportReader(r.Context(), bytes.NewReader(body), "json", opt)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

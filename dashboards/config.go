@@ -21,10 +21,15 @@ type Config struct {
 	Thresholds    storage.Thresholds // pace boundaries
 	SecureCookies bool               // mark session cookies Secure even on plain HTTP (TLS proxy in front)
 	SessionTTL    time.Duration      // how long a login session lasts
+	// WriteDeadline ends the context of every state-changing request
+	// (imports, forms) this long after it began: an import still running
+	// stops and stores nothing. Set it to the server's write timeout.
+	WriteDeadline time.Duration
 }
 
 // DefaultConfig returns the defaults: metrics depth 1, public reads, 32 MiB
-// bodies, 100,000 rows per HTTP import, SPEC thresholds, 12-hour sessions.
+// bodies, 100,000 rows per HTTP import, SPEC thresholds, 12-hour sessions,
+// 2-minute write deadline.
 func DefaultConfig() Config {
 	return Config{
 		MetricsDepth:  1,
@@ -32,6 +37,7 @@ func DefaultConfig() Config {
 		MaxImportRows: 100000,
 		Thresholds:    storage.DefaultThresholds(),
 		SessionTTL:    12 * time.Hour,
+		WriteDeadline: 2 * time.Minute,
 	}
 }
 
@@ -44,6 +50,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("max body bytes %d: must be positive (default 32 MiB)", c.MaxBodyBytes)
 	case c.MaxImportRows < 0:
 		return fmt.Errorf("max import rows %d: must be 0 (no cap) or more", c.MaxImportRows)
+	case c.WriteDeadline <= 0:
+		return fmt.Errorf("write deadline %s: must be positive", c.WriteDeadline)
 	case c.SessionTTL <= 0:
 		return fmt.Errorf("session TTL %s: must be positive", c.SessionTTL)
 	case c.Thresholds == (storage.Thresholds{}):

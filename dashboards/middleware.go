@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,7 @@ func (s *Server) middleware(mux http.Handler) http.Handler {
 	h = s.requireRead(h)
 	h = s.identify(h)
 	h = cop.Handler(h)
+	h = s.writeDeadline(h)
 	h = s.limitBody(h)
 	h = securityHeaders(h)
 	h = s.recoverPanics(h)
@@ -47,6 +49,21 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		next.ServeHTTP(w, r)
+	})
+}
+
+// writeDeadline ends a state-changing request's context after
+// cfg.WriteDeadline, so that an import honours the request's deadline.
+func (s *Server) writeDeadline(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.WriteDeadline)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

@@ -45,7 +45,17 @@ type DB struct {
 	// narrowCompare reads comparisons across units narrowly first (see
 	// compareFigures); tests turn it off to check both paths agree.
 	narrowCompare bool
+	// waitNotice is called once per write that finds another process
+	// writing and waits for it (see SetWaitNotice).
+	waitNotice func()
 }
+
+// SetWaitNotice sets what a write does when another process (a server
+// beside a CLI import, or the reverse) holds the write lock past the busy
+// timeout: BeginWrite then calls notice once and keeps waiting until the
+// lock is free or its context ends, instead of failing. Call it before the
+// DB is shared between goroutines.
+func (db *DB) SetWaitNotice(notice func()) { db.waitNotice = notice }
 
 // SetThresholds sets the pace and flag thresholds that Progress, Series,
 // Compare, Quality and Latest derive with (zero fields take the defaults).

@@ -92,8 +92,8 @@ type Writer struct {
 }
 
 // BeginWrite starts a write transaction recorded with prov (RecordedAt zero
-// means now). It waits for another process's write to finish, up to the busy
-// timeout.
+// means now). It waits for another process's write to finish, for as long as
+// ctx allows (see SetWaitNotice).
 func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) {
 	if prov.RecordedAt.IsZero() {
 		prov.RecordedAt = time.Now()
@@ -105,9 +105,9 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 	if err != nil {
 		return nil, fmt.Errorf("begin write: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+	if err := db.beginImmediate(ctx, conn); err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("begin write (another process may hold the write lock; retry): %w", err)
+		return nil, err
 	}
 	return &Writer{
 		db: db, conn: conn, prov: prov,

@@ -38,6 +38,10 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		return err
 	}
 	defer db.Close()
+	db.SetWaitNotice(func() {
+		fmt.Fprintf(m.Stderr, "%s: another process (such as plantrack serve) is writing to this database; "+
+			"waiting for it to finish… (Ctrl-C stops, storing nothing)\n", dbPath)
+	})
 	progress := isTerminal(m.Stderr)
 	var total storage.WriteResult
 	failed := 0

@@ -95,6 +95,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 			return err
 		}
 	}
+	s.cfg.WriteDeadline = s.writeTimeout
 	srv, err := dashboards.New(s.cfg, dashboards.Deps{DB: db, Collector: col, Registry: reg, Logger: log})
 	if err != nil {
 		return err

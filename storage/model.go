@@ -107,6 +107,9 @@ type Indicator struct {
 	// when several are in force; empty means the first present of council,
 	// party, central, own (see Primary).
 	PrimaryAuthority Authority `json:"primary_authority,omitempty"`
+	// PartOf is the code of the indicator this one is a part of (a GRDP
+	// sector, a source of budget revenue); "" for a whole.
+	PartOf string `json:"part_of,omitempty"`
 }
 
 // Name returns the indicator's name in lang, as Unit.Name does.

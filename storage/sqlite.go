@@ -216,7 +216,7 @@ func (db *DB) applyMigration(ctx context.Context, m migration) error {
 // seedCatalog inserts the catalog indicators that are missing; existing
 // rows, possibly edited by users, are left alone.
 func (db *DB) seedCatalog(ctx context.Context) error {
-	cat := Catalog()
+	cat := append(Catalog(), CatalogParts()...)
 	var present int
 	args := make([]any, len(cat))
 	for i, ind := range cat {

@@ -93,8 +93,8 @@ func TestOpenMigratesOnceAndSeedsCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inds) != len(Catalog()) || inds[0].Code != Catalog()[0].Code {
-		t.Fatalf("indicators after open: %d (first %q), want the %d catalog ones", len(inds), inds[0].Code, len(Catalog()))
+	if want := len(Catalog()) + len(CatalogParts()); len(inds) != want || inds[0].Code != Catalog()[0].Code {
+		t.Fatalf("indicators after open: %d (first %q), want the %d catalog ones and parts", len(inds), inds[0].Code, want)
 	}
 	v1, _ := db.DataVersion(ctx)
 	before := dumpDB(t, path)

@@ -75,7 +75,8 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 
 // importFigures stores the extracted figures in one transaction. Figures
 // of indicators outside the catalog ("other") are listed and left out: a
-// person has to choose their indicator. Every other figure must be
+// person has to choose their indicator; so are figures that hold only a
+// growth range or a change in points. Every other figure must be
 // storable as it stands — a figure whose period the codes cannot express
 // refuses the whole import, by name, rather than being guessed or dropped.
 func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []extract.Figure, source, date, name string, out io.Writer) error {
@@ -83,6 +84,10 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs
 	for _, f := range figs {
 		if f.Indicator == "" || f.Indicator == "other" {
 			fmt.Fprintf(m.Stderr, "left out (not a catalog indicator; add it on the paste page or in a file): %q\n", strings.TrimSpace(f.Quote))
+			continue
+		}
+		if !f.Storable() {
+			fmt.Fprintf(m.Stderr, "left out (only a growth range or a change in points, nothing to store; settle it on the paste page): %q\n", strings.TrimSpace(f.Quote))
 			continue
 		}
 		keep = append(keep, f)

@@ -14,7 +14,9 @@ type cand struct {
 	ind            storage.Indicator
 	value          *tok
 	plan, yoy      *tok
-	yoyDefaultRead bool // growth with no comparison stated
+	others         []*tok // % of plans of authorities other than the primary
+	points         *tok   // a rate's change in percentage points
+	yoyDefaultRead bool   // growth with no comparison stated
 	toks           []*tok
 	planImplicit   bool // "đạt X%" after the value, with no plan word
 	from           int  // quote start of a figure split off by a period phrase; 0: the mention's
@@ -128,7 +130,7 @@ func (d *doc) zone(sg seg, m mention, zs, ze int, toks []*tok) []Figure {
 					cands, owner = append(cands, c), c
 				}
 			}
-		case percent, foldKind:
+		case percent, foldKind, pointsKind:
 			c := owner
 			if c == nil && !seenAmount && len(cands) == 1 {
 				c = cands[0]
@@ -178,7 +180,7 @@ func (d *doc) periodSplit(cands []*cand, t *tok) *cand {
 // kind of percentage t is and a period phrase sits between them ("quý I
 // tăng 6,2%, quý II tăng 7,1%").
 func (d *doc) percentSplit(c *cand, t *tok) *cand {
-	taken := t.role == plan && c.plan != nil || (t.role == yoY || t.role == growth) && c.yoy != nil
+	taken := t.role == plan && d.planTaken(c, t) || (t.role == yoY || t.role == growth) && c.yoy != nil
 	if !taken || len(c.toks) == 0 {
 		return nil
 	}
@@ -197,14 +199,20 @@ func (d *doc) percentSplit(c *cand, t *tok) *cand {
 func (d *doc) attachPercent(c *cand, t *tok, zs, nameEnd int) {
 	rate := c.ind.Measure == "percent"
 	switch {
-	case t.role == plan && c.plan == nil:
-		c.plan = t
+	case t.role == plan:
+		if !d.addPlanPercent(c, t) {
+			return
+		}
+	case t.kind == pointsKind && t.role == yoY && rate && c.points == nil:
+		c.points = t
 	case (t.role == yoY || t.role == growth) && !rate && c.yoy == nil:
 		c.yoy, c.yoyDefaultRead = t, t.role == growth
 	case t.role == plain && rate && c.value == nil:
 		c.value = t
 	case t.role == plain && !rate && c.yoy == nil && d.x.growthWords.MatchString(d.f.s[zs:min(len(d.f.s), max(t.s, nameEnd+8))]):
 		c.yoy = t
+	case t.role == plain && !rate && c.yoy == nil && c.ind.PartOf != "" && d.sharedGrowthVerb(t):
+		c.yoy, c.yoyDefaultRead = t, true // "…, industry and construction 7.9 percent": the list's verb
 	case t.role == plain && !rate && c.value != nil && c.plan == nil && implicitPlanVerb(t.verb):
 		c.plan, c.planImplicit = t, true // "đạt 7.060 tỷ đồng, đạt 49,6%": % of plan by convention
 	default:
@@ -237,6 +245,7 @@ func (d *doc) figure(sg seg, m mention, zs, ze int, c *cand) (Figure, bool) {
 		Start: d.f.pos[qs], End: d.f.pos[qe], Qualifiers: []string{}}
 	f.Quote = d.text[f.Start:f.End]
 	fillNumbers(&f, c)
+	d.fillIssue16(&f, c)
 	for _, t := range c.toks {
 		if t.qe > t.qs && (t == c.value || c.value == nil) {
 			f.Qualifiers = append(f.Qualifiers, strings.ToLower(d.f.orig(d.text, t.qs, t.qe)))

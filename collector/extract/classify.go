@@ -35,12 +35,12 @@ func downNoun(n string) bool {
 }
 
 const verbs = `tang truong am|giam manh|giam nhe|giam|thap hon|down by|down|fell by|fell|falling|dropped by|dropped|declined by|declined|decreased by|decreased|decrease of|decline of|drop of|fall of|reduction of|lower by|` +
-	`tang truong|tang manh|tang|cao hon|up by|up|rose by|rose|rising|grew by|grew|growing|increased by|increased|increase of|rise of|growth of|growth rate of|jumped|surged|expanded|higher by|` +
+	`tang truong|tang manh|tang|cao hon|up by|up|rose by|rose|rising|grew by|grew|growing|increased by|increased|increase of|rise of|growth of|growth rate of|jumped|surged|expanded by|expanded|higher by|` +
 	`uoc dat|chi dat|dat|bang|la|o muc|con|duoc|hoan thanh|reached|reaching|hit|at|equal to|equalling|equivalent to|or|was|were|stood at|represents|achieving|achieved|of|vuot`
 
 func newExClassifier() classifier {
-	const quals = `(?:(?:khoang|gan|tren|hon|xap xi|about|nearly|around|over|almost|approximately|more than|an estimated|only|uoc)\s*)*`
-	const plans = `(?:ke hoach|kh\b|du toan|chi tieu|muc tieu|nghi quyet|nq\b|(?:the )?(?:yearly |annual |full[- ]year |year'?s |whole[- ]year |this year'?s |\d{4} )?(?:plan|target|estimate|goal|budget estimate|projection))`
+	const quals = `(?:(?:khoang|gan|tren|hon|xap xi|about|nearly|around|over|almost|approximately|more than|an estimated|only|uoc|binh quan|on average)\s*)*`
+	const plans = `(?:ke hoach|kh\b|du toan|chi tieu|muc tieu|nghi quyet|nq\b|(?:the )?(?:yearly |annual |capital |investment |full[- ]year |year'?s |whole[- ]year |this year'?s |\d{4} )?(?:plan|target|estimate|goal|budget estimate|projection))`
 	return classifier{
 		parenTarget: regexp.MustCompile(`^\s*(?:ke hoach|kh\b|chi tieu|muc tieu|nghi quyet|nq\b|phan dau|target|plan|goal)`),
 		parenPrev:   regexp.MustCompile(`^\s*(?:cung ky|same period|last year|nam truoc|a year earlier|year-earlier|ca nuoc|national|toan quoc|the country|nationwide|vung|region)`),

@@ -38,8 +38,21 @@ type Figure struct {
 	Qualifiers          []string             `json:"qualifiers"`
 	Confidence          float64              `json:"confidence"` // 0–1
 	Note                string               `json:"note"`
-	Start               int                  `json:"-"` // byte offsets of Quote in the text
-	End                 int                  `json:"-"`
+	// Component is the part indicator's code when the figure is a part of
+	// Indicator (a GRDP sector, a source of revenue); "" for the whole.
+	Component string `json:"component,omitempty"`
+	// ReportedPlanPercents are every % of plan the text gave, in text order,
+	// each with the authority whose plan it is; ReportedPlanPercent is the
+	// primary authority's among them.
+	ReportedPlanPercents []PlanPercent `json:"reported_plan_percents,omitempty"`
+	// ReportedChangePoints is a rate's change in percentage points as
+	// written ("giảm 0,82 điểm phần trăm" → -0.82).
+	ReportedChangePoints *storage.Percent `json:"reported_change_points,omitempty"`
+	// ReportedYoYRange is a growth given as a range ("ước tăng 6,8–7,2%"):
+	// low and high. No single growth is guessed from it.
+	ReportedYoYRange *[2]storage.Percent `json:"reported_yoy_range,omitempty"`
+	Start            int                 `json:"-"` // byte offsets of Quote in the text
+	End              int                 `json:"-"`
 }
 
 // Span is a number found in the text that no figure took, so that a
@@ -52,9 +65,17 @@ type Span struct {
 	Reason string `json:"reason,omitempty"`
 }
 
+// PlanPercent is one % of plan a report gave, with the authority whose
+// plan it is: central, council, party or own.
+type PlanPercent struct {
+	Authority string          `json:"authority"`
+	Percent   storage.Percent `json:"percent"`
+}
+
 // Extraction is what Extract found.
 type Extraction struct {
 	Figures      []Figure `json:"figures"`
+	Plans        []Plan   `json:"plans"` // targets the text states; never results
 	Unrecognised []Span   `json:"unrecognised,omitempty"`
 }
 
@@ -67,6 +88,7 @@ type doc struct {
 	toks   []tok
 	events []event
 	opt    Options
+	year   int // the report date's year; 0 when unknown
 }
 
 // Extract reads report prose in Vietnamese or English and proposes the
@@ -92,7 +114,7 @@ type Extractor struct {
 // given user-defined ones (a catalog code given again is ignored).
 func NewExtractor(indicators []storage.Indicator) *Extractor {
 	e := &Extractor{x: newExScanner(), inds: map[string]storage.Indicator{}}
-	inds := storage.Catalog()
+	inds := append(storage.Catalog(), storage.CatalogParts()...)
 	for _, ind := range inds {
 		e.inds[ind.Code] = ind
 	}
@@ -115,6 +137,9 @@ func (e *Extractor) Extract(text string, opt Options) Extraction {
 		d.opt.Unit = unitFromText(fs, opt.Units)
 	}
 	date, hasDate := d.x.reportDate(fs, opt.Date)
+	if hasDate {
+		d.year = date.Year()
+	}
 	var spans []seg
 	d.events, spans = d.x.events(fs)
 	resolve(d.events, date, hasDate)
@@ -125,9 +150,10 @@ func (e *Extractor) Extract(text string, opt Options) Extraction {
 		}
 	}
 	d.toks = d.x.tokens(fs, scanNumbers(fs, isVietnamese(text)), skip)
-	mentions := findMentions(fs, e.phrases)
+	mentions := e.keepWeak(fs, findMentions(fs, e.phrases))
 	var out Extraction
 	var prev []mention
+	var lastPlans []Plan
 	prevCount := 0
 	for _, sg := range segments(fs) {
 		d.classify(sg)
@@ -136,7 +162,12 @@ func (e *Extractor) Extract(text string, opt Options) Extraction {
 		if len(ms) == 0 {
 			ms = d.carryOver(sg, prev)
 		}
+		d.planSubjects(sg, ms)
 		figs := d.segment(sg, ms)
+		carry := d.planCarry(sg, inside(mentions, sg), prev)
+		plans := d.plans(sg, ms, carry, len(lastPlans) > 0)
+		out.Plans = append(out.Plans, plans...)
+		lastPlans = plans
 		if d.x.component.MatchString(fs[sg.s:min(sg.e, sg.s+12)]) {
 			figs = dropRepeats(figs, out.Figures, prevCount)
 		}
@@ -144,6 +175,8 @@ func (e *Extractor) Extract(text string, opt Options) Extraction {
 		prev, prevCount = ms, len(figs)
 	}
 	out.Figures = append([]Figure{}, dedupe(out.Figures)...) // never nil: JSON says [] rather than null
+	out.Plans = append([]Plan{}, dedupePlans(out.Plans)...)
+	e.asParts(out.Figures)
 	out.Unrecognised = d.unrecognised()
 	return out
 }
@@ -227,11 +260,16 @@ func (d *doc) classify(sg seg) {
 	fs := d.f.s
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.s < sg.s || t.s >= sg.e || (t.kind != percent && t.kind != foldKind) {
+		if t.s < sg.s || t.s >= sg.e || (t.kind != percent && t.kind != foldKind && t.kind != pointsKind) {
 			continue
 		}
 		left := fs[max(sg.s, t.s-70):t.s]
 		right := fs[t.e:min(sg.e, t.e+80)]
+		if t.kind == pointsKind {
+			d.classifyPoints(t, fs[sg.s:t.s], right)
+			continue
+		}
+		raw := t.v
 		if t.kind == percent {
 			t.qs, t.qe = t.s, t.s
 			if m := d.x.qualifier.FindStringSubmatchIndex(left); m != nil {
@@ -241,6 +279,15 @@ func (d *doc) classify(sg seg) {
 		cls, p := d.x.classify.classify(t, left, right)
 		t.role = cls
 		t.v, t.dec = p.Value, p.Decimals
+		if cls == plan {
+			t.auth = d.planAuthority(t, sg.e)
+		}
+		signRange(t, raw)
+		result := cls == yoY || cls == growth || cls == plain && d.x.growthWords.MatchString(fs[sg.s:t.s])
+		if t.hi != nil && (!result || !d.x.estimate.MatchString(fs[sg.s:t.s])) && cls != trap {
+			t.role, t.reason = trap, "range (a target, not a result)" // results are given as ranges only when estimated
+			t.v, t.dec = raw, p.Decimals
+		}
 	}
 }
 
@@ -303,13 +350,16 @@ func (d *doc) targetsUnderHeading(sg seg) {
 	fs := d.f.s
 	start := max(strings.LastIndex(fs[:sg.s], "\n"), strings.LastIndex(fs[:sg.s], ". "), 0)
 	from := sg.e
-	if d.x.targetHeading.MatchString(fs[start:sg.e]) {
-		from = sg.s
+	if d.x.targetHeading.MatchString(fs[start:sg.e]) || start < sg.s && d.intentAt(seg{start, sg.s}) >= 0 {
+		from = sg.s // a later clause of a sentence that set out targets
 	} else if at := d.intentAt(sg); at >= 0 {
 		from = at // "tỉnh phấn đấu …, thu ngân sách 15.000 tỷ đồng": all that follows is aimed at
 	}
 	for i := range d.toks {
 		if t := &d.toks[i]; t.s >= from && t.s < sg.e && t.kind != kindSkip {
+			if t.role != "target" && t.role != trap {
+				t.was = t.role
+			}
 			t.role, t.reason = "target", "under a target heading"
 			if t.kind != amount {
 				t.role = trap
@@ -323,7 +373,11 @@ func (d *doc) targetsUnderHeading(sg seg) {
 // and state no target.
 func (d *doc) intentAt(sg seg) int {
 	fs := d.f.s
-	for _, m := range d.x.intent.FindAllStringIndex(fs[sg.s:sg.e], -1) {
+	ms := d.x.intent.FindAllStringIndex(fs[sg.s:sg.e], -1)
+	if m := d.x.words.resolution.FindStringIndex(fs[sg.s:sg.e]); m != nil {
+		ms = append([][]int{m}, ms...) // "Nghị quyết Đại hội … đề ra …": all that follows is a target
+	}
+	for _, m := range ms {
 		s, e := sg.s+m[0], sg.s+m[1]
 		before := fs[max(sg.s, s-8):s]
 		if strings.HasSuffix(before, "no luc") || strings.HasSuffix(before, " su") || strings.HasPrefix(fs[e-1:], ",") || strings.HasPrefix(fs[e-1:min(len(fs), e+1)], " ,") {

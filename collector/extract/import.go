@@ -36,10 +36,10 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 			fail("period", why("the period is not one the codes express (%s); set it or drop the figure", or(f.Note, "none found")))
 		case f.Unit == "":
 			fail("unit", why("no unit: pass --unit or set the unit of the figure"))
-		case f.Value == nil && f.ReportedPlanPercent == nil && f.ReportedYoYPercent == nil:
+		case !f.Storable():
 			fail("value", why("no value, %% of plan or growth to store"))
 		default:
-			b.Observations = append(b.Observations, storage.Observation{Unit: f.Unit, Indicator: f.Indicator,
+			b.Observations = append(b.Observations, storage.Observation{Unit: f.Unit, Indicator: f.Code(),
 				Period: *f.Period, Value: f.Value, ReportStatus: f.ReportStatus, ReportedPlanPercent: f.ReportedPlanPercent,
 				ReportedYoYPercent: f.ReportedYoYPercent, ReportedAt: reportedAt, Source: source, Quote: f.Quote})
 		}
@@ -49,6 +49,22 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 			"%d of %d extracted figures cannot be imported as they stand; nothing was stored", len(bad), len(figs)).WithDetails(bad...)
 	}
 	return b, nil
+}
+
+// Code is the indicator a figure is stored as: the part indicator for a
+// part (Component), else Indicator.
+func (f Figure) Code() string {
+	if f.Component != "" {
+		return f.Component
+	}
+	return f.Indicator
+}
+
+// Storable reports whether the figure holds something an observation can
+// store: a value, a % of plan or a growth. A growth given only as a range
+// or a change given only in points is for the reviewer to settle.
+func (f Figure) Storable() bool {
+	return f.Value != nil || f.ReportedPlanPercent != nil || f.ReportedYoYPercent != nil
 }
 
 func figureName(f Figure) string {

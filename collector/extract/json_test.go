@@ -29,7 +29,7 @@ func TestFigureJSON(t *testing.T) {
 	}
 	slices.Sort(keys)
 	want := []string{"confidence", "indicator", "indicator_text", "measure", "note", "period", "qualifiers", "quote",
-		"report_status", "reported_plan_percent", "reported_yoy_percent", "unit", "value"}
+		"report_status", "reported_plan_percent", "reported_plan_percents", "reported_yoy_percent", "unit", "value"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}

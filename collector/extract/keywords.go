@@ -71,9 +71,9 @@ func sharedPhrases() map[string][]string {
 // ones and must not be read as them.
 func otherPhrases() []string {
 	return []string{"gia tri san xuat cong nghiep", "gia tri san xuat toan nganh cong nghiep", "kim ngach xuat nhap khau", "tong kim ngach xuat nhap khau", "xuat nhap khau",
-		"thu noi dia", "thu tu dau tho", "chi thuong xuyen", "chi dau tu phat trien", "thu tu hoat dong xuat nhap khau", "von dang ky", "tong von dang ky", "von dieu le", "xuat khau lao dong", "giai ngan von oda", "von oda",
+		"thu tu dau tho", "von dang ky", "tong von dang ky", "von dieu le", "xuat khau lao dong", "giai ngan von oda", "von oda",
 		"gia tri san xuat", "san luong thuy san", "doanh thu", "tong doanh thu", "industrial production value", "industrial output value", "registered capital",
-		"trade turnover", "import-export", "export-import", "total trade", "domestic revenue", "labour export", "labor export", "san luong", "von dau tu",
+		"trade turnover", "import-export", "export-import", "total trade", "labour export", "labor export", "san luong", "von dau tu",
 		"investment capital"}
 }
 
@@ -94,6 +94,7 @@ type phrase struct {
 	text   string
 	codes  []string
 	prefix bool
+	weak   bool // names a part only beside its whole (see keepWeak)
 }
 
 // mention is a phrase found in the text.
@@ -101,6 +102,7 @@ type mention struct {
 	s, e  int
 	codes []string // one code, several (decided by the unit), or {"other"}
 	name  string   // set when the indicator is carried over from the previous clause
+	weak  bool     // from a weak phrase: kept only beside the whole it is a part of
 }
 
 // phrasesFor builds the phrase list: the catalog's extra phrases, every
@@ -119,6 +121,9 @@ func phrasesFor(inds []storage.Indicator) []phrase {
 		out = append(out, phrase{text: strings.TrimSuffix(p, "*"), codes: codes, prefix: strings.HasSuffix(p, "*")})
 	}
 	extra := catalogPhrases()
+	for code, ps := range partPhrases() {
+		extra[code] = ps
+	}
 	for _, ind := range inds {
 		for _, p := range extra[ind.Code] {
 			add(p, ind.Code)
@@ -139,6 +144,15 @@ func phrasesFor(inds []storage.Indicator) []phrase {
 	}
 	for _, p := range ignoredPhrases() {
 		add(p, ignored)
+	}
+	for _, p := range notIndicatorPhrases() {
+		add(p, notIndicator)
+	}
+	for code, ps := range weakPartPhrases() {
+		for _, p := range ps {
+			add(p, code)
+			out[len(out)-1].weak = true
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
 	return out
@@ -164,7 +178,7 @@ func findMentions(fs string, phrases []phrase) []mention {
 			if s > 0 && (letter(fs[s-1]) || digit(fs[s-1])) || e < len(fs) && (letter(fs[e]) || digit(fs[e])) {
 				continue
 			}
-			all = append(all, mention{s: s, e: e, codes: p.codes})
+			all = append(all, mention{s: s, e: e, codes: p.codes, weak: p.weak})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -177,8 +191,10 @@ func findMentions(fs string, phrases []phrase) []mention {
 	end := -1
 	for _, m := range all {
 		if m.s >= end {
-			out = append(out, m)
 			end = m.e
+			if m.codes[0] != notIndicator {
+				out = append(out, m)
+			}
 		}
 	}
 	return out

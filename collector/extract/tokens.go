@@ -10,10 +10,11 @@ import (
 type kind int
 
 const (
-	amount   kind = iota // a quantity: money, people, visits, a bare count
-	percent              // a percentage
-	foldKind             // "tăng 1,8 lần", "1.8-fold": a ratio to last year
-	kindSkip             // part of a date, a year, a year range or a percent range
+	amount     kind = iota // a quantity: money, people, visits, a bare count
+	percent                // a percentage
+	foldKind               // "tăng 1,8 lần", "1.8-fold": a ratio to last year
+	kindSkip               // part of a date, a year or a year range
+	pointsKind             // a change in percentage points ("giảm 0,8 điểm phần trăm")
 )
 
 // tok is a number with what surrounds it.
@@ -30,7 +31,10 @@ type tok struct {
 	grp3    bool     // read "1,452" as a decimal; a count unit makes it 1452
 	reason  string   // why the number is not a figure of its own
 	used    bool
-	written int // end of the number's digits, for Unrecognised spans
+	written int    // end of the number's digits, for Unrecognised spans
+	auth    string // % of plan: the authority the words name ("" = the indicator's primary)
+	hi      *tok   // a range's upper end ("6,8–7,2%": v is 6.8, hi.v 7.2)
+	was     string // percents: the class before a target heading made it a trap
 }
 
 // scanner holds the compiled patterns of one extraction.
@@ -47,21 +51,24 @@ type scanner struct {
 	estimate, official, growthWords  *regexp.Regexp
 	component, conversion            *regexp.Regexp
 	targetHeading, intent, linkWords *regexp.Regexp
+	authority                        map[string]*regexp.Regexp // by authority
+	words                            planWords                 // issue 16: targets, parts, points
 }
 
 func newExScanner() *scanner {
 	est, off, growth := statusPatterns()
 	return &scanner{
 		estimate: est, official: off, growthWords: growth,
+		authority: authorityPatterns(), words: newPlanWords(),
 		linkWords:     regexp.MustCompile(`^\s*(?:(?:in|from|of|for|as|on|cua|tu|ve|the|its|total|tong)\s+){0,3}$`),
-		intent:        regexp.MustCompile(`(?:^|[^a-z])(?:phan dau|strives? to|striving to|aims? to|aiming to|aims? for|plans? to|targets? to|is targeting|sets? a target)(?:[^a-z]|$)`),
-		targetHeading: regexp.MustCompile(`^[^a-z0-9]*(?:[a-z]+ ){0,4}(?:muc tieu|chi tieu|phan dau|nhiem vu|du kien|dinh huong|ke hoach|targets?|goals?|plans?)(?: [a-z]+){0,3}(?: \d{4})?\s*:`),
+		intent:        regexp.MustCompile(`(?:^|[^a-z])(?:phan dau|strives? to|striving to|aims? to|aiming to|aims? for|plans? to|targets? to|is targeting|sets? a target|(?:province|city|it|government|economy) targets|(?:is|are) targeted|targeted at|(?:is|are) to reach)(?:[^a-z]|$)`),
+		targetHeading: regexp.MustCompile(`^[^a-z0-9]*(?:[a-z]+ ){0,4}(?:muc tieu|chi tieu|phan dau|nhiem vu|du kien|dinh huong|ke hoach|targets?|goals?|plans?)(?: [a-z]+){0,3}(?: \d{4}(?:\s?-\s?\d{4})?)?\s*:`),
 		component:     regexp.MustCompile(`(?:^|[^a-z])(?:trong do|of which|including|bao gom)(?:[^a-z]|$)`),
 		conversion:    regexp.MustCompile(`(?:\(\s*|tuong duong\s*|equivalent to\s*|equal to\s*|or\s*)(?:khoang|about|approximately|around|nearly|over|some|~)?\s*$`),
 		units:         units(),
 		qualifier:     regexp.MustCompile(`(?:^|[^a-z0-9])(khoang|gan|tren|hon|xap xi|chung|around|about|nearly|almost|over|more than|approximately|roughly|some)\s*$`),
 		change:        regexp.MustCompile(`(?:^|[^a-z])(?:tang|giam|tang them|giam di|increase of|decrease of|rise of|drop of|up by|down by)\s*$`),
-		target:        regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming)\b[^,;()%]{0,45}$`),
+		target:        regexp.MustCompile(`(?:^|[^a-z])(?:ke hoach|kh|chi tieu|muc tieu|du toan|phan dau|target(?:ed|s)?|plan(?:ned|s)?|goal|aims?|aiming|estimates?)\b[^,;()%]{0,45}$`),
 		bare:          regexp.MustCompile(`^\s*(?:[,.;:)(]|$|va\b|and\b|trong do|dat\b|tang\b|giam\b|bang\b|up\b|down\b|were\b|was\b|in\b)`),
 		classify:      newExClassifier(),
 		periods:       periodRules(),
@@ -79,7 +86,7 @@ func (x *scanner) tokens(fs string, nums []num, skip []bool) []tok {
 			continue
 		}
 		t, consumed := x.token(fs, nums, i)
-		if t.kind != kindSkip && t.kind != percent {
+		if t.kind != kindSkip && t.kind != percent && t.kind != pointsKind {
 			x.amountRole(fs, &t)
 		}
 		out = append(out, t)
@@ -107,8 +114,13 @@ func (x *scanner) token(fs string, nums []num, i int) (tok, int) {
 	case listNumber(fs, n):
 		t.kind, t.reason = kindSkip, "list numbering"
 	case next != nil && rangeGap(gap) && percentAfter(fs, next.e) > 0:
-		t.kind, t.e, t.reason = kindSkip, next.e+percentAfter(fs, next.e), "range (a target, not a result)"
+		t.kind, t.e, t.hi = percent, next.e+percentAfter(fs, next.e), &tok{v: next.v, dec: next.dec}
 		return t, 1
+	case next != nil && rangeGap(gap) && pointsAfter(fs, next.e) > 0:
+		t.kind, t.e, t.hi = pointsKind, next.e+pointsAfter(fs, next.e), &tok{v: next.v, dec: next.dec}
+		return t, 1
+	case pointsAfter(fs, n.e) > 0:
+		t.kind, t.e = pointsKind, n.e+pointsAfter(fs, n.e)
 	case next != nil && (gap == ":" || gap == "h") && n.v < 24 && next.e-next.s == 2:
 		t.kind, t.e, t.reason = kindSkip, next.e, "time"
 		return t, 1
@@ -125,7 +137,7 @@ func (x *scanner) token(fs string, nums []num, i int) (tok, int) {
 	case percentAfter(fs, n.e) > 0:
 		t.kind, t.e = percent, n.e+percentAfter(fs, n.e)
 		if next != nil && rangeGap(fs[t.e:next.s]) && percentAfter(fs, next.e) > 0 {
-			t.kind, t.e, t.reason = kindSkip, next.e+percentAfter(fs, next.e), "range (a target, not a result)"
+			t.e, t.hi = next.e+percentAfter(fs, next.e), &tok{v: next.v, dec: next.dec}
 			return t, 1
 		}
 	case foldAfter(fs, n.e, rest) > 0:
@@ -253,7 +265,7 @@ func (x *scanner) amountRole(fs string, t *tok) {
 		t.role, t.reason = "target", "target"
 	case x.change.MatchString(left):
 		t.role, t.reason = "change", "change, not a level"
-	case x.target.MatchString(left) && !resultVerbAfterPlan(left):
+	case x.target.MatchString(left) && !resultVerbAfterPlan(left), x.words.assigned.MatchString(left):
 		t.role, t.reason = "target", "target"
 	}
 }

@@ -73,7 +73,7 @@ func TestExtractVietnameseForms(t *testing.T) {
 		{name: "growth target in parentheses is not the plan", date: "2019-07-05",
 			text:  "6 tháng đầu năm, GRDP ước tăng 6,85% (kế hoạch 8,5%).",
 			want:  []string{"grdp - 2019-H1 estimate plan=- yoy=6.85"},
-			unrec: []string{"8,5%"}},
+			unrec: []string{}}, // 8,5% is now a growth plan (issue 16)
 		{name: "last year's growth in parentheses", date: "2019-07-05",
 			text:  "Chỉ số sản xuất công nghiệp 6 tháng tăng 8,1% (cùng kỳ tăng 6,2%).",
 			want:  []string{"industrial_production_index - 2019-H1 preliminary plan=- yoy=8.1"},
@@ -88,24 +88,24 @@ func TestExtractVietnameseForms(t *testing.T) {
 		{name: "stated target next to result", date: "2018-07-03",
 			text:  "Thu ngân sách 6 tháng được 3.150 tỷ đồng (kế hoạch 7.000 tỷ đồng), đạt 45% kế hoạch.",
 			want:  []string{"budget_revenue 3150 2018-H1 preliminary plan=45 yoy=-"},
-			unrec: []string{"7.000 tỷ đồng"}},
+			unrec: []string{}}, // 7.000 is now a plan (issue 16)
 		{name: "target amount stated before the result", date: "2018-07-03",
 			text:  "Kế hoạch năm 2018 là 9.800 tỷ đồng, 6 tháng đầu năm thu ngân sách được 4.410 tỷ đồng, đạt 45% kế hoạch.",
 			want:  []string{"budget_revenue 4410 2018-H1 preliminary plan=45 yoy=-"},
-			unrec: []string{"9.800 tỷ đồng"}},
+			unrec: []string{}}, // 9.800 is now a plan (issue 16)
 		{name: "clause opening with a period continues the indicator", date: "2018-07-03",
 			text:  "Kế hoạch năm 2018 thu ngân sách 9.800 tỷ đồng; 6 tháng đầu năm thu được 4.410 tỷ đồng, đạt 45% kế hoạch.",
 			want:  []string{"budget_revenue 4410 2018-H1 preliminary plan=45 yoy=-"},
 			quote: []string{"6 tháng đầu năm thu được 4.410 tỷ đồng, đạt 45% kế hoạch"},
-			unrec: []string{"9.800 tỷ đồng"}},
+			unrec: []string{}}, // 9.800 is now a plan (issue 16)
 		{name: "clause without indicator or period gives nothing", date: "2018-07-03",
 			text:  "Thu ngân sách năm 2018 theo kế hoạch là 9.800 tỷ đồng; đơn vị thu được 4.410 tỷ đồng.",
 			want:  nil,
-			unrec: []string{"9.800 tỷ đồng", "4.410 tỷ đồng"}},
+			unrec: []string{"4.410 tỷ đồng"}}, // 9.800 is now a plan (issue 16)
 		{name: "range is a target", date: "2024-01-05",
 			text:  "Năm 2024, phấn đấu tăng trưởng kinh tế đạt 6,5–7%.",
 			want:  nil,
-			unrec: []string{"6,5–7%"}},
+			unrec: []string{}}, // the range is now a growth plan (issue 16)
 		{name: "range with hyphen", date: "2024-01-05",
 			text: "Mục tiêu tốc độ tăng trưởng GRDP năm 2024 từ 7-7,5%.",
 			want: nil},

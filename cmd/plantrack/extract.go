@@ -20,14 +20,17 @@ func (m *Main) extractCommand() *command {
 	c := newCommand("extract", "FILE|-", `
 Reads report prose (Vietnamese or English) from FILE, or stdin for "-",
 and prints the figures it finds, each with the sentence it came from.
-With --import the figures are validated and stored (whole or not at all).
+Targets the text states (in parentheses after "kế hoạch", after "chỉ
+tiêu", "mục tiêu", "phấn đấu", "dự toán", five-year targets) are listed as
+plans. With --import the figures and plans are validated and stored
+(whole or not at all), each plan with the report as its source.
 
 Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	db := c.dbFlag()
-	asJSON := c.fs.Bool("json", false, "print the figures as JSON")
+	asJSON := c.fs.Bool("json", false, "print {\"figures\": […], \"plans\": […]} as JSON")
 	unit := c.fs.String("unit", "", "unit `code` the report is about")
 	date := c.fs.String("date", "", "`YYYY-MM-DD` the report was issued (its reported_at)")
-	doImport := c.fs.Bool("import", false, "store the figures found, all or nothing (needs --unit); figures of indicators outside the catalog are listed and left out, a figure without a period refuses the import")
+	doImport := c.fs.Bool("import", false, "store the figures and plans found, all or nothing (needs --unit); figures of indicators outside the catalog are listed and left out, a figure without a period refuses the import")
 	lang := c.fs.String("lang", "vi", "language of the review table: `vi` or en")
 	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
 	c.run = func(ctx context.Context) error {
@@ -68,7 +71,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 		if *asJSON {
 			out = m.Stderr // stdout holds only the JSON
 		}
-		return m.importFigures(ctx, col, ex.Figures, src, *date, name, out)
+		return m.importFigures(ctx, col, ex, src, *date, name, out)
 	}
 	return c
 }
@@ -79,9 +82,9 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 // growth range or a change in points. Every other figure must be
 // storable as it stands — a figure whose period the codes cannot express
 // refuses the whole import, by name, rather than being guessed or dropped.
-func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs []extract.Figure, source, date, name string, out io.Writer) error {
+func (m *Main) importFigures(ctx context.Context, col *collector.Collector, ex extract.Extraction, source, date, name string, out io.Writer) error {
 	var keep []extract.Figure
-	for _, f := range figs {
+	for _, f := range ex.Figures {
 		if f.Indicator == "" || f.Indicator == "other" {
 			fmt.Fprintf(m.Stderr, "left out (not a catalog indicator; add it on the paste page or in a file): %q\n", strings.TrimSpace(f.Quote))
 			continue
@@ -92,10 +95,15 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, figs
 		}
 		keep = append(keep, f)
 	}
-	if len(keep) == 0 {
+	if len(keep) == 0 && len(ex.Plans) == 0 {
 		return fmt.Errorf("no catalog figure to import from %s", name)
 	}
 	b, err := extract.FiguresToBatch(keep, source, date)
+	if err == nil {
+		var pb storage.Batch
+		pb, err = extract.PlansToBatch(ex.Plans, source, date)
+		b.Plans = pb.Plans // the targets the report states, stored with it: all or nothing
+	}
 	if err == nil {
 		var rep collector.Report
 		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText, FileName: name})
@@ -132,6 +140,10 @@ func (m *Main) printExtraction(ex extract.Extraction, asJSON bool, lang string) 
 	if err := extract.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(m.Stdout, "%d figures found, %d numbers not recognised\n", len(ex.Figures), len(ex.Unrecognised))
+	plans := ""
+	if len(ex.Plans) > 0 {
+		plans = fmt.Sprintf(", %d plans", len(ex.Plans))
+	}
+	_, err := fmt.Fprintf(m.Stdout, "%d figures found%s, %d numbers not recognised\n", len(ex.Figures), plans, len(ex.Unrecognised))
 	return err
 }

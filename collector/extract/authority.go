@@ -7,27 +7,20 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// Plan authorities (SPEC §2): who set a plan.
-const (
-	authCentral = "central" // Trung ương, Thủ tướng, Chính phủ
-	authCouncil = "council" // HĐND: the socio-economic resolution, the local budget estimate
-	authParty   = "party"   // the Party committee's or congress's resolution
-)
-
 // authorityPatterns are the folded words naming each authority.
-func authorityPatterns() map[string]*regexp.Regexp {
-	return map[string]*regexp.Regexp{
-		authParty:   regexp.MustCompile(`(?:^|[^a-z])(?:dang bo|nghi quyet dai hoi|dai hoi dang|dai hoi|tinh uy|thanh uy|party congress|party committee|party resolution|party'?s resolution|congress)(?:[^a-z]|$)`),
-		authCouncil: regexp.MustCompile(`(?:^|[^a-z])(?:hdnd|hoi dong nhan dan|people'?s council|provincial council|city council)(?:[^a-z]|$)`),
-		authCentral: regexp.MustCompile(`(?:^|[^a-z])(?:trung uong|tw|thu tuong|chinh phu|central government|central budget|the centre|the center|central|prime minister|the government)(?:[^a-z]|$)`),
+func authorityPatterns() map[storage.Authority]*regexp.Regexp {
+	return map[storage.Authority]*regexp.Regexp{
+		storage.AuthorityParty:   regexp.MustCompile(`(?:^|[^a-z])(?:dang bo|nghi quyet dai hoi|dai hoi dang|dai hoi|tinh uy|thanh uy|party congress|party committee|party resolution|party'?s resolution|congress)(?:[^a-z]|$)`),
+		storage.AuthorityCouncil: regexp.MustCompile(`(?:^|[^a-z])(?:hdnd|hoi dong nhan dan|people'?s council|provincial council|city council)(?:[^a-z]|$)`),
+		storage.AuthorityCentral: regexp.MustCompile(`(?:^|[^a-z])(?:trung uong|tw|thu tuong|chinh phu|central government|central budget|the centre|the center|central|prime minister|the government)(?:[^a-z]|$)`),
 	}
 }
 
 // authorityIn returns the authority the words name, or "". Party words are
 // tried first (a congress resolution is the party's even when it names the
 // province), then the council, then central.
-func (x *scanner) authorityIn(words string) string {
-	for _, a := range []string{authParty, authCouncil, authCentral} {
+func (x *scanner) authorityIn(words string) storage.Authority {
+	for _, a := range []storage.Authority{storage.AuthorityParty, storage.AuthorityCouncil, storage.AuthorityCentral} {
 		if x.authority[a].MatchString(words) {
 			return a
 		}
@@ -38,7 +31,7 @@ func (x *scanner) authorityIn(words string) string {
 // planAuthority reads whose plan the % of plan t refers to from the words
 // right after it, up to the next number or clause break ("84,6% dự toán
 // Trung ương giao, …"); "" when none is named (the indicator's primary).
-func (d *doc) planAuthority(t *tok, segEnd int) string {
+func (d *doc) planAuthority(t *tok, segEnd int) storage.Authority {
 	fs := d.f.s
 	end := min(segEnd, t.e+90)
 	right := fs[t.e:end]
@@ -65,12 +58,6 @@ func (x *scanner) authorityNext(rest string) bool {
 
 // primary returns the primary authority of an indicator: the one whose
 // plan a plain "kế hoạch" means.
-func (d *doc) primary(code string) string {
-	return primaryAuthority(d.inds[code])
-}
-
-// primaryAuthority is the authority whose plan drives an indicator: its
-// own primary authority, else council (SPEC §2).
-func primaryAuthority(ind storage.Indicator) string {
-	return authCouncil
+func (d *doc) primary(code string) storage.Authority {
+	return d.inds[code].Primary(nil)
 }

@@ -44,7 +44,7 @@ type Figure struct {
 	// ReportedPlanPercents are every % of plan the text gave, in text order,
 	// each with the authority whose plan it is; ReportedPlanPercent is the
 	// primary authority's among them.
-	ReportedPlanPercents []PlanPercent `json:"reported_plan_percents,omitempty"`
+	ReportedPlanPercents storage.PlanPercents `json:"reported_plan_percents,omitempty"`
 	// ReportedChangePoints is a rate's change in percentage points as
 	// written ("giảm 0,82 điểm phần trăm" → -0.82).
 	ReportedChangePoints *storage.Percent `json:"reported_change_points,omitempty"`
@@ -63,13 +63,6 @@ type Span struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	Reason string `json:"reason,omitempty"`
-}
-
-// PlanPercent is one % of plan a report gave, with the authority whose
-// plan it is: central, council, party or own.
-type PlanPercent struct {
-	Authority string          `json:"authority"`
-	Percent   storage.Percent `json:"percent"`
 }
 
 // Extraction is what Extract found.
@@ -348,7 +341,8 @@ func dropRepeats(figs, before []Figure, prevCount int) []Figure {
 // as a target: none of them is a result.
 func (d *doc) targetsUnderHeading(sg seg) {
 	fs := d.f.s
-	start := max(strings.LastIndex(fs[:sg.s], "\n"), strings.LastIndex(fs[:sg.s], ". "), 0)
+	upto := fs[:min(len(fs), sg.s+1)] // a segment starts at the space of ". "
+	start := max(strings.LastIndex(upto, "\n"), strings.LastIndex(upto, ". "), 0)
 	from := sg.e
 	if d.x.targetHeading.MatchString(fs[start:sg.e]) || start < sg.s && d.intentAt(seg{start, sg.s}) >= 0 {
 		from = sg.s // a later clause of a sentence that set out targets

@@ -36,7 +36,7 @@ func fullLine(f Figure) string {
 	if len(f.ReportedPlanPercents) > 0 {
 		var pp []string
 		for _, p := range f.ReportedPlanPercents {
-			pp = append(pp, p.Authority+":"+p.Percent.String())
+			pp = append(pp, string(p.Authority)+":"+p.Percent.String())
 		}
 		s += " pp=" + strings.Join(pp, ",")
 	}

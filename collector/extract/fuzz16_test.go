@@ -89,7 +89,7 @@ func checkFigure16(t *testing.T, fg Figure, parts map[string]string) {
 	if r := fg.ReportedYoYRange; r != nil && (r[0].Value > r[1].Value || fg.ReportedYoYPercent != nil) {
 		t.Fatalf("growth range %v beside %v", r, fg.ReportedYoYPercent)
 	}
-	seen := map[string]bool{}
+	seen := map[storage.Authority]bool{}
 	primaryListed := fg.ReportedPlanPercent == nil
 	for _, p := range fg.ReportedPlanPercents {
 		if !knownAuthority(p.Authority) || seen[p.Authority] {
@@ -103,6 +103,4 @@ func checkFigure16(t *testing.T, fg Figure, parts map[string]string) {
 	}
 }
 
-func knownAuthority(a string) bool {
-	return a == authCentral || a == authCouncil || a == authParty || a == "own"
-}
+func knownAuthority(a storage.Authority) bool { return a.Valid() }

@@ -57,16 +57,16 @@ type score2 struct{ headline, parts, second, named, plans tally }
 func near2(a, b float64) bool { return math.Abs(a-b) <= math.Max(0.05, 0.005*math.Abs(b)) }
 
 // authorityOf turns the gold's "primary" into the indicator's primary authority.
-func authorityOf(a, code string) string {
+func authorityOf(a, code string) storage.Authority {
 	if a != "primary" {
-		return a
+		return storage.Authority(a)
 	}
 	for _, ind := range append(storage.Catalog(), storage.CatalogParts()...) {
 		if ind.Code == code {
-			return primaryAuthority(ind)
+			return ind.Primary(nil)
 		}
 	}
-	return authCouncil
+	return storage.AuthorityCouncil
 }
 
 // goldFigure is g as the headline scorer of issue 6 reads it: the primary
@@ -146,7 +146,7 @@ func scoreCase(t *testing.T, c held2Case, s *score2) {
 	scorePlans(t, c, ex.Plans, &s.plans)
 }
 
-func hasPercent(f Figure, auth string, pct float64) bool {
+func hasPercent(f Figure, auth storage.Authority, pct float64) bool {
 	for _, p := range f.ReportedPlanPercents {
 		if p.Authority == auth && near2(p.Percent.Value, pct) {
 			return true
@@ -191,7 +191,7 @@ func scorePlans(t *testing.T, c held2Case, got []Plan, k *tally) {
 func planMatches(p Plan, g goldPlan) bool {
 	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && near2(*a, *b) }
 	return p.Indicator == g.Indicator && p.Component == g.Component && p.Year == g.Year && p.Term == g.Term &&
-		p.Authority == authorityOf(g.Authority, g.Indicator) && p.Basis == g.Basis &&
+		p.Authority == authorityOf(g.Authority, g.Indicator) && string(p.Basis) == g.Basis &&
 		same(p.Target, g.Target) && same(p.TargetLow, g.TargetLow) && same(p.TargetHigh, g.TargetHigh)
 }
 

@@ -39,9 +39,13 @@ func FiguresToBatch(figs []Figure, source, reportedAt string) (storage.Batch, er
 		case !f.Storable():
 			fail("value", why("no value, %% of plan or growth to store"))
 		default:
-			b.Observations = append(b.Observations, storage.Observation{Unit: f.Unit, Indicator: f.Code(),
+			o := storage.Observation{Unit: f.Unit, Indicator: f.Code(),
 				Period: *f.Period, Value: f.Value, ReportStatus: f.ReportStatus, ReportedPlanPercent: f.ReportedPlanPercent,
-				ReportedYoYPercent: f.ReportedYoYPercent, ReportedAt: reportedAt, Source: source, Quote: f.Quote})
+				ReportedYoYPercent: f.ReportedYoYPercent, ReportedAt: reportedAt, Source: source, Quote: f.Quote}
+			if len(f.ReportedPlanPercents) > 1 || f.ReportedPlanPercent == nil {
+				o.ReportedPlanPercents = f.ReportedPlanPercents // a plan other than the primary is named
+			}
+			b.Observations = append(b.Observations, o)
 		}
 	}
 	if len(bad) > 0 {
@@ -64,7 +68,7 @@ func (f Figure) Code() string {
 // store: a value, a % of plan or a growth. A growth given only as a range
 // or a change given only in points is for the reviewer to settle.
 func (f Figure) Storable() bool {
-	return f.Value != nil || f.ReportedPlanPercent != nil || f.ReportedYoYPercent != nil
+	return f.Value != nil || f.ReportedPlanPercent != nil || f.ReportedYoYPercent != nil || len(f.ReportedPlanPercents) > 0
 }
 
 func figureName(f Figure) string {
@@ -73,4 +77,47 @@ func figureName(f Figure) string {
 		q = append(q[:77], '…')
 	}
 	return fmt.Sprintf("%s, %q", or(f.Indicator, "no indicator"), string(q))
+}
+
+// Code is the indicator a plan is stored for: the part indicator for a
+// part, else Indicator.
+func (p Plan) Code() string {
+	if p.Component != "" {
+		return p.Component
+	}
+	return p.Indicator
+}
+
+// PlansToBatch turns reviewed plans into storage plans: version
+// "original", adopted on adoptedOn (the report's date; empty leaves it to
+// the import's default), source the report. A plan without a unit is
+// refused by index and quote in one CodeValidation error.
+func PlansToBatch(plans []Plan, source, adoptedOn string) (storage.Batch, error) {
+	if source == "" {
+		source = "extracted text"
+	}
+	var b storage.Batch
+	var bad []storage.Detail
+	for i, p := range plans {
+		sp := storage.Plan{Unit: p.Unit, Indicator: p.Code(), Year: p.Year, Authority: p.Authority, Basis: p.Basis,
+			Target: p.Target, TargetLow: p.TargetLow, TargetHigh: p.TargetHigh, Version: "original", AdoptedOn: adoptedOn, Source: source}
+		var err error
+		if p.Term != "" {
+			sp.Term, err = storage.ParseTerm(p.Term)
+		}
+		switch {
+		case p.Unit == "":
+			bad = append(bad, storage.Detail{Row: i + 1, Field: "unit", Value: p.Quote, Reason: fmt.Sprintf("plan %d (%s): no unit: pass --unit or set the unit", i+1, p.Code())})
+		case err != nil:
+			bad = append(bad, storage.Detail{Row: i + 1, Field: "term", Value: p.Term, Reason: fmt.Sprintf("plan %d (%s): %v", i+1, p.Code(), err)})
+		default:
+			b.Plans = append(b.Plans, sp)
+		}
+	}
+	if len(bad) > 0 {
+		return storage.Batch{}, &storage.Error{Code: storage.CodeValidation,
+			Message: fmt.Sprintf("%d of %d extracted plans cannot be imported as they stand; nothing was stored", len(bad), len(plans)),
+			Details: bad}
+	}
+	return b, nil
 }

@@ -28,3 +28,24 @@ func TestImportParts(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPercentsByAuthority stores both percents of "đạt 78,2% dự toán
+// Trung ương giao và 70,4% dự toán HĐND tỉnh giao", each naming its plan,
+// and the council's (the primary) as reported_plan_percent.
+func TestImportPercentsByAuthority(t *testing.T) {
+	ctx := context.Background()
+	c, db := openCollector(t)
+	ex := extract.Extract("9 tháng năm 2019, thu ngân sách đạt 5.630 tỷ đồng, đạt 78,2% dự toán Trung ương giao và 70,4% dự toán HĐND tỉnh giao.", extract.Options{Unit: "hau-giang"})
+	if _, err := importFigures(ctx, c, ex.Figures); err != nil {
+		t.Fatal(err)
+	}
+	obs, err := db.Observations(ctx, storage.ObservationFilter{Unit: "hau-giang", Indicator: "budget_revenue"})
+	if err != nil || len(obs) != 1 {
+		t.Fatalf("%+v, %v", obs, err)
+	}
+	central, okC := obs[0].ReportedPlanPercents.Of(storage.AuthorityCentral)
+	council, okH := obs[0].ReportedPlanPercents.Of(storage.AuthorityCouncil)
+	if !okC || !okH || central.String() != "78.2" || council.String() != "70.4" || obs[0].ReportedPlanPercent == nil || obs[0].ReportedPlanPercent.String() != "70.4" {
+		t.Errorf("percents %+v / %v", obs[0].ReportedPlanPercents, obs[0].ReportedPlanPercent)
+	}
+}

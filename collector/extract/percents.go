@@ -9,7 +9,7 @@ import (
 
 // authOf is the authority of the % of plan t for candidate c: the one its
 // words name, else c's indicator's primary.
-func (d *doc) authOf(c *cand, t *tok) string {
+func (d *doc) authOf(c *cand, t *tok) storage.Authority {
 	if t.auth != "" {
 		return t.auth
 	}
@@ -56,7 +56,7 @@ func (d *doc) fillIssue16(f *Figure, c *cand) {
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].s < ps[j].s })
 	for _, t := range ps {
-		f.ReportedPlanPercents = append(f.ReportedPlanPercents, PlanPercent{Authority: d.authOf(c, t),
+		f.ReportedPlanPercents = append(f.ReportedPlanPercents, storage.AuthorityPercent{Authority: d.authOf(c, t),
 			Percent: storage.Percent{Value: t.v, Decimals: t.dec}})
 	}
 	if c.points != nil {

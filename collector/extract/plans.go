@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 // Plan is a target the text states: a yearly plan (Year) or a multi-year
@@ -11,21 +13,21 @@ import (
 // points; average_growth, end_level, cumulative for terms), with a single
 // Target or a range. It is a proposal for review, like a Figure.
 type Plan struct {
-	Indicator     string   `json:"indicator"`
-	Component     string   `json:"component,omitempty"` // the part indicator, when the plan is for a part
-	IndicatorText string   `json:"indicator_text"`
-	Year          int      `json:"year,omitempty"`
-	Term          string   `json:"term,omitempty"`
-	Authority     string   `json:"authority"`
-	Basis         string   `json:"basis"`
-	Target        *float64 `json:"target,omitempty"`
-	TargetLow     *float64 `json:"target_low,omitempty"`
-	TargetHigh    *float64 `json:"target_high,omitempty"`
-	Measure       string   `json:"measure"`
-	Unit          string   `json:"unit"`
-	Quote         string   `json:"quote"`
-	Start         int      `json:"-"` // byte offsets of Quote in the text
-	End           int      `json:"-"`
+	Indicator     string            `json:"indicator"`
+	Component     string            `json:"component,omitempty"` // the part indicator, when the plan is for a part
+	IndicatorText string            `json:"indicator_text"`
+	Year          int               `json:"year,omitempty"`
+	Term          string            `json:"term,omitempty"`
+	Authority     storage.Authority `json:"authority"`
+	Basis         storage.PlanBasis `json:"basis"`
+	Target        *float64          `json:"target,omitempty"`
+	TargetLow     *float64          `json:"target_low,omitempty"`
+	TargetHigh    *float64          `json:"target_high,omitempty"`
+	Measure       string            `json:"measure"`
+	Unit          string            `json:"unit"`
+	Quote         string            `json:"quote"`
+	Start         int               `json:"-"` // byte offsets of Quote in the text
+	End           int               `json:"-"`
 }
 
 // planWords are the patterns of issue 16's forms.
@@ -270,12 +272,18 @@ func negate(f *float64) *float64 {
 
 // planYear is the year a target is for: its period's, else the report's.
 func (d *doc) planYear(sg seg, t *tok) int {
-	if per, _ := d.periodAt(sg, sg.s, sg.e, t.s); per != nil {
-		return per.Year
+	from := sentenceStart(d.f.s, t.s)
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if ev := d.events[i]; ev.s >= from && ev.e <= t.s && ev.period != nil {
+			return ev.period.Year
+		}
 	}
 	if ms := d.x.words.yearWord.FindAllStringSubmatch(d.f.s[sentenceStart(d.f.s, t.s):t.s], -1); len(ms) > 0 {
 		y, _ := strconv.Atoi(ms[len(ms)-1][1]) // "Mục tiêu năm 2024: …"
 		return y
+	}
+	if per, _ := d.periodAt(sg, sg.s, sg.e, t.s); per != nil {
+		return per.Year
 	}
 	return d.year
 }

@@ -36,16 +36,23 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 				val = strings.Join(f.Qualifiers, " ") + " " + val
 			}
 		}
+		if f.Component != "" {
+			ind += " › " + f.Component
+		}
 		quote := strings.Join(strings.Fields(f.Quote), " ")
 		if f.Note != "" {
 			quote += " [" + f.Note + "]"
 		}
+		quote += figureExtras(f, en)
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, ind, period, val, or(f.Measure, "—"),
 			percentCell(f.ReportedPlanPercent != nil, f.ReportedPlanPercent, en), percentCell(f.ReportedYoYPercent != nil, f.ReportedYoYPercent, en),
 			f.ReportStatus, formatNumber(f.Confidence, 2, en), quote)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write extraction table: %w", err)
+	}
+	if err := writePlansTable(w, ex.Plans, en); err != nil {
+		return err
 	}
 	if len(ex.Unrecognised) == 0 {
 		return nil

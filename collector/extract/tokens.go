@@ -4,6 +4,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 // kind says what a number in the text is.
@@ -31,10 +33,10 @@ type tok struct {
 	grp3    bool     // read "1,452" as a decimal; a count unit makes it 1452
 	reason  string   // why the number is not a figure of its own
 	used    bool
-	written int    // end of the number's digits, for Unrecognised spans
-	auth    string // % of plan: the authority the words name ("" = the indicator's primary)
-	hi      *tok   // a range's upper end ("6,8–7,2%": v is 6.8, hi.v 7.2)
-	was     string // percents: the class before a target heading made it a trap
+	written int               // end of the number's digits, for Unrecognised spans
+	auth    storage.Authority // % of plan: the authority the words name ("" = the indicator's primary)
+	hi      *tok              // a range's upper end ("6,8–7,2%": v is 6.8, hi.v 7.2)
+	was     string            // percents: the class before a target heading made it a trap
 }
 
 // scanner holds the compiled patterns of one extraction.
@@ -51,8 +53,8 @@ type scanner struct {
 	estimate, official, growthWords  *regexp.Regexp
 	component, conversion            *regexp.Regexp
 	targetHeading, intent, linkWords *regexp.Regexp
-	authority                        map[string]*regexp.Regexp // by authority
-	words                            planWords                 // issue 16: targets, parts, points
+	authority                        map[storage.Authority]*regexp.Regexp
+	words                            planWords // issue 16: targets, parts, points
 }
 
 func newExScanner() *scanner {

@@ -2,7 +2,12 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/plantrack/plantrack/collector"
 
 	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
@@ -47,5 +52,46 @@ func TestImportPercentsByAuthority(t *testing.T) {
 	council, okH := obs[0].ReportedPlanPercents.Of(storage.AuthorityCouncil)
 	if !okC || !okH || central.String() != "78.2" || council.String() != "70.4" || obs[0].ReportedPlanPercent == nil || obs[0].ReportedPlanPercent.String() != "70.4" {
 		t.Errorf("percents %+v / %v", obs[0].ReportedPlanPercents, obs[0].ReportedPlanPercent)
+	}
+}
+
+// TestImportPlans stores the targets a report states as plans, with the
+// report as their source: the council's and the central estimates of one
+// budget, a growth range and a five-year average (worked from the text:
+// 9.600 and 8.900 tỷ đồng, 7–7,5%, 7%/năm over 2021–2025).
+func TestImportPlans(t *testing.T) {
+	ctx := context.Background()
+	c, db := openCollector(t)
+	text := "Năm 2024, Trung ương giao dự toán thu ngân sách 8.900 tỷ đồng; HĐND tỉnh giao 9.600 tỷ đồng. " +
+		"Năm 2024, phấn đấu tăng trưởng GRDP từ 7% đến 7,5%. Mục tiêu giai đoạn 2021–2025: tốc độ tăng trưởng GRDP bình quân 7%/năm."
+	ex := extract.Extract(text, extract.Options{Unit: "hau-giang", Date: "2023-12-14"})
+	b, err := extract.PlansToBatch(ex.Plans, "Báo cáo số 12/BC-UBND", "2023-12-14")
+	if err != nil || len(b.Plans) != 4 {
+		t.Fatalf("plans %+v: %v", ex.Plans, err)
+	}
+	if _, err := c.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText}); err != nil {
+		t.Fatal(err)
+	}
+	plans, err := db.Plans(ctx, storage.PlanFilter{Unit: "hau-giang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range plans {
+		lo, hi, _ := p.Bounds()
+		got = append(got, fmt.Sprintf("%s %d%s %s %s %v..%v %s", p.Indicator, p.Year, p.Term, p.Authority, p.Basis, lo, hi, p.Source))
+	}
+	slices.Sort(got)
+	want := []string{
+		"budget_revenue 2024 central value 8900..8900 Báo cáo số 12/BC-UBND",
+		"budget_revenue 2024 council value 9600..9600 Báo cáo số 12/BC-UBND",
+		"grdp 02021-2025 council average_growth 7..7 Báo cáo số 12/BC-UBND",
+		"grdp 2024 council growth 7..7.5 Báo cáo số 12/BC-UBND",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stored plans:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := extract.PlansToBatch([]extract.Plan{{Indicator: "grdp", Year: 2024, Basis: storage.BasisGrowth}}, "", ""); err == nil {
+		t.Error("a plan without a unit was accepted")
 	}
 }

@@ -21,5 +21,10 @@ func extractVI() map[string]string {
 		"the same amount in another currency":        "cùng số tiền quy ra đơn vị tiền khác",
 		"change, not a level":                        "mức thay đổi, không phải mức đạt",
 		"target":                                     "kế hoạch",
+		"a contribution to growth in points":         "phần đóng góp vào tăng trưởng, tính bằng điểm %",
+		"%d of %d extracted plans cannot be imported as they stand; nothing was stored": "%d/%d chỉ tiêu kế hoạch trích ra chưa thể nhập như hiện có; chưa lưu gì",
+		"plan %d (%s): %s": "kế hoạch %d (%s): %s",
+		"no unit: pass --unit or set the unit of the plan": "chưa có đơn vị: ghi --unit hoặc chọn đơn vị cho kế hoạch",
+		"the term %s is not two years such as 2021-2025":   "giai đoạn %s không phải hai năm dạng 2021-2025",
 	}
 }

@@ -105,19 +105,21 @@ func PlansToBatch(plans []Plan, source, adoptedOn string) (storage.Batch, error)
 		if p.Term != "" {
 			sp.Term, err = storage.ParseTerm(p.Term)
 		}
+		fail := func(field, value string, why *storage.Error) {
+			bad = append(bad, storage.Detail{Row: i + 1, Field: field, Value: value}.Says("plan %d (%s): %s", i+1, p.Code(), why))
+		}
 		switch {
 		case p.Unit == "":
-			bad = append(bad, storage.Detail{Row: i + 1, Field: "unit", Value: p.Quote, Reason: fmt.Sprintf("plan %d (%s): no unit: pass --unit or set the unit", i+1, p.Code())})
+			fail("unit", p.Quote, storage.Errorf(storage.CodeValidation, "no unit: pass --unit or set the unit of the plan"))
 		case err != nil:
-			bad = append(bad, storage.Detail{Row: i + 1, Field: "term", Value: p.Term, Reason: fmt.Sprintf("plan %d (%s): %v", i+1, p.Code(), err)})
+			fail("term", p.Term, storage.Errorf(storage.CodeValidation, "the term %s is not two years such as 2021-2025", p.Term))
 		default:
 			b.Plans = append(b.Plans, sp)
 		}
 	}
 	if len(bad) > 0 {
-		return storage.Batch{}, &storage.Error{Code: storage.CodeValidation,
-			Message: fmt.Sprintf("%d of %d extracted plans cannot be imported as they stand; nothing was stored", len(bad), len(plans)),
-			Details: bad}
+		return storage.Batch{}, storage.Errorf(storage.CodeValidation,
+			"%d of %d extracted plans cannot be imported as they stand; nothing was stored", len(bad), len(plans)).WithDetails(bad...)
 	}
 	return b, nil
 }

@@ -106,16 +106,10 @@ const (
 	legendBottom
 )
 
-// titleSpace is the height taken by a chart title, in pixels.
-const titleSpace = 32
-
-// space returns the extra height the title needs (0 without one).
-func (o Options) space() int {
-	if o.Title == "" {
-		return 0
-	}
-	return titleSpace
-}
+// space returns the extra height a title takes inside the canvas: none,
+// since Chart.HTML prints the title as text above the chart, where it wraps
+// on a narrow screen instead of running off the canvas.
+func (o Options) space() int { return 0 }
 
 // layout places a chart's legend, and keeps room right of the plot (for
 // bar end labels) and below it (for a value axis named underneath).
@@ -149,10 +143,6 @@ func (o Options) globalOpts(height int, l layout) []echarts.GlobalOpts {
 		echarts.WithLegendOpts(lg),
 		echarts.WithGridOpts(opts.Grid{Left: "8", Right: fmt.Sprint(l.right), Top: fmt.Sprint(top), Bottom: fmt.Sprint(bottom), ContainLabel: opts.Bool(true)}),
 	}
-	if o.Title != "" {
-		g = append(g, echarts.WithTitleOpts(opts.Title{Title: o.Title, Left: "left",
-			TitleStyle: &opts.TextStyle{FontSize: 15, FontWeight: "600", Color: "#1f2933"}}))
-	}
 	return g
 }
 
@@ -173,13 +163,15 @@ func OptionJSON(c Renderable) ([]byte, error) {
 }
 
 var fragment = template.Must(template.New("chart").Parse(
-	`<div class="chart" id="{{.ID}}" data-height="{{.Height}}"{{if .Title}} role="img" aria-label="{{.Title}}"{{else}} aria-hidden="true"{{end}}></div>` +
+	`{{if .Title}}<p class="chart-title" aria-hidden="true">{{.Title}}</p>{{end}}` +
+		`<div class="chart" id="{{.ID}}" data-height="{{.Height}}"{{if .Title}} role="img" aria-label="{{.Title}}"{{else}} aria-hidden="true"{{end}}></div>` +
 		`<script type="application/json" class="echarts-data" data-chart-id="{{.ID}}"` +
 		`{{if .ValueSuffix}} data-value-suffix="{{.ValueSuffix}}"{{end}}>{{.Option}}</script>`))
 
 // HTML returns the chart's page fragment: the container element and its
 // data block (see the package comment). It contains no executable script.
-// With a title the element is an image named by it; without one it is
+// With a title, the title is printed above the chart (as text, so it wraps
+// on a phone) and the element is an image named by it; without one it is
 // hidden from assistive technology, which reads the table beside it.
 func (c *Chart) HTML() (template.HTML, error) {
 	b, err := c.OptionJSON()

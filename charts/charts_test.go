@@ -319,3 +319,20 @@ func TestPercentChartsNameTheirAxis(t *testing.T) {
 		t.Errorf("bar label = %v, want 1.235 (Vietnamese grouping, no decimals above 1000)", lbl)
 	}
 }
+
+// TestWrapName: category names above horizontal bars break at a space
+// within labelWrap (34) characters, keep "· pace" together, and are cut
+// with "…" beyond two lines.
+func TestWrapName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Xuất khẩu", "Xuất khẩu"},
+		{"Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Tổng mức bán lẻ hàng hóa và doanh\nthu dịch vụ tiêu dùng"},
+		{"Thu ngân sách nhà nước trên địa bàn · chậm tiến độ", "Thu ngân sách nhà nước trên địa\nbàn · chậm tiến độ"},
+		{"Thu ngân sách nhà nước trên đị · chậm tiến độ", "Thu ngân sách nhà nước trên đị\n· chậm tiến độ"},
+		{strings.Repeat("a ", 40), strings.TrimSpace(strings.Repeat("a ", 17)) + "\n" + strings.Repeat("a ", 16) + "a…"},
+	} {
+		if got := wrapName(c.in); got != c.want {
+			t.Errorf("wrapName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"fmt"
+
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -32,14 +34,11 @@ const (
 )
 
 // Periods builds the period comparison: grouped horizontal bars, A above B
-// for every row, rows in input order, values labelled at the bar ends.
+// for every row, rows in input order, each row's name above its bars (see
+// hbar), values labelled at the bar ends.
 func Periods(in PeriodsInput) (*Chart, error) {
 	if err := in.validate(); err != nil {
 		return nil, err
-	}
-	height := in.Height
-	if height == 0 {
-		height = 96 + 44*len(in.Rows) + in.space()
 	}
 	names := make([]string, len(in.Rows))
 	a := make([]opts.BarData, len(in.Rows))
@@ -48,6 +47,13 @@ func Periods(in PeriodsInput) (*Chart, error) {
 		names[i] = r.Name
 		a[i] = opts.BarData{Value: value(r.A), Label: valueLabel(r.A, in.Percent, in.Lang)}
 		b[i] = opts.BarData{Value: value(r.B), Label: valueLabel(r.B, in.Percent, in.Lang)}
+	}
+	wrapped, lines := wrapNames(names)
+	// A band: the name (lines × labelLine), two bars of barWidth and the gaps.
+	band := lines*labelLine + 2*barWidth + 14
+	height := in.Height
+	if height == 0 {
+		height = 96 + band*len(in.Rows) + in.space()
 	}
 	measure := axisName(in.Measure, in.Percent, in.Lang)
 	bar := echarts.NewBar()
@@ -59,17 +65,21 @@ func Periods(in PeriodsInput) (*Chart, error) {
 	bar.SetXAxis(names).XYReversal()
 	bar.AddSeries(in.ALabel, a, barColor(colorPeriodA))
 	bar.AddSeries(in.BLabel, b, barColor(colorPeriodB))
-	c := &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: bar}
+	// The pair of bars spans barWidth×2 plus ECharts' 30 % gap around the centre line.
+	c := &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: hbar{Bar: bar, names: wrapped, labelPad: barWidth + 6}}
 	if in.Percent {
 		c.ValueSuffix = "%"
 	}
 	return c, nil
 }
 
+// barWidth is the thickness of one bar of the period comparison, in pixels.
+const barWidth = 14
+
 func barColor(color string) echarts.SeriesOpts {
 	return func(s *echarts.SingleSeries) {
 		s.Color = color
 		s.ItemStyle = &opts.ItemStyle{Color: color}
-		s.BarMaxWidth = "18"
+		s.BarWidth = fmt.Sprint(barWidth)
 	}
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
@@ -28,8 +29,8 @@ type UnitsInput struct {
 
 // Units builds the unit comparison: horizontal bars sorted from the
 // greatest value down (units without a figure last, then by name), each bar
-// coloured by its pace and its category label naming the pace in words
-// ("Ninh Kiều · chậm tiến độ"), so colour is never the only signal. The
+// coloured by its pace and its name above it (see hbar) naming the pace in
+// words ("Ninh Kiều · chậm tiến độ"), so colour is never the only signal. The
 // input slice is not modified.
 func Units(in UnitsInput) (*Chart, error) {
 	if err := in.validate(); err != nil {
@@ -37,15 +38,17 @@ func Units(in UnitsInput) (*Chart, error) {
 	}
 	units := slices.Clone(in.Units)
 	slices.SortStableFunc(units, CompareUnits)
-	height := in.Height
-	if height == 0 {
-		height = 80 + 32*len(units) + in.space()
-	}
 	labels := make([]string, len(units))
 	data := make([]opts.BarData, len(units))
 	for i, u := range units {
 		labels[i] = u.Name + " · " + PaceWord(u.Pace, in.Lang)
 		data[i] = opts.BarData{Value: value(u.Value), ItemStyle: &opts.ItemStyle{Color: PaceColor(u.Pace)}, Label: valueLabel(u.Value, in.Percent, in.Lang)}
+	}
+	wrapped, lines := wrapNames(labels)
+	band := lines*labelLine + unitBarWidth + 14 // the name, the bar, the gaps
+	height := in.Height
+	if height == 0 {
+		height = 80 + band*len(units) + in.space()
 	}
 	bar := echarts.NewBar()
 	bar.SetGlobalOptions(in.globalOpts(height, layout{legend: legendNone, right: 56, axisNameBelow: true})...)
@@ -59,14 +62,17 @@ func Units(in UnitsInput) (*Chart, error) {
 		name = pick(in.Lang, wordValue)
 	}
 	bar.AddSeries(name, data, func(s *echarts.SingleSeries) {
-		s.BarMaxWidth = "22"
+		s.BarWidth = fmt.Sprint(unitBarWidth)
 	})
-	c := &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: bar}
+	c := &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: hbar{Bar: bar, names: wrapped, labelPad: unitBarWidth/2 + 4}}
 	if in.Percent {
 		c.ValueSuffix = "%"
 	}
 	return c, nil
 }
+
+// unitBarWidth is the thickness of a unit comparison's bar, in pixels.
+const unitBarWidth = 18
 
 // CompareUnits is the order Units draws its bars in: highest value first,
 // units without a value last, ties by name. Tables beside the chart sort
@@ -89,9 +95,10 @@ func CompareUnits(a, b UnitValue) int {
 // valueAxis is a horizontal value axis named underneath, with "%" on its
 // labels for percentages.
 func valueAxis(name string, percent bool) opts.XAxis {
-	ax := opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: 26}
+	ax := opts.XAxis{Type: "value", Name: name, NameLocation: "middle", NameGap: 26, SplitNumber: 4,
+		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}
 	if percent {
-		ax.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+		ax.AxisLabel.Formatter = "{value}%"
 	}
 	return ax
 }

@@ -53,6 +53,8 @@ func Years(in YearsInput) (*Chart, error) {
 	bar.AddSeries(pick(in.Lang, wordValue), data, func(s *echarts.SingleSeries) {
 		s.ItemStyle = &opts.ItemStyle{Color: colorYears}
 		s.BarMaxWidth = "48"
+		// a phone's narrow bars: a yoy label that would cover its neighbour is left out
+		s.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)}
 	})
 	return &Chart{ID: in.ID, Title: in.Title, Height: height, ECharts: bar}, nil
 }

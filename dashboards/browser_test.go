@@ -2,6 +2,7 @@ package dashboards_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"os"
@@ -84,37 +85,59 @@ func screenshotDir(t *testing.T) string {
 	return t.TempDir()
 }
 
-// TestPagesInChromium loads every page in both languages in headless
-// Chromium: no console error, no request off 127.0.0.1, every chart
-// initialised and painted; and takes screenshots.
+// widths are the screens every page is checked on: a phone and a desktop.
+var widths = []int64{390, 1440}
+
+// TestPagesInChromium loads every page in both languages at 390 and 1440
+// CSS pixels in one headless Chromium: no console error, no request off
+// 127.0.0.1, every chart initialised and painted, no sideways scrolling, no
+// chart text cut off or printed over another, and no serious or critical
+// axe-core finding; and takes screenshots (NAME.png at 1440, NAME-390.png
+// at 390).
 func TestPagesInChromium(t *testing.T) {
 	b := browsertest.New(t)
+	axe := browsertest.LoadAxe(t, "..")
 	base, _ := demoServer(t)
 	dir := screenshotDir(t)
-	for _, lang := range []string{"vi", "en"} {
-		for _, pg := range browserPages() {
-			sep := "?"
-			if strings.Contains(pg.path, "?") {
-				sep = "&"
-			}
-			url := base + pg.path + sep + "lang=" + lang + "&animation=off"
-			b.Check(t, url, pg.charts)
-			for _, r := range b.Requests() {
-				if !strings.HasPrefix(r, "http://127.0.0.1:") && !strings.HasPrefix(r, "data:") {
-					t.Errorf("%s: request to %s", pg.path, r)
+	var audit layoutAudit
+	for _, width := range widths {
+		if err := b.SetViewport(width, 900); err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"vi", "en"} {
+			for _, pg := range browserPages() {
+				url := base + withLang(pg.path, lang) + "&animation=off"
+				b.Check(t, url, pg.charts)
+				for _, r := range b.Requests() {
+					if !strings.HasPrefix(r, "http://127.0.0.1:") && !strings.HasPrefix(r, "data:") {
+						t.Errorf("%s: request to %s", pg.path, r)
+					}
 				}
-			}
-			shot := pg.shotVI
-			if lang == "en" {
-				shot = pg.shotEN
-			}
-			if shot != "" {
-				if err := b.Screenshot(filepath.Join(dir, shot+".png")); err != nil {
-					t.Error(err)
+				audit.check(t, b, axe, fmt.Sprintf("%s (%s, %d px)", pg.path, lang, width), width)
+				shot := pg.shotVI
+				if lang == "en" {
+					shot = pg.shotEN
+				}
+				if shot != "" {
+					if width != 1440 {
+						shot += fmt.Sprintf("-%d", width)
+					}
+					if err := b.Screenshot(filepath.Join(dir, shot+".png")); err != nil {
+						t.Error(err)
+					}
 				}
 			}
 		}
 	}
+	audit.report(t)
+}
+
+// withLang adds ?lang= (or &lang=) to a page path.
+func withLang(path, lang string) string {
+	if strings.Contains(path, "?") {
+		return path + "&lang=" + lang
+	}
+	return path + "?lang=" + lang
 }
 
 // TestWriterPagesInChromium signs in with a token and loads the writer

@@ -144,11 +144,19 @@ func TestHostileInputStaysInert(t *testing.T) {
 		}
 		checkInert(t, "GET "+page, resp, b)
 	}
-	// The hostile text did reach the page, escaped for HTML and for the chart data.
+	// The hostile text did reach the page, escaped for HTML (also in the
+	// chart titles, printed as text above the charts) and for the chart data.
 	_, b = f.do(http.MethodGet, "/units/hostile-unit/indicators/hostile_ind?lang=en", nil)
-	for _, want := range []string{"&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;", `class="echarts-data"`, `\u003c/script\u003e`} {
+	for _, want := range []string{"&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;", `class="echarts-data"`,
+		`<p class="chart-title" aria-hidden="true">`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("indicator page lacks %s", want)
+		}
+	}
+	if i := strings.Index(string(b), `<p class="chart-title"`); i >= 0 {
+		title, _, _ := strings.Cut(string(b[i:]), "</p>")
+		if !strings.Contains(title, "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;") {
+			t.Errorf("chart title does not show the hostile name escaped: %s", title)
 		}
 	}
 	checkIntact(t, f, path)

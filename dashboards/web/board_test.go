@@ -63,7 +63,7 @@ func TestReportGroupsIndicatorsByBoardSection(t *testing.T) {
 	if r := at("New party members"); r < party {
 		t.Error("new party members is not under Party work")
 	}
-	nums := regexp.MustCompile(`<tr>\s*<td>(\d+)</td>`).FindAllStringSubmatch(body[economy:], -1)
+	nums := regexp.MustCompile(`<tr>\s*<td class="num">(\d+)</td>`).FindAllStringSubmatch(body[economy:], -1)
 	for i, m := range nums {
 		if m[1] != strconv.Itoa(i+1) {
 			t.Fatalf("row numbers %v do not run 1, 2, 3…", nums)
@@ -143,7 +143,7 @@ func TestUnitComparisonTableFollowsTheChart(t *testing.T) {
 	table := body[strings.Index(body, "<tbody"):]
 	last := -1
 	for _, b := range bars {
-		name := strings.SplitN(b, " · ", 2)[0] // bars carry "name · pace"
+		name := strings.TrimSpace(strings.SplitN(b, "·", 2)[0]) // bars carry "name · pace", maybe over two lines
 		i := strings.Index(table, ">"+htmlEscape(name)+"</a>")
 		if i < 0 {
 			t.Fatalf("table lacks %q", name)

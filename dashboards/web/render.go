@@ -56,6 +56,10 @@ type layoutView struct {
 	JSONURL   string
 	Writer    string // logged-in writer's token name
 	HasCharts bool
+	// PrintDate is today in Vietnam time (dd/mm/yyyy in Vietnamese) on
+	// printable pages: the report's "Ngày in". It lives in the layout, not
+	// in the cached content, so a report printed tomorrow says tomorrow.
+	PrintDate string
 }
 
 // cachedPage is a rendered content fragment with its metadata.
@@ -165,6 +169,9 @@ func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c
 	}
 	if name, ok := writerName(r); ok {
 		lv.Writer = name
+	}
+	if c.meta.Printable {
+		lv.PrintDate = L.Date(time.Now().In(time.FixedZone("ICT", 7*3600)).Format(storage.DateLayout))
 	}
 	var buf bytes.Buffer
 	if err := p.tmpl[c.meta.Template].ExecuteTemplate(&buf, "layout", lv); err != nil {

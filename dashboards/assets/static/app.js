@@ -26,6 +26,13 @@
  * - Each initialised element gets data-chart-ready="1"; a block that fails
  *   gets data-chart-error on its element and a console error naming the id.
  * - Before printing, charts are resized to the printed width.
+ *
+ * Header menu: on narrow screens the stylesheet folds the header's menu
+ * (#site-menu) behind the "Menu" button (.menu-toggle, hidden until this
+ * script shows it, so without script the menu simply stays open). The
+ * button toggles .menu-open on the header and its aria-expanded.
+ *
+ * Print buttons: a <button data-print> prints the page.
  */
 (function () {
   "use strict";
@@ -125,9 +132,33 @@
     window.plantrackCharts = charts; // for browser tests and debugging
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  function menu() {
+    var header = document.querySelector(".site-header");
+    var button = header && header.querySelector(".menu-toggle");
+    if (!button) return;
+    header.classList.add("menu-collapsible");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = header.classList.toggle("menu-open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  function printButtons() {
+    document.querySelectorAll("button[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function ready() {
+    menu();
+    printButtons();
     start();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

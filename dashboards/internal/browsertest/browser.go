@@ -165,7 +165,11 @@ const chartsSettledJS = `document.readyState === "complete" &&
 // Eval evaluates a JavaScript expression in the current page and decodes
 // its value into T; a promise is awaited.
 func Eval[T any](b *Browser, expr string) (T, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, DefaultTimeout)
+	return evalFor[T](b, DefaultTimeout, expr)
+}
+
+func evalFor[T any](b *Browser, timeout time.Duration, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {

@@ -1,0 +1,24 @@
+package catalog
+
+// layoutWordTable holds the texts of the page frame, the phone layout, the
+// printable report and the downloads, as [Vietnamese, English].
+func layoutWordTable() map[string][2]string {
+	return map[string][2]string{
+		"nav.menu":            {"Trình đơn", "Menu"},
+		"nav.skip":            {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
+		"table.scrollable":    {"Bảng số liệu (vuốt ngang để xem hết)", "Table (swipe sideways to see all of it)"},
+		"report.datadate":     {"Số liệu tính đến", "Figures as of"},
+		"report.printed":      {"Ngày in:", "Printed:"},
+		"report.printbutton":  {"In báo cáo", "Print the report"},
+		"report.noplan":       {"chưa có KH", "no plan"},
+		"report.estimate":     {"ước", "est."},
+		"report.col.n":        {"TT", "No."},
+		"report.col.measure":  {"ĐVT", "Unit"},
+		"report.col.plan":     {"KH năm", "Plan for the year"},
+		"report.col.done":     {"Thực hiện/Ước thực hiện kỳ", "Actual/estimate for the period"},
+		"report.col.ofplan":   {"So KH (%)", "% of plan"},
+		"report.col.sametime": {"So cùng kỳ (%)", "Same period last year = 100"},
+		"report.note": {"* chậm so với tiến độ cần đạt. † KH suy từ tỷ lệ % đạt trong báo cáo. Chỉ tiêu cộng dồn: lũy kế từ đầu năm; \"(ước)\": số ước tính.",
+			"* behind the expected pace. † plan implied from the reported % of plan. Cumulative indicators: year to date; \"(est.)\": an estimate."},
+	}
+}

@@ -1,10 +1,14 @@
 package storage
 
 // Derive computes every derived figure of SPEC §2 for one unit × indicator at
-// one period — value, ytd, plan (stored or implied), completion (also against
-// the original plan when the plan in force is an adjustment), expected, pace,
-// yoy — and every data-quality flag. It is a pure function of its inputs;
-// zero fields of th take DefaultThresholds' values. Item.Flags is never nil.
+// one period — value, ytd, yoy (by growth basis, with yoy_nominal and
+// yoy_points), every plan in force (one per authority, stored or implied,
+// and the term plans covering the period) with its completion and pace,
+// the primary plan's figures in the item's own fields (also against the
+// original plan when the plan in force is an adjustment) — and every
+// data-quality flag. It is a pure function of its inputs; zero fields of
+// th take DefaultThresholds' values. Item.Flags and Item.Plans are never
+// nil. Ratios carry at most 10 significant digits.
 func Derive(f Facts, th Thresholds) Item {
 	return deriveIndexed(f, newFigIndex(f.Figures), th)
 }
@@ -17,15 +21,15 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 	it := Item{
 		Unit: f.Unit, Indicator: ind.Code, Measure: ind.Measure, Kind: ind.Kind,
 		Direction: ind.Direction, Period: f.Period, Synthetic: f.Synthetic,
-		Pace: PaceUnknown, Flags: []Flag{},
+		Pace: PaceUnknown, Flags: []Flag{}, Plans: []PlanProgress{},
 	}
-	own, ok := x.own(f.Period)
-	if !ok && ind.Kind == KindLevel {
-		own, ok = x.levelFigure(f.Period)
+	own, hasOwn := x.own(f.Period)
+	if !hasOwn && ind.Kind == KindLevel {
+		own, hasOwn = x.levelFigure(f.Period)
 	}
-	if ok {
+	if hasOwn {
 		it.ReportStatus, it.ReportedAt = own.ReportStatus, own.ReportedAt
-		it.ReportedPlanPercent, it.ReportedYoYPercent = own.ReportedPlanPercent, own.ReportedYoYPercent
+		it.ReportedYoYPercent = own.ReportedYoYPercent
 	}
 	if v, ok := x.value(ind.Kind, f.Period); ok {
 		it.Value = ptr(v)
@@ -35,55 +39,81 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 			it.YTD = ptr(v)
 		}
 	}
-	it.YoY = deriveYoY(x, ind.Kind, f.Period, it.ReportedYoYPercent)
+	it.YoY, it.YoYNominal, it.YoYPoints = deriveYoYs(x, ind, f.Period, it.ReportedYoYPercent)
 
-	yearly := plansOfYear(f.Plans, f.Period.Year)
-	primary := ind.Primary(func(a Authority) bool { return hasAuthority(yearly, a) })
-	plans := plansOfAuthority(yearly, primary)
-	view, ok := choosePlan(x, ind, f.Period.Year, plans, f.AsOf)
+	ps := newPlanSet(f, x)
+	it.PrimaryAuthority = ps.primary
+	if hasOwn {
+		it.ReportedPlanPercent = ps.percentOf(own, ps.primary)
+	}
+	judgePlans(&it, f, x, ps, th)
+	it.Flags = deriveFlags(f, x, ps, it, th)
+	tidyItem(&it)
+	return it
+}
+
+// judgePlans fills the item's plans: each authority's yearly plan in
+// force, then the term plans; the primary yearly plan (else the primary
+// authority's term plan) gives the item's own plan fields and pace.
+func judgePlans(it *Item, f Facts, x figIndex, ps planSet, th Thresholds) {
+	ind := f.Indicator
 	base := it.Value
 	if ind.Kind == KindFlow {
 		base = it.YTD
 	}
-	if ok {
-		applyPlan(&it, view, base)
-		if view.source == PlanStored {
-			applyOriginal(&it, plans, f.AsOf, view, base)
+	primaryDone := false
+	for _, a := range Authorities() {
+		view, ok := ps.view(a)
+		if !ok {
+			continue
 		}
-		if ind.Kind == KindFlow && view.basis == BasisValue {
-			it.Expected = deriveExpected(x, ind.PaceProfile, f.Period)
+		pp := judgeYearly(ind, x, f.Period, view, *it, base, th)
+		pp.Authority, pp.Primary = a, a == ps.primary
+		if pp.Primary {
+			applyPlan(it, view, base)
+			if view.source == PlanStored {
+				applyOriginal(it, ps.yearlyOf(a), f.AsOf, view, base)
+			}
+			it.Completion, it.Expected, it.Pace = pp.Completion, pp.Expected, pp.Pace
+			primaryDone = true
 		}
-		it.Pace = derivePace(ind, view, it, th)
+		it.Plans = append(it.Plans, pp)
 	}
-	check, checkOK := percentCheckPlan(plans, f.AsOf, it.ReportedAt, view, ok)
-	it.Flags = deriveFlags(f, x, check, checkOK, it, th)
-	return it
+	for _, tp := range ps.terms {
+		pp := judgeTerm(ind, x, f.Period, tp, *it, th)
+		pp.Primary = !primaryDone && tp.Authority.OrDefault() == ps.primary
+		if pp.Primary {
+			it.Pace, primaryDone = pp.Pace, true
+		}
+		it.Plans = append(it.Plans, pp)
+	}
 }
 
-// choosePlan returns the stored plan in force or, without one, the implied plan.
-func choosePlan(x figIndex, ind Indicator, year int, plans []Plan, asOf string) (planView, bool) {
-	if p, ok := PlanInForce(plans, asOf); ok {
-		return storedView(p), true
+// judgeYearly is an item's standing against one yearly plan view.
+func judgeYearly(ind Indicator, x figIndex, p Period, v planView, it Item, base *float64, th Thresholds) PlanProgress {
+	pp := PlanProgress{Version: v.version, Basis: v.basis, Reference: v.reference, Year: p.Year,
+		PlanSource: v.source, Pace: PaceUnknown}
+	if v.isRange {
+		pp.TargetLow, pp.TargetHigh = ptr(v.low), ptr(v.high)
+		if v.source == PlanImplied {
+			pp.Target = ptr(v.mid)
+		}
+	} else {
+		pp.Target = ptr(v.mid)
 	}
-	return impliedView(x, ind, year)
-}
-
-// percentCheckPlan is the plan a reported percent of plan is checked
-// against: for a stored plan, the one in force on the day the figure was
-// reported (an adjustment adopted later cannot make an earlier report
-// wrong; none if every plan came later); otherwise the item's own plan.
-func percentCheckPlan(plans []Plan, asOf, reportedAt string, view planView, ok bool) (planView, bool) {
-	if !ok || view.source != PlanStored {
-		return view, ok
+	if base != nil && !v.isDeficit(ind) {
+		if c, ok := v.completion(*base); ok {
+			pp.Completion = ptr(c)
+		}
 	}
-	at := asOf
-	if reportedAt != "" && (at == "" || reportedAt < at) {
-		at = reportedAt
+	if ind.Kind == KindFlow && v.basis == BasisValue {
+		pp.Expected = deriveExpected(x, ind.PaceProfile, p)
 	}
-	if p, found := PlanInForce(plans, at); found {
-		return storedView(p), true
+	if v.reference == ReferencePreviousDecember {
+		pp.Change = changeSinceDecember(x, ind, p, v.basis)
 	}
-	return planView{}, false
+	pp.Pace = derivePace(ind, v, it, pp, th)
+	return pp
 }
 
 // plansOfYear returns the yearly plans of year (term plans have Year 0).
@@ -138,26 +168,15 @@ func applyOriginal(it *Item, plans []Plan, asOf string, inForce planView, base *
 		return
 	}
 	ov := storedView(orig)
+	if ov.basis == BasisValue && it.Kind == KindFlow && ov.mid <= 0 {
+		return // a deficit has no completion
+	}
 	it.OriginalPlan = ptr(ov.mid)
 	if base != nil {
 		if c, ok := ov.completion(*base); ok {
 			it.CompletionOriginal = ptr(c)
 		}
 	}
-}
-
-// deriveYoY is value ÷ same span last year − 1 when both are present, else
-// the reported percent ÷ 100, else nil.
-func deriveYoY(x figIndex, k Kind, p Period, reported *Percent) *float64 {
-	cur, ok1 := x.value(k, p)
-	prev, ok2 := x.value(k, p.SameSpanIn(p.Year-1))
-	if ok1 && ok2 && prev != 0 {
-		return ptr(cur/prev - 1)
-	}
-	if reported != nil {
-		return ptr(reported.Ratio())
-	}
-	return nil
 }
 
 // deriveExpected is where completion should be at the period's end: linear
@@ -193,6 +212,8 @@ func (th Thresholds) orDefaults() Thresholds {
 	fill(&th.FlowBehind, d.FlowBehind)
 	fill(&th.GrowthAheadMargin, d.GrowthAheadMargin)
 	fill(&th.GrowthBehindMargin, d.GrowthBehindMargin)
+	fill(&th.PointsAheadMargin, d.PointsAheadMargin)
+	fill(&th.PointsBehindMargin, d.PointsBehindMargin)
 	fill(&th.LevelBehindShare, d.LevelBehindShare)
 	fill(&th.ChildrenSumTolerance, d.ChildrenSumTolerance)
 	fill(&th.OutlierZ, d.OutlierZ)

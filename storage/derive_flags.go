@@ -8,14 +8,31 @@ import (
 )
 
 // deriveFlags returns every data-quality finding for the item, never nil.
-func deriveFlags(f Facts, x figIndex, v planView, hasPlan bool, it Item, th Thresholds) []Flag {
+func deriveFlags(f Facts, x figIndex, ps planSet, it Item, th Thresholds) []Flag {
 	flags := []Flag{}
 	mk := func(code, text string, figs map[string]float64) Flag {
 		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period,
 			Explanation: text, Figures: figs}
 	}
+	if own, ok := x.own(f.Period); ok || f.Indicator.Kind == KindLevel {
+		if !ok {
+			own, ok = x.levelFigure(f.Period)
+		}
+		for _, a := range Authorities() {
+			if !ok {
+				break
+			}
+			v, hasPlan := ps.checkView(a, own.ReportedAt)
+			if fl, found := planPercentFlag(mk, v, hasPlan, it, ps.percentOf(own, a)); found {
+				fl.Authority = a
+				flags = append(flags, fl)
+			}
+		}
+	}
 	checks := []func() (Flag, bool){
-		func() (Flag, bool) { return planPercentFlag(mk, v, hasPlan, it) },
+		func() (Flag, bool) { return partsFlag(mk, x, f, it) },
+		func() (Flag, bool) { return missingPeriodFlag(mk, x, f, it) },
+		func() (Flag, bool) { return childrenRangeFlag(mk, f, it) },
 		func() (Flag, bool) { return ytdDecreaseFlag(mk, x, f, it) },
 		func() (Flag, bool) { return yoyMismatchFlag(mk, x, f, it) },
 		func() (Flag, bool) { return childrenSumFlag(mk, f, it, th) },
@@ -31,14 +48,13 @@ func deriveFlags(f Facts, x figIndex, v planView, hasPlan bool, it Item, th Thre
 
 type flagMaker func(code, text string, figs map[string]float64) Flag
 
-// planPercentFlag: the reported percent of plan, widened by its precision,
-// does not overlap the completion the plan in force allows.
-func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item) (Flag, bool) {
+// planPercentFlag: a percent reported against a plan, widened by its
+// precision, does not overlap the completion that plan allows.
+func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item, pct *Percent) (Flag, bool) {
 	base := it.Value
 	if it.Kind == KindFlow {
 		base = it.YTD
 	}
-	pct := it.ReportedPlanPercent
 	if !hasPlan || v.basis != BasisValue || pct == nil || base == nil || v.low <= 0 || v.high <= 0 {
 		return Flag{}, false
 	}
@@ -54,7 +70,7 @@ func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item) (Flag, boo
 		pct, num(*base), v.source, num(v.mid), num(*base/v.mid*100))
 	return mk(FlagPlanPercentMismatch, text, map[string]float64{
 		"reported_plan_percent": pct.Value, "value": *base, "plan": v.mid,
-		"computed_plan_percent": *base / v.mid * 100,
+		"computed_plan_percent": sig10(*base / v.mid * 100),
 	}), true
 }
 
@@ -115,7 +131,7 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 		codes = append(codes, c)
 	}
 	sort.Strings(codes) // a fixed order keeps the floating-point sum reproducible
-	sum, n := 0.0, 0
+	sum, n, dec := 0.0, 0, 0
 	for _, c := range codes {
 		v, ok := childSpan(f.Children[c], f.Period)
 		if !ok {
@@ -123,7 +139,9 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 		}
 		sum += v
 		n++
+		dec = max(dec, decimalsOf(v))
 	}
+	sum = roundTo(sum, dec)
 	parent := *it.Value
 	if math.Abs(sum-parent) <= th.ChildrenSumTolerance*math.Abs(parent)+eps {
 		return Flag{}, false

@@ -10,6 +10,7 @@ type planView struct {
 	isRange   bool
 	source    PlanSource
 	version   string
+	reference string // growth and points plans: "" or previous_december
 	// implied plans: the base (ytd or value) and percent they came from
 	impliedBase float64
 	impliedPct  float64
@@ -68,23 +69,43 @@ func storedView(p Plan) planView {
 	if basis == "" {
 		basis = BasisValue
 	}
-	return planView{basis: basis, mid: (low + high) / 2, low: low, high: high,
-		isRange: p.Target == nil, source: PlanStored, version: p.Version}
+	mid := low
+	if low != high {
+		mid = roundTo((low+high)/2, max(decimalsOf(low), decimalsOf(high))+1)
+	}
+	ref := p.Reference
+	if ref == ReferenceSamePeriodLastYear {
+		ref = ""
+	}
+	return planView{basis: basis, mid: mid, low: low, high: high,
+		isRange: p.Target == nil, source: PlanStored, version: p.Version, reference: ref}
+}
+
+// isDeficit reports whether v is a value plan ≤ 0 on a flow (a deficit or
+// a zero cap), against which completion means nothing.
+func (v planView) isDeficit(ind Indicator) bool {
+	return v.basis == BasisValue && ind.Kind == KindFlow && v.mid <= 0
 }
 
 // impliedView derives a value plan from the newest figure of the year that
-// reported a percent of plan: base ÷ percent × 100, with the interval the
-// percent's written precision allows.
-func impliedView(x figIndex, ind Indicator, year int) (planView, bool) {
+// reported a percent of plan (pctOf gives a figure's percent against the
+// plan in question, nil if none): base ÷ percent × 100, with the interval
+// the percent's written precision allows.
+func impliedView(x figIndex, ind Indicator, year int, pctOf func(Observation) *Percent) (planView, bool) {
 	var src Observation
+	var srcPct Percent
 	var base float64
 	found := false
 	for _, i := range x.byPeriod {
 		o, p := &x.figs[i], x.figs[i].Period
-		if p.Year != year || o.ReportedPlanPercent == nil {
+		if p.Year != year {
 			continue
 		}
-		pct := *o.ReportedPlanPercent
+		op := pctOf(*o)
+		if op == nil {
+			continue
+		}
+		pct := *op
 		if pct.Value-pct.HalfWidth() <= 0 {
 			continue
 		}
@@ -93,13 +114,13 @@ func impliedView(x figIndex, ind Indicator, year int) (planView, bool) {
 			continue
 		}
 		if !found || newerFigure(*o, src) {
-			src, base, found = *o, b, true
+			src, srcPct, base, found = *o, pct, b, true
 		}
 	}
 	if !found {
 		return planView{}, false
 	}
-	pct := *src.ReportedPlanPercent
+	pct := srcPct
 	hw := pct.HalfWidth()
 	return planView{
 		basis:       BasisValue,

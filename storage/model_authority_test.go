@@ -147,3 +147,46 @@ func TestIndexBaseDefaults(t *testing.T) {
 		t.Fatalf("after leaving index: %+v", i)
 	}
 }
+
+// TestTermPlanThroughTheDatabase: the readers load what a term plan needs —
+// December's figures of the term's earlier years — so that Progress,
+// Series and Latest agree on the third worked example carried into 2024:
+// real growth 5.0, 8.0, 7.0 for 2021–2023 and 6.0 for 2024-H1 →
+// (1.05 × 1.08 × 1.07 × 1.06)^(1/4) − 1 = 1.2861828^(1/4) − 1 = 0.06494131087;
+// needed over 2025: 1.07^5 ÷ 1.2861828 − 1 = 0.0904761988.
+func TestTermPlanThroughTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	o := func(p string, v float64, g string) Observation {
+		return Observation{Unit: "tinh", Indicator: "grdp", Period: MustParsePeriod(p), Value: val(v),
+			ReportedYoYPercent: pct(t, g), ReportedAt: "2024-07-05"}
+	}
+	writeBatch(t, db, Batch{Units: []Unit{{Code: "tinh", NameVI: "Tỉnh"}},
+		Observations: []Observation{o("2021", 60000, "5.0"), o("2022", 66000, "8.0"), o("2023", 72000, "7.0"), o("2024-H1", 37000, "6.0")},
+		Plans:        []Plan{{Unit: "tinh", Indicator: "grdp", Term: Term{2021, 2025}, Basis: BasisAverageGrowth, Target: val(7), AdoptedOn: "2020-10-15"}}})
+	check := func(where string, it Item) {
+		t.Helper()
+		if len(it.Plans) != 1 || it.Plans[0].Achieved == nil || it.Plans[0].Needed == nil {
+			t.Fatalf("%s: plans %+v", where, it.Plans)
+		}
+		p := it.Plans[0]
+		if *p.Achieved != 0.06494131087 || *p.Needed != 0.0904761988 || p.RemainingYears != 1 || p.Pace != PaceBehind {
+			t.Fatalf("%s: %+v achieved %v needed %v", where, p, *p.Achieved, *p.Needed)
+		}
+	}
+	pr, err := db.Progress(ctx, "tinh", MustParsePeriod("2024-H1"), "2024-12-31")
+	if err != nil || len(pr.Items) != 1 {
+		t.Fatalf("progress %+v %v", pr, err)
+	}
+	check("progress", pr.Items[0])
+	s, err := db.Series(ctx, "tinh", "grdp", "2024-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("series", s.Points[len(s.Points)-1])
+	l, err := db.Latest(ctx, 0, "2024-12-31")
+	if err != nil || len(l) != 1 {
+		t.Fatalf("latest %+v %v", l, err)
+	}
+	check("latest", l[0])
+}

@@ -7,8 +7,8 @@ import (
 )
 
 // childrenAt loads what Facts.Children needs at period p for the given
-// flow indicators of a parent (only flows are checked against their
-// children): first every child's figure for exactly p — usually all there
+// indicators of a parent (flows are checked against their children's sum,
+// levels against their range): first every child's figure for exactly p — usually all there
 // is to read — and then, only for the children and indicators lacking one,
 // their figures of p's year ending by p's end, from which the span can be
 // summed or differenced. Only the children's periods and values are read:
@@ -73,12 +73,12 @@ func idList(ids []int64) string {
 	return strings.Join(parts, ",")
 }
 
-// flowsWithFigures returns, in catalog order, the flow indicators among
-// those of figs that satisfy has.
-func flowsWithFigures(inds indicatorSet, figs map[int64][]Observation, has func([]Observation) bool) []int64 {
+// withFigures returns, in catalog order, the indicators among those of
+// figs that satisfy has.
+func withFigures(inds indicatorSet, figs map[int64][]Observation, has func([]Observation) bool) []int64 {
 	var out []int64
 	for _, iid := range inds.order {
-		if inds.byID[iid].Kind == KindFlow && has(figs[iid]) {
+		if has(figs[iid]) {
 			out = append(out, iid)
 		}
 	}

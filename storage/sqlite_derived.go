@@ -99,13 +99,14 @@ func (db *DB) unitProgress(ctx context.Context, u unitRef, p Period, asOf string
 	if err != nil {
 		return Progress{}, err
 	}
-	own, err := db.loadUnitFigures(ctx, asOf, u.id, `year IN (?, ?) OR (first_month = ? AND last_month = ?)`,
+	// December's figures of every year serve term plans (the years before).
+	own, err := db.loadUnitFigures(ctx, asOf, u.id, `year IN (?, ?) OR (first_month = ? AND last_month = ?) OR last_month = 12`,
 		p.Year, p.Year-1, p.First, p.Last)
 	if err != nil {
 		return Progress{}, err
 	}
-	flows := flowsWithFigures(inds, own, func(f []Observation) bool { return hasFigureBy(f, p) })
-	kids, kidFigs, err := db.childrenAt(ctx, u.id, asOf, p, flows)
+	present := withFigures(inds, own, func(f []Observation) bool { return hasFigureBy(f, p) })
+	kids, kidFigs, err := db.childrenAt(ctx, u.id, asOf, p, present)
 	if err != nil {
 		return Progress{}, err
 	}
@@ -262,11 +263,7 @@ func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series,
 	if err != nil {
 		return Series{}, nil, err
 	}
-	kidCond := `indicator_id = ?`
-	if ind.Kind != KindFlow {
-		kidCond = `indicator_id = ? AND 0` // only flows are checked against their children
-	}
-	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, kidCond, iid)
+	kids, kidFigs, err := db.childrenFigures(ctx, u.id, asOf, `indicator_id = ?`, iid)
 	if err != nil {
 		return Series{}, nil, err
 	}

@@ -75,8 +75,7 @@ func (db *DB) unitFlags(ctx context.Context, u unitRef, inds indicatorSet, year 
 	if err != nil || len(figs[u.id]) == 0 {
 		return nil, err
 	}
-	// Only flows are checked against their children.
-	kidCond, kidArgs := cond+` AND indicator_id IN (SELECT id FROM indicators WHERE kind = 'flow')`, args
+	kidCond, kidArgs := cond, args
 	if year != 0 {
 		kidCond, kidArgs = kidCond+` AND year = ?`, append(append([]any{}, args...), year)
 	}
@@ -200,7 +199,7 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 	if err != nil || len(ends) == 0 {
 		return nil, err
 	}
-	minYear, months := 1<<30, map[int64]bool{}
+	minYear, months := 1<<30, map[int64]bool{12: true} // December: the years before a term plan
 	for _, e := range ends {
 		minYear = min(minYear, e/12)
 		months[int64(e%12+1)] = true
@@ -230,9 +229,7 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 		}
 		latest[iid] = o.Period
 		years[int64(o.Period.Year)] = true
-		if inds.byID[iid].Kind == KindFlow {
-			byPeriod[o.Period] = append(byPeriod[o.Period], iid)
-		}
+		byPeriod[o.Period] = append(byPeriod[o.Period], iid)
 	}
 	return db.deriveLatest(ctx, u, inds, asOf, own, latest, byPeriod, sortedIDs(years))
 }

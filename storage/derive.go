@@ -138,15 +138,6 @@ func plansOfAuthority(plans []Plan, a Authority) []Plan {
 	return out
 }
 
-func hasAuthority(plans []Plan, a Authority) bool {
-	for _, p := range plans {
-		if p.Authority.OrDefault() == a {
-			return true
-		}
-	}
-	return false
-}
-
 func applyPlan(it *Item, v planView, base *float64) {
 	it.PlanBasis, it.PlanSource, it.PlanVersion = v.basis, v.source, v.version
 	it.Plan = ptr(v.mid)

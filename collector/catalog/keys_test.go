@@ -192,8 +192,10 @@ func TestEveryWordHasBothLanguages(t *testing.T) {
 
 func allWords() map[string][2]string {
 	all := fieldWords()
-	for k, v := range wordTable() {
-		all[k] = v
+	for _, t := range []map[string][2]string{wordTable(), layoutWordTable(), loginWords()} {
+		for k, v := range t {
+			all[k] = v
+		}
 	}
 	return all
 }

@@ -24,6 +24,7 @@ func dashboardsVI() map[string]string {
 		"unknown indicator %q: list indicators with the indicators API or page":                                                         "chỉ tiêu %q không có: xem danh sách chỉ tiêu qua API hoặc trang chỉ tiêu",
 		"unknown unit %q: list units with the units API or page":                                                                        "đơn vị %q không có: xem danh sách đơn vị qua API hoặc trang đơn vị",
 		"writing needs a token: send \"Authorization: Bearer <token>\" (create one with `plantrack token create`) or sign in at /login": "cần mã truy cập để ghi: gửi \"Authorization: Bearer <mã>\" (tạo bằng `plantrack token create`) hoặc đăng nhập tại /login",
+		"too many bad tokens from your address; wait %d seconds and try again":                                                          "quá nhiều mã truy cập sai từ địa chỉ của bạn; hãy chờ %d giây rồi thử lại",
 		// A writer's scope (dashboards/auth).
 		"changing indicator %s, which every unit shares, needs an admin token": "sửa chỉ tiêu %s, dùng chung cho mọi đơn vị, cần mã truy cập quản trị",
 		"token %q may add units only below %s; give a parent inside it":        "mã truy cập %q chỉ được thêm đơn vị dưới %s; hãy chọn đơn vị cấp trên thuộc phạm vi đó",

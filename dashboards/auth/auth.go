@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -157,8 +156,7 @@ func tooMany(wait time.Duration) error {
 	if secs < 1 {
 		secs = 1
 	}
-	return &storage.Error{Code: CodeTooManyRequests, Message: "too many bad tokens from your address; wait " +
-		strconv.Itoa(secs) + " seconds and try again"}
+	return storage.Errorf(CodeTooManyRequests, "too many bad tokens from your address; wait %d seconds and try again", secs)
 }
 
 // RetryAfter returns how many seconds a CodeTooManyRequests error asks the

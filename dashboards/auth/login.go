@@ -3,32 +3,27 @@ package auth
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
+	messages "github.com/plantrack/plantrack/collector/catalog" // the message catalog
 	"github.com/plantrack/plantrack/storage"
 )
 
-// loginView is what the login page shows.
+// loginView is what the login page shows, in the page's language (every
+// word from the message catalog).
 type loginView struct {
 	Lang    string
-	Next    string
+	Next    string // the same-site path to return to after signing in
 	Message string
 	Writer  *Writer
-	T       loginText
-}
-
-type loginText struct {
-	Title, Intro, Token, Submit, SignedInAs, Logout, Home, Role string
-}
-
-var loginTexts = map[string]loginText{
-	"vi": {Title: "Đăng nhập", Intro: "Nhập mã truy cập (token) do quản trị viên cấp để nhập số liệu.",
-		Token: "Mã truy cập", Submit: "Đăng nhập", SignedInAs: "Đang đăng nhập với mã", Logout: "Đăng xuất",
-		Home: "Trang chủ", Role: "vai trò"},
-	"en": {Title: "Sign in", Intro: "Enter the access token your administrator gave you to enter figures.",
-		Token: "Access token", Submit: "Sign in", SignedInAs: "Signed in with token", Logout: "Sign out",
-		Home: "Home", Role: "role"},
+	Cat     *messages.Catalog // the page's words
+	// SwitchURL is this page in the other language; BackURL the page the
+	// user came from (Next in the page's language), shown when it is not
+	// the home page.
+	SwitchURL, BackURL string
+	Other, OtherName   string
 }
 
 var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
@@ -36,48 +31,91 @@ var loginPage = template.Must(template.New("login").Parse(`<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.T.Title}} · plantrack</title>
+<title>{{.Cat.T "login.title"}} · plantrack</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body class="page-login">
 <header class="site-header">
  <div class="container">
-  <a class="brand" href="/{{if eq .Lang "en"}}?lang=en{{end}}">plantrack</a>
-  <nav class="nav"><a href="/{{if eq .Lang "en"}}?lang=en{{end}}">{{.T.Home}}</a></nav>
+  <a class="brand" href="/?lang={{.Lang}}">plantrack</a>
+  <nav class="nav" aria-label="{{.Cat.T "nav.label"}}"><a href="/?lang={{.Lang}}">{{.Cat.T "nav.home"}}</a></nav>
+  <span class="lang-switch"><a href="{{.SwitchURL}}" hreflang="{{.Other}}" lang="{{.Other}}">{{.OtherName}}</a></span>
  </div>
 </header>
 <main class="container">
-<div class="page-header"><h1>{{.T.Title}}</h1></div>
+<div class="page-header"><h1>{{.Cat.T "login.title"}}</h1></div>
 {{if .Message}}<div class="notice notice-error" role="alert">{{.Message}}</div>{{end}}
 {{if .Writer}}
-<p>{{.T.SignedInAs}} <strong>{{.Writer.TokenName}}</strong> ({{.T.Role}}: {{.Writer.Role}}{{if .Writer.Unit}}, {{.Writer.Unit}}{{end}}).</p>
-<form class="inline-form" method="post" action="/logout"><button type="submit" class="button-secondary">{{.T.Logout}}</button></form>
+<p>{{.Cat.T "login.signedinas"}} <strong>{{.Writer.TokenName}}</strong> ({{.Cat.T "login.role"}}: {{.Cat.T (print "login.role." .Writer.Role)}}{{if .Writer.Unit}}, {{.Writer.Unit}}{{end}}).</p>
+<form class="inline-form" method="post" action="/logout"><button type="submit" class="button-secondary">{{.Cat.T "nav.logout"}}</button></form>
 {{else}}
-<p class="hint">{{.T.Intro}}</p>
+<p class="hint">{{.Cat.T "login.intro"}}</p>
 <form method="post" action="/login" class="form">
 <input type="hidden" name="next" value="{{.Next}}">
 <input type="hidden" name="lang" value="{{.Lang}}">
-<div class="field"><label for="token">{{.T.Token}}</label>
+<div class="field"><label for="token">{{.Cat.T "login.token"}}</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required></div>
-<button type="submit" class="button">{{.T.Submit}}</button>
+<button type="submit" class="button">{{.Cat.T "nav.login"}}</button>
 </form>
 {{end}}
+{{if .BackURL}}<p><a href="{{.BackURL}}">← {{.Cat.T "login.back"}}</a></p>{{end}}
 </main>
 </body>
 </html>
 `))
 
+// langCookie is the cookie in which the pages remember the chosen language.
+const langCookie = "plantrack_lang"
+
+// lang is the login page's language: the form's or query's lang, else the
+// language the pages remembered, else Vietnamese.
 func lang(r *http.Request) string {
-	if r.FormValue("lang") == "en" {
-		return "en"
+	switch r.FormValue("lang") {
+	case messages.EN:
+		return messages.EN
+	case messages.VI:
+		return messages.VI
 	}
-	return "vi"
+	if c, err := r.Cookie(langCookie); err == nil && c.Value == messages.EN {
+		return messages.EN
+	}
+	return messages.VI
+}
+
+// newLoginView is the login page for r returning to next (already checked
+// by SafeNext).
+func newLoginView(r *http.Request, next string) loginView {
+	l := lang(r)
+	cat := messages.New(l)
+	v := loginView{Lang: l, Next: next, Cat: cat, Other: messages.EN, OtherName: "English"}
+	if l == messages.EN {
+		v.Other, v.OtherName = messages.VI, "Tiếng Việt"
+	}
+	q := url.Values{"lang": {v.Other}}
+	if next != "/" {
+		q.Set("next", next)
+		v.BackURL = withLang(next, l)
+	}
+	v.SwitchURL = "/login?" + q.Encode()
+	return v
+}
+
+// withLang returns the same-site path p with its lang parameter set.
+func withLang(p, l string) string {
+	u, err := url.Parse(p)
+	if err != nil {
+		return p
+	}
+	q := u.Query()
+	q.Set("lang", l)
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // HandleLoginPage serves GET /login: the sign-in form, or who is signed in.
 func (m *Manager) HandleLoginPage(w http.ResponseWriter, r *http.Request) {
-	v := loginView{Lang: lang(r), Next: SafeNext(r.FormValue("next"))}
+	v := newLoginView(r, SafeNext(r.FormValue("next")))
 	if wr, ok, err := m.Identify(r); err == nil && ok {
 		v.Writer = &wr
 	}
@@ -89,7 +127,8 @@ func (m *Manager) HandleLoginPage(w http.ResponseWriter, r *http.Request) {
 // "next" path; a bad one re-shows the form with 401, or 429 while the
 // caller's address is slowed down.
 func (m *Manager) HandleLogin(w http.ResponseWriter, r *http.Request) {
-	v := loginView{Lang: lang(r), Next: SafeNext(r.PostFormValue("next"))}
+	v := newLoginView(r, SafeNext(r.PostFormValue("next")))
+	cat := messages.New(v.Lang)
 	secret := strings.TrimSpace(r.PostFormValue("token"))
 	wr, err := m.check(r.Context(), RemoteIP(r), secret)
 	if err != nil {
@@ -97,15 +136,14 @@ func (m *Manager) HandleLogin(w http.ResponseWriter, r *http.Request) {
 		switch storage.ErrorCode(err) {
 		case storage.CodeUnauthorized:
 			status = http.StatusUnauthorized
-			v.Message = map[string]string{"vi": "Mã truy cập không hợp lệ hoặc đã bị thu hồi.",
-				"en": "That token is not valid or has been revoked; check it and try again."}[v.Lang]
+			v.Message = cat.T("login.badtoken")
 		case CodeTooManyRequests:
 			status = http.StatusTooManyRequests
 			w.Header().Set("Retry-After", strconv.Itoa(m.RetryAfter(r)))
-			v.Message = err.Error()
+			v.Message = cat.Message(err)
 		default:
 			m.cfg.Logger.Error("login", "err", err)
-			v.Message = "internal error; the server log has details"
+			v.Message = cat.T("error.internal")
 		}
 		m.render(w, status, v)
 		return
@@ -131,7 +169,6 @@ func (m *Manager) cookie(r *http.Request, value string, maxAge int) *http.Cookie
 }
 
 func (m *Manager) render(w http.ResponseWriter, status int, v loginView) {
-	v.T = loginTexts[v.Lang]
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)

@@ -52,6 +52,7 @@ type layoutView struct {
 	LangURL   string // this page in the other language
 	SelfURL   string // this page in its language
 	NowURL    string // this page without ?as_of=: today's figures
+	LoginURL  string // the sign-in link, returning to this page
 	CSVURL    string // "" for pages without downloads
 	JSONURL   string
 	Writer    string // logged-in writer's token name
@@ -162,7 +163,7 @@ func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c
 	lv := layoutView{L: L, Meta: c.meta, Content: c.content, HasCharts: c.hasCharts,
 		CSS: p.assets.Path("app.css"), JS: p.assets.Path("app.js"), Favicon: p.assets.Path("favicon.svg"), ECharts: p.assets.Path("echarts.min.js"),
 		LangURL: withQuery(r.URL, "lang", L.Other()), SelfURL: withQuery(r.URL, "lang", L.Lang),
-		NowURL: withQuery(r.URL, "as_of", "")}
+		NowURL: withQuery(r.URL, "as_of", ""), LoginURL: loginURL(r.URL, L.Lang)}
 	if r.Method == http.MethodGet && status == http.StatusOK && c.meta.Template != "error" && !isWriterPage(c.meta.Active) {
 		lv.CSVURL = withQuery(r.URL, "format", "csv")
 		lv.JSONURL = withQuery(r.URL, "format", "json")
@@ -277,3 +278,9 @@ func cacheKey(lang string, u *url.URL) string {
 
 // templateHTML marks a fragment rendered by our own templates as safe HTML.
 func templateHTML(s string) template.HTML { return template.HTML(s) }
+
+// loginURL is the sign-in link of a page: in the page's language, returning
+// to the page (its same-site path and query) after signing in.
+func loginURL(u *url.URL, lang string) string {
+	return "/login?" + url.Values{"lang": {lang}, "next": {withQuery(u, "lang", lang)}}.Encode()
+}

@@ -46,7 +46,7 @@ type writerBase struct {
 
 // newWriterBase fills the base of a writer page for r.
 func (p *Pages) newWriterBase(r *http.Request, L *Locale, path string) writerBase {
-	b := writerBase{L: L, LoginURL: "/login?next=" + path + "&lang=" + L.Lang}
+	b := writerBase{L: L, LoginURL: loginURL(r.URL, L.Lang)}
 	b.Writer, b.LoggedIn = auth.WriterFrom(r.Context())
 	for _, s := range []storage.ReportStatus{storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial} {
 		b.Statuses = append(b.Statuses, option{Value: string(s), Label: L.T("status." + string(s))})

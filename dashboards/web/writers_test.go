@@ -21,7 +21,7 @@ func TestWriterPagesAskAnonymousVisitorsToSignIn(t *testing.T) {
 		if code != http.StatusOK {
 			t.Errorf("%s: status %d", p, code)
 		}
-		mustContain(t, body, `href="/login?next=`+p)
+		mustContain(t, body, `href="/login?lang=vi&amp;next=%2F`+p[1:]+`%3Flang%3Dvi"`) // back to this page after signing in
 		if strings.Contains(body, `method="post" action="`+p) {
 			t.Errorf("%s: shows the form to an anonymous visitor", p)
 		}
@@ -29,7 +29,7 @@ func TestWriterPagesAskAnonymousVisitorsToSignIn(t *testing.T) {
 	r := httptest.NewRequest(http.MethodPost, "/entry", strings.NewReader("period_1=2018-H1&value_1=5"))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	_, body, _ := e.do(t, r)
-	mustContain(t, body, `href="/login?next=/entry`)
+	mustContain(t, body, `href="/login?lang=vi&amp;next=%2Fentry`)
 }
 
 func entryForm(rows ...map[string]string) url.Values {

@@ -55,6 +55,15 @@ func rowsVI() map[string]string {
 func filesVI() map[string]string {
 	return map[string]string{
 		"%d of %d files not imported; nothing was stored from them": "%d/%d tệp không nhập được; chưa lưu gì từ các tệp đó",
+		// Caps on one import (H4).
+		"the import took longer than one request may take, and was stopped; nothing was stored. Split it into smaller files": "việc nhập kéo dài quá thời gian cho phép của một yêu cầu nên đã dừng; chưa lưu gì. Hãy chia thành các tệp nhỏ hơn",
+		"the workbook's shared text is larger than %d MB, the most one import takes; split it into smaller files":            "phần văn bản dùng chung của tệp Excel lớn hơn %d MB, mức tối đa của một lần nhập; hãy chia thành các tệp nhỏ hơn",
+		"the workbook has more than %d shared texts, the most one import takes; split it into smaller files":                 "tệp Excel có hơn %d đoạn văn bản dùng chung, mức tối đa của một lần nhập; hãy chia thành các tệp nhỏ hơn",
+		"%s uses row %d (blank rows count); the most one import takes is %d rows; split it into smaller files":               "%s dùng đến dòng %d (tính cả dòng trống); một lần nhập tối đa %d dòng; hãy chia thành các tệp nhỏ hơn",
+		"cannot read the workbook: %v": "không đọc được tệp Excel: %v",
+		"the workbook is larger than %d MB, the most one import takes; split it into smaller files":       "tệp Excel lớn hơn %d MB, mức tối đa của một lần nhập; hãy chia thành các tệp nhỏ hơn",
+		"the workbook unpacks to more than %d MB, the most one import takes; split it into smaller files": "tệp Excel khi giải nén lớn hơn %d MB, mức tối đa của một lần nhập; hãy chia thành các tệp nhỏ hơn",
+		"not a readable XLSX workbook: part %s: %v":                                                       "không đọc được tệp Excel: phần %s: %v",
 		"%q must be an array": "%q phải là một mảng",
 		"%s: unsupported file type %q; import .csv, .json or .xlsx files": "%s: không hỗ trợ loại tệp %q; hãy nhập tệp .csv, .json hoặc .xlsx",
 		"%s[%d] is malformed: %s":              "%s[%d] sai cấu trúc: %s",

@@ -21,18 +21,20 @@ Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 	db := c.dbFlag()
 	locale := c.fs.String("locale", "", "number format of the files: `vi` (63.135,5) or en (63,135.5); without it an ambiguous number is an error")
 	dry := c.fs.Bool("dry-run", false, "validate and print what would be stored; store nothing")
+	progress := c.fs.Bool("progress", false, "print \"[i/n] importing FILE…\" on stderr as each file starts (always on when stderr is a terminal)")
 	c.run = func(ctx context.Context) error {
 		if *locale != "" && *locale != "vi" && *locale != "en" {
 			return fmt.Errorf("--locale %q: use vi or en", *locale)
 		}
 		m.lang = *locale
-		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry})
+		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry}, *progress || isTerminal(m.Stderr))
 	}
 	return c
 }
 
 // runImport imports every file, reporting each; it fails if any file failed.
-func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt collector.Options) error {
+// With progress it says on stderr when each file starts.
+func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt collector.Options, progress bool) error {
 	db, col, err := openDB(ctx, dbPath)
 	if err != nil {
 		return err
@@ -42,7 +44,6 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		fmt.Fprintf(m.Stderr, "%s: another process (such as plantrack serve) is writing to this database; "+
 			"waiting for it to finish… (Ctrl-C stops, storing nothing)\n", dbPath)
 	})
-	progress := isTerminal(m.Stderr)
 	var total storage.WriteResult
 	failed := 0
 	for i, path := range files {

@@ -1,15 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -188,35 +191,87 @@ func testSIGTERMPastTheDeadlineRollsBack(t *testing.T, bin string) {
 	t.Logf("exit code %d, %d rows stored, client saw status %d / %v", code, st.rows["dl-"], a.status, a.err)
 }
 
-// testSIGTERMStopsACLIImport sends SIGTERM to `plantrack import` midway: it
-// stops within seconds, says the file was not imported (exit 1), and the
-// database holds none of the file's rows and passes integrity_check.
+// testSIGTERMStopsACLIImport sends SIGTERM to `plantrack import` once it
+// says on stderr that the file has begun (the signal handler is installed
+// first thing in main, before any work, so the signal is always handled):
+// the import stops within seconds, says the file was not imported (exit 1),
+// and the database holds none of the file's rows and passes
+// integrity_check. Should the import win the race and finish before the
+// signal is handled, it must have stored the whole file and exited 0.
 func testSIGTERMStopsACLIImport(t *testing.T, bin string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "cli.db")
 	const rows = 50000
-	units, csvPath, _ := writeBulk(t, dir, "cli-", 100, rows)
+	units, csvPath, sum := writeBulk(t, dir, "cli-", 100, rows)
 	runBin(t, bin, "import", "--db", db, units)
-	cmd := exec.Command(bin, "import", "--db", db, csvPath)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd := exec.Command(bin, "import", "--progress", "--db", db, csvPath)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	errPipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
-	cmd.Process.Signal(syscall.SIGTERM)
+	begun, stderr := watchStderr(errPipe, "importing "+csvPath)
+	if _, ok := <-begun; !ok {
+		cmd.Wait()
+		t.Fatalf("the import never said it had begun; stderr %s", stderr())
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
 	signalled := time.Now()
-	err := cmd.Wait()
-	var ee *exec.ExitError
+	stderr() // read to the end before Wait closes the pipe
+	err = cmd.Wait()
+	stopped := time.Since(signalled)
 	st := readState(t, db, "cli-")
+	if st.integrity != "ok" {
+		t.Fatalf("integrity %q after SIGTERM", st.integrity)
+	}
+	var ee *exec.ExitError
 	switch {
-	case err == nil && st.rows["cli-"] == rows:
-		t.Logf("the import finished before SIGTERM arrived")
-	case !errors.As(err, &ee) || ee.ExitCode() != 1 || st.rows["cli-"] != 0:
-		t.Fatalf("import after SIGTERM: %v, %d rows stored; stderr %s", err, st.rows["cli-"], stderr.String())
+	case err == nil:
+		if st.rows["cli-"] != rows || st.sums["cli-"] != sum || !strings.Contains(stdout.String(), fmt.Sprintf(": %d new,", rows)) {
+			t.Fatalf("exit 0 after SIGTERM but %d rows (sum %v) stored, want %d (sum %v); stdout %s",
+				st.rows["cli-"], st.sums["cli-"], rows, sum, stdout.String())
+		}
+		t.Logf("the import finished before SIGTERM was handled; all %d rows stored", rows)
+	case errors.As(err, &ee) && ee.ExitCode() == 1:
+		if st.rows["cli-"] != 0 || !bytes.Contains([]byte(stderr()), []byte(csvPath+": ")) {
+			t.Fatalf("exit 1 after SIGTERM with %d rows stored; stderr %s", st.rows["cli-"], stderr())
+		}
+	default:
+		t.Fatalf("import after SIGTERM: %v (the signal was not handled), %d rows stored; stderr %s", err, st.rows["cli-"], stderr())
 	}
-	if st.integrity != "ok" || time.Since(signalled) > 10*time.Second {
-		t.Fatalf("integrity %q, stopped %v after SIGTERM", st.integrity, time.Since(signalled))
+	if stopped > 10*time.Second {
+		t.Fatalf("stopped %v after SIGTERM, want within 10 s", stopped)
 	}
-	t.Logf("stopped %v after SIGTERM: %s", time.Since(signalled).Round(time.Millisecond), bytes.TrimSpace(stderr.Bytes()))
+	t.Logf("exit %v, %d rows, stopped %v after SIGTERM; stderr: %q", err, st.rows["cli-"], stopped.Round(time.Millisecond), stderr())
+}
+
+// watchStderr reads a child's stderr line by line. begun receives once when
+// a line contains marker, and is closed at the end of the stream (so a
+// receive that is not ok means the marker never came). all waits for the
+// end of the stream and returns everything read.
+func watchStderr(r io.Reader, marker string) (begun <-chan struct{}, all func() string) {
+	ch := make(chan struct{}, 1)
+	done := make(chan struct{})
+	var b bytes.Buffer
+	go func() {
+		defer close(done)
+		defer close(ch)
+		sc := bufio.NewScanner(r)
+		sent := false
+		for sc.Scan() {
+			b.Write(sc.Bytes())
+			b.WriteByte('\n')
+			if !sent && strings.Contains(sc.Text(), marker) {
+				ch <- struct{}{}
+				sent = true
+			}
+		}
+	}()
+	return ch, func() string { <-done; return b.String() }
 }

@@ -192,3 +192,23 @@ func (c *Catalog) Localize(err error) *storage.Error {
 	}
 	return &out
 }
+
+// Texts returns every text of the catalog in its language — the page words
+// and the message formats — for audits such as "no English on a Vietnamese
+// page". The order is unspecified.
+func (c *Catalog) Texts() []string {
+	out := make([]string, 0, len(c.words)+len(c.msgs))
+	for _, w := range c.words {
+		out = append(out, w)
+	}
+	if c.lang == EN {
+		for k := range messagesVI() {
+			out = append(out, k) // English messages are their keys
+		}
+		return out
+	}
+	for _, m := range c.msgs {
+		out = append(out, m)
+	}
+	return out
+}

@@ -21,7 +21,7 @@ import (
 var keyArg = map[string]int{
 	"Errorf": 1, "Says": 0, "invalidField": 2, "badPeriod": 0, // storage
 	"fail": 1, "refuse": 2, "invalidf": 1, "why": 0, // collector
-	"badRequest": 0, "reject": 0, // dashboards
+	"badRequest": 0, "reject": 0, "Sprintf": 0, // dashboards (Sprintf: the catalog's own; fmt's is skipped)
 }
 
 // keysInCode returns every constant message key passed to a keyArg function

@@ -25,7 +25,10 @@ func dashboardsVI() map[string]string {
 		"unknown unit %q: list units with the units API or page":                                                                               "đơn vị %q không có: xem danh sách đơn vị qua API hoặc trang đơn vị",
 		"writing needs a token: send \"Authorization: Bearer <token>\" (create one with `plantrack token create`) or sign in at /login":        "cần mã truy cập để ghi: gửi \"Authorization: Bearer <mã>\" (tạo bằng `plantrack token create`) hoặc đăng nhập tại /login",
 		"the request took longer than the server allows for one write, and was stopped; nothing was stored. Split the data into smaller files": "yêu cầu kéo dài quá thời gian máy chủ cho phép cho một lần ghi nên đã dừng; chưa lưu gì. Hãy chia dữ liệu thành các tệp nhỏ hơn",
-		"too many bad tokens from your address; wait %d seconds and try again":                                                                 "quá nhiều mã truy cập sai từ địa chỉ của bạn; hãy chờ %d giây rồi thử lại",
+		// What a writer page stored.
+		"%d new, %d unchanged": "%d mới, %d không đổi",
+		"%d new, %d unchanged (%d units and %d indicators added)":              "%d mới, %d không đổi (thêm %d đơn vị và %d chỉ tiêu)",
+		"too many bad tokens from your address; wait %d seconds and try again": "quá nhiều mã truy cập sai từ địa chỉ của bạn; hãy chờ %d giây rồi thử lại",
 		// A writer's scope (dashboards/auth).
 		"changing indicator %s, which every unit shares, needs an admin token": "sửa chỉ tiêu %s, dùng chung cho mọi đơn vị, cần mã truy cập quản trị",
 		"token %q may add units only below %s; give a parent inside it":        "mã truy cập %q chỉ được thêm đơn vị dưới %s; hãy chọn đơn vị cấp trên thuộc phạm vi đó",

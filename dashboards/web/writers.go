@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/dashboards/auth"
@@ -39,9 +40,9 @@ type writerBase struct {
 	DryRun   bool
 	Units    []option
 	Inds     []option
-	Statuses []option // report statuses, in the page's language
-	Preview  []storage.Observation
-	Warnings []storage.Flag
+	Statuses []option     // report statuses, in the page's language
+	Preview  []previewRow // a dry run's figures, named in the page's language
+	Warnings []flagNote   // the data-quality flags the import raised
 }
 
 // newWriterBase fills the base of a writer page for r.
@@ -85,9 +86,9 @@ func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) (collector.O
 // the collector's row numbers into the form's (nil keeps them).
 func (b *writerBase) outcome(rep collector.Report, err error, rowMap func(int) int) int {
 	if err == nil {
-		b.Done = rep.Summary()
-		b.DryRun = len(rep.Preview) > 0 && rep.Result.New+rep.Result.Unchanged == 0
-		b.Preview, b.Warnings = rep.Preview, rep.Warnings
+		b.Done = b.summary(rep)
+		b.DryRun = len(rep.Preview) > 0 || len(rep.Plans) > 0 // only a dry run has a preview
+		b.preview(rep)
 		return http.StatusOK
 	}
 	var se *storage.Error
@@ -118,4 +119,45 @@ func (p *Pages) renderWriter(w http.ResponseWriter, r *http.Request, L *Locale, 
 		meta: pageMeta{Title: L.T("nav." + name), Active: name, Template: name}}
 	w.Header().Set("Cache-Control", "no-store")
 	p.writeLayout(w, r, L, c, status)
+}
+
+// previewRow is one figure of a dry run, as the page names it.
+type previewRow struct {
+	Unit, Indicator, Period, Value string
+}
+
+// flagNote is one data-quality flag an import raised: its kind in words
+// and its explanation in the page's language.
+type flagNote struct {
+	Kind, Text string
+}
+
+// summary says what an import stored ("3 mới, 1 không đổi").
+func (b *writerBase) summary(rep collector.Report) string {
+	r := rep.Result
+	if r.UnitsNew > 0 || r.IndicatorsNew > 0 {
+		return b.L.cat.Sprintf("%d new, %d unchanged (%d units and %d indicators added)", r.New, r.Unchanged, r.UnitsNew, r.IndicatorsNew)
+	}
+	return b.L.cat.Sprintf("%d new, %d unchanged", r.New, r.Unchanged)
+}
+
+// preview names a report's dry-run figures and flags in the page's
+// language: units and indicators by name (codes when the form has no
+// choice for them), periods in words.
+func (b *writerBase) preview(rep collector.Report) {
+	label := func(opts []option, code string) string {
+		for _, o := range opts {
+			if o.Value == code {
+				return strings.TrimSpace(o.Label) // without the indent of nested units
+			}
+		}
+		return code
+	}
+	for _, o := range rep.Preview {
+		b.Preview = append(b.Preview, previewRow{Unit: label(b.Units, o.Unit), Indicator: label(b.Inds, o.Indicator),
+			Period: b.L.Period(o.Period), Value: b.L.Num(o.Value, 3)})
+	}
+	for _, f := range rep.Warnings {
+		b.Warnings = append(b.Warnings, flagNote{Kind: b.L.T("flag." + f.Code), Text: b.L.flagText(f)})
+	}
 }

@@ -88,7 +88,7 @@ func TestEntryStoresFiguresInThePagesNumberFormat(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("status %d: %.600s", code, body)
 	}
-	mustContain(t, body, "Đã lưu", "1 new")
+	mustContain(t, body, "Đã lưu", "1 mới, 0 không đổi") // what was stored, in the page's language
 	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
 	if err != nil || len(obs) != 1 || obs[0].Value == nil || *obs[0].Value != 1234.5 {
 		t.Fatalf("stored %+v (err %v), want one figure of 1234.5", obs, err)
@@ -136,4 +136,32 @@ func TestUploadImportsAFileAndListsErrors(t *testing.T) {
 		t.Errorf("unsupported extension: status %d", code)
 	}
 	mustContain(t, body, ".txt")
+}
+
+// TestDryRunPreviewNamesFiguresInThePagesLanguage: a checked-only entry on
+// the Vietnamese page lists its figure by unit and indicator name and the
+// period in words, not by their codes.
+func TestDryRunPreviewNamesFiguresInThePagesLanguage(t *testing.T) {
+	e := newTestEnv(t)
+	f := entryForm(map[string]string{"unit": "cai-rang", "indicator": "exports", "period": "2018-H1", "value": "1.234,5"})
+	f.Set("dry_run", "1")
+	code, body := postEntry(t, e, f, "vi")
+	if code != http.StatusOK {
+		t.Fatalf("status %d: %.600s", code, body)
+	}
+	i := strings.Index(body, "Kiểm tra xong, chưa lưu:")
+	if i < 0 {
+		t.Fatalf("no dry-run notice: %s", body[strings.Index(body, "<main"):])
+	}
+	notice := body[i : strings.Index(body[i:], "</section>")+i]
+	mustContain(t, notice, "<td>Kim ngạch xuất khẩu</td>", "<td>6 tháng đầu năm 2018</td>", "1.234,5")
+	for _, code := range []string{"<td>cai-rang</td>", "<td>exports</td>", "<td>2018-H1</td>", " new,"} {
+		if strings.Contains(notice, code) {
+			t.Errorf("the preview shows %q", code)
+		}
+	}
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "exports"})
+	if err != nil || len(obs) != 0 {
+		t.Errorf("a dry run stored %d figures (err %v)", len(obs), err)
+	}
 }

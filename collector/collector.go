@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/plantrack/plantrack/storage"
@@ -21,6 +22,9 @@ import (
 type Collector struct {
 	db *storage.DB
 	m  *Metrics
+
+	inboxMu sync.Mutex
+	inbox   *inboxStatus // the running inbox's state; nil without one
 }
 
 // New returns a Collector writing to db and counting into m (nil: no metrics).
@@ -47,7 +51,8 @@ type Options struct {
 	// MaxRows refuses (CodeTooLarge) a report with more rows; 0 means no cap.
 	MaxRows int
 
-	detailLimit int // problems listed in the error; 0 means maxDetails
+	detailLimit  int          // problems listed in the error; 0 means maxDetails
+	beforeCommit func() error // a last check before the commit; its error stores nothing
 }
 
 // Report says what one import did, or in a dry run would do.

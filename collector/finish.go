@@ -39,6 +39,12 @@ func (s *session) finish(ctx context.Context, feedErr error) (Report, error) {
 		rep.Result, rep.Preview, rep.Plans = s.res, s.preview, s.plans
 		return rep, nil
 	}
+	if s.opt.beforeCommit != nil {
+		if err := s.opt.beforeCommit(); err != nil {
+			s.w.Rollback()
+			return rep, err
+		}
+	}
 	res, err := s.w.Commit()
 	if err != nil {
 		return rep, fmt.Errorf("import %s: commit: %w", s.format, err)

@@ -20,7 +20,7 @@ func TestInbox(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- c.RunInbox(ctx, dir, 20*time.Millisecond) }()
+	go func() { done <- c.RunInbox(ctx, dir, InboxOptions{Poll: 20 * time.Millisecond}) }()
 
 	copyFile(t, filepath.Join("testdata", "good_observations.csv"), filepath.Join(dir, "good.csv"))
 	copyFile(t, filepath.Join("testdata", "bad_one_row.csv"), filepath.Join(dir, "bad.csv"))
@@ -70,7 +70,7 @@ func TestInboxWaitsForSlowFile(t *testing.T) {
 	for _, sub := range []string{inboxDone, inboxFailed} {
 		os.MkdirAll(filepath.Join(dir, sub), 0o755)
 	}
-	seen := map[string]fileState{}
+	in := testInbox(c, dir, 0)
 	path := filepath.Join(dir, "slow.csv")
 	f, err := os.Create(path)
 	if err != nil {
@@ -79,18 +79,14 @@ func TestInboxWaitsForSlowFile(t *testing.T) {
 	f.WriteString("unit,indicator,period,value\n")
 	for m := 1; m <= 12; m++ {
 		f.WriteString("cai-rang,exports,2018-M" + twoDigits(m) + "," + twoDigits(m) + "0\n")
-		if err := c.scanInbox(ctx, dir, seen); err != nil {
-			t.Fatal(err)
-		}
+		in.scan(ctx, time.Now())
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("slow.csv was picked up after %d of 12 rows", m)
 		}
 	}
 	f.Close()
 	for i := 0; i < 2; i++ {
-		if err := c.scanInbox(ctx, dir, seen); err != nil {
-			t.Fatal(err)
-		}
+		in.scan(ctx, time.Now())
 	}
 	if _, err := os.Stat(filepath.Join(dir, inboxDone, "slow.csv")); err != nil {
 		t.Fatal("slow.csv was not imported after it stopped changing")
@@ -102,6 +98,20 @@ func TestInboxWaitsForSlowFile(t *testing.T) {
 	if p := obs[0].Provenance; p.Via != "inbox" || p.FileName != "slow.csv" {
 		t.Fatalf("provenance %+v", p)
 	}
+}
+
+// testInbox is an inbox on dir whose scans the test drives.
+func testInbox(c *Collector, dir string, quiet time.Duration) *inbox {
+	return &inbox{c: c, dir: dir, quiet: quiet, seen: map[string]fileState{}, st: c.startInbox(dir)}
+}
+
+// fileNow imports one file as a scan would, with its current state.
+func (in *inbox) fileNow(ctx context.Context, name string) error {
+	var st fileState
+	if info, err := os.Stat(filepath.Join(in.dir, name)); err == nil {
+		st = fileState{size: info.Size(), mod: info.ModTime()}
+	}
+	return in.file(ctx, name, st)
 }
 
 func twoDigits(n int) string {
@@ -148,7 +158,7 @@ func TestInboxErrorReportListsEveryProblem(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "many.csv"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.inboxFile(context.Background(), dir, "many.csv"); err != nil {
+	if err := testInbox(c, dir, 0).fileNow(context.Background(), "many.csv"); err != nil {
 		t.Fatal(err)
 	}
 	report, err := os.ReadFile(filepath.Join(dir, inboxFailed, "many.csv.error.txt"))
@@ -173,7 +183,7 @@ func TestInboxLocaleFromFileName(t *testing.T) {
 	copyFile(t, filepath.Join("testdata", "good_vi.csv"), filepath.Join(dir, "bao-cao.VI.csv"))
 	ctx := context.Background()
 	for _, name := range []string{"plain.csv", "bao-cao.VI.csv"} {
-		if err := c.inboxFile(ctx, dir, name); err != nil {
+		if err := testInbox(c, dir, 0).fileNow(ctx, name); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -199,7 +209,7 @@ func TestInboxLocaleFromFileName(t *testing.T) {
 func TestInboxFileTakenAway(t *testing.T) {
 	c, _ := newTestCollector(t)
 	dir := t.TempDir()
-	if err := c.inboxFile(context.Background(), dir, "gone.csv"); err != nil {
+	if err := testInbox(c, dir, 0).fileNow(context.Background(), "gone.csv"); err != nil {
 		t.Fatalf("a vanished file stopped the inbox: %v", err)
 	}
 }

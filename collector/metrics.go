@@ -1,6 +1,8 @@
 package collector
 
 import (
+	"sync"
+
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/plantrack/plantrack/storage"
@@ -12,6 +14,9 @@ type Metrics struct {
 	rows       *prometheus.CounterVec
 	rejections *prometheus.CounterVec
 	imports    *prometheus.CounterVec
+	reg        prometheus.Registerer
+	inbox      inboxMetrics
+	inboxOnce  sync.Once
 }
 
 // NewMetrics creates the import counters and registers them on reg (which
@@ -31,6 +36,8 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "plantrack_imports_total",
 			Help: "Imports attempted, by format and result (ok, dry_run, rejected, error).",
 		}, []string{"format", "result"}),
+		reg:   reg,
+		inbox: newInboxMetrics(),
 	}
 	if reg != nil {
 		reg.MustRegister(m.rows, m.rejections, m.imports)

@@ -170,14 +170,24 @@ func (s *Server) handleNoEndpoint(w http.ResponseWriter, r *http.Request) {
 		"no API endpoint %s %s; see README.md for the list", r.Method, r.URL.Path))
 }
 
-// handleHealth answers GET /healthz with the database's data version.
+// handleHealth answers GET /healthz with the database's data version and,
+// when the server runs an inbox, its state: 503 "degraded" while the inbox
+// is stopped or its last scan could not read the folder or file a file.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	v, err := s.db.DataVersion(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "data_version": v})
+	answer := map[string]any{"status": "ok", "data_version": v}
+	status := http.StatusOK
+	if in, ok := s.col.InboxState(); ok {
+		answer["inbox"] = in
+		if !in.OK {
+			answer["status"], status = "degraded", http.StatusServiceUnavailable
+		}
+	}
+	s.writeJSON(w, status, answer)
 }
 
 // synthetic returns the codes of the synthetic units.

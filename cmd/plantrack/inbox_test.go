@@ -19,7 +19,7 @@ func TestServeInbox(t *testing.T) {
 	os.MkdirAll(inbox, 0o755)
 	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "inbox.db"), "PLANTRACK_INBOX": inbox}
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }}
-	if err := m.ParseFlags(t.Context(), []string{"serve", "--addr", "127.0.0.1:0", "--inbox-poll", "50ms"}); err != nil {
+	if err := m.ParseFlags(t.Context(), []string{"serve", "--addr", "127.0.0.1:0", "--inbox-poll", "50ms", "--inbox-quiet", "100ms"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := m.Run(t.Context()); err != nil {

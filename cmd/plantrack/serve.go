@@ -25,7 +25,8 @@ type serveCmd struct {
 	db, addr, inbox, tlsCert, tlsKey string
 	demo, jsonLog                    bool
 	cfg                              dashboards.Config
-	inboxPoll, shutdownTimeout       time.Duration
+	inboxPoll, inboxQuiet            time.Duration
+	shutdownTimeout                  time.Duration
 	readTimeout, writeTimeout        time.Duration
 
 	database *storage.DB
@@ -50,6 +51,7 @@ Example: plantrack serve --demo      then open http://127.0.0.1:8080/`, 0, 0)
 	fs.BoolVar(&s.demo, "demo", false, "load the demo data (Cần Thơ 2018-H1 and a synthetic province) into an empty database")
 	fs.StringVar(&s.inbox, "inbox", "", "`folder` whose dropped files are imported, then moved to done/ or failed/")
 	fs.DurationVar(&s.inboxPoll, "inbox-poll", 2*time.Second, "how often the inbox folder is checked")
+	fs.DurationVar(&s.inboxQuiet, "inbox-quiet", 15*time.Second, "import an inbox file only once its size and time have not changed for this long")
 	fs.IntVar(&s.cfg.MetricsDepth, "metrics-depth", s.cfg.MetricsDepth, "expose units down to this `depth` on /metrics (0: roots only)")
 	fs.Var(&s.cfg.Thresholds, "thresholds", "pace and flag `boundaries` to change, as name=value pairs separated by commas, e.g. flow_ahead=1.1,outlier_z=4 (names: flow_ahead, flow_on_track, flow_behind, growth_ahead_margin, growth_behind_margin, level_behind_share, children_sum_tolerance, outlier_z; SPEC §2)")
 	fs.BoolVar(&s.cfg.ReadAuth, "read-auth", false, "require a login or token for every page and API answer, not only for writes")
@@ -118,7 +120,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 	s.stop = stop
 	if s.inbox != "" {
 		s.bg.Go(func() {
-			if err := col.RunInbox(bgctx, s.inbox, s.inboxPoll); err != nil && !errors.Is(err, context.Canceled) {
+			if err := col.RunInbox(bgctx, s.inbox, collector.InboxOptions{Poll: s.inboxPoll, Quiet: s.inboxQuiet}); err != nil && !errors.Is(err, context.Canceled) {
 				log.Error("inbox stopped", "dir", s.inbox, "err", err)
 			}
 		})

@@ -80,14 +80,14 @@ func postBadEntry(t *testing.T, b *browsertest.Browser, base, secret, lang strin
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.Context(), 30*time.Second)
 	defer cancel()
-	var steps []chromedp.Action[chromedp.Void]
+	// Plain navigation (not b.Load, which waits for charts these pages do
+	// not have): each step waits for the element it needs.
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(base + "/entry?lang=" + lang)}
 	if secret != "" {
-		if err := b.Load(base + "/login?lang=" + lang + "&next=%2Fentry%3Flang%3D" + lang); err != nil {
-			t.Fatal(err)
-		}
-		steps = append(steps, chromedp.SetValue(`input[name="token"]`, secret), chromedp.Submit(`input[name="token"]`))
-	} else if err := b.Load(base + "/entry?lang=" + lang); err != nil {
-		t.Fatal(err)
+		steps = []chromedp.Action[chromedp.Void]{
+			chromedp.Navigate(base + "/login?lang=" + lang + "&next=%2Fentry%3Flang%3D" + lang),
+			chromedp.WaitVisible(`input[name="token"]`),
+			chromedp.SetValue(`input[name="token"]`, secret), chromedp.Submit(`input[name="token"]`)}
 	}
 	steps = append(steps,
 		chromedp.WaitVisible(`form.entry`),

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -156,17 +155,17 @@ func (p *partScanner) scan(b []byte) error {
 }
 
 func (p *partScanner) tooLong() error {
-	where := "the workbook part " + p.part
+	d := storage.Detail{Sheet: sheetPartName(p.part), Field: p.cell}.Says("more than %d characters in one cell", maxCellChars)
 	switch {
 	case p.sheet && p.cell != "":
-		where = sheetPartName(p.part) + ", cell " + p.cell
+		return storage.Errorf(storage.CodeValidation, "%s, cell %s holds more than %d characters, the most one cell may hold; shorten it",
+			sheetPartName(p.part), p.cell, maxCellChars).WithDetails(d)
 	case p.shared:
-		where = fmt.Sprintf("shared text number %d", p.strings)
+		return storage.Errorf(storage.CodeValidation, "shared text number %d holds more than %d characters, the most one cell may hold; shorten it",
+			p.strings, maxCellChars).WithDetails(d)
 	}
-	return &storage.Error{Code: storage.CodeValidation,
-		Message: fmt.Sprintf("%s holds more than %d characters, the most one cell may hold; shorten it", where, maxCellChars),
-		Details: []storage.Detail{{Sheet: sheetPartName(p.part), Field: p.cell,
-			Reason: fmt.Sprintf("more than %d characters in one cell", maxCellChars)}}}
+	return storage.Errorf(storage.CodeValidation, "the workbook part %s holds more than %d characters in one place, the most one cell may hold; shorten it",
+		p.part, maxCellChars).WithDetails(d)
 }
 
 // endTag looks at one complete tag: rows and cells of a sheet, strings of
@@ -193,9 +192,9 @@ func (p *partScanner) endTag() error {
 	case p.sheet && name == "c":
 		p.cell = attr(attrs, "r")
 		if col := columnOf(p.cell); col > maxSheetColumns {
-			return &storage.Error{Code: storage.CodeValidation,
-				Message: fmt.Sprintf("%s has a value in cell %s, beyond column %d; keep the report in the first columns", sheetPartName(p.part), p.cell, maxSheetColumns),
-				Details: []storage.Detail{{Sheet: sheetPartName(p.part), Field: p.cell, Reason: "beyond the last column a report may use"}}}
+			return storage.Errorf(storage.CodeValidation, "%s has a value in cell %s, beyond column %d; keep the report in the first columns",
+				sheetPartName(p.part), p.cell, maxSheetColumns).WithDetails(
+				storage.Detail{Sheet: sheetPartName(p.part), Field: p.cell}.Says("beyond the last column a report may use"))
 		}
 	}
 	return nil

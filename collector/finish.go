@@ -72,7 +72,7 @@ func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
 			return err
 		}
 		at := pos{"observations", i + 1}
-		if bad := checkObservation(at, o); len(bad) > 0 {
+		if bad := o.Validate(); len(bad) > 0 {
 			s.addAll(at, bad)
 			continue
 		}
@@ -91,7 +91,7 @@ func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
 		if p.Version == "" {
 			p.Version = "original"
 		}
-		if bad := checkPlan(at, p); len(bad) > 0 {
+		if bad := p.Validate(); len(bad) > 0 {
 			s.addAll(at, bad)
 			continue
 		}
@@ -102,8 +102,11 @@ func (s *session) putBatch(ctx context.Context, b storage.Batch) error {
 	return nil
 }
 
+// addAll records a decoded record's problems (storage's Validate) at its
+// place in the batch.
 func (s *session) addAll(at pos, bad []storage.Detail) {
 	for _, d := range bad {
+		d.Sheet, d.Row = at.sheet, at.row
 		s.probs.add(storage.CodeValidation, at, d)
 	}
 }
@@ -112,7 +115,7 @@ func (s *session) addAll(at pos, bad []storage.Detail) {
 // it makes to what is stored. keepSynthetic (the declaration leaves the
 // synthetic mark out) keeps a stored unit's mark.
 func (s *session) unit(ctx context.Context, at pos, u storage.Unit, keepSynthetic bool) error {
-	if bad := checkUnit(at, u); len(bad) > 0 {
+	if bad := u.NamedUnitProblems(); len(bad) > 0 {
 		s.addAll(at, bad)
 		return nil
 	}
@@ -145,7 +148,7 @@ func (s *session) unit(ctx context.Context, at pos, u storage.Unit, keepSyntheti
 // indicator stores a declared indicator, once the writer's scope allows
 // the change it makes to the catalog.
 func (s *session) indicator(ctx context.Context, at pos, i storage.Indicator) error {
-	if bad := checkIndicator(at, i); len(bad) > 0 {
+	if bad := i.Validate(); len(bad) > 0 {
 		s.addAll(at, bad)
 		return nil
 	}

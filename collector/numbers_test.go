@@ -70,20 +70,20 @@ func TestParsePercentSettlesByRange(t *testing.T) {
 		lo   float64
 		want string
 	}{
-		{"2.125", planPercentMin, "2.125"},
-		{"-2.125", yoyPercentMin, "-2.125"},
-		{"1,452", planPercentMin, "1.452"},
-		{"53,70%", planPercentMin, "53.70"},
-		{"999.999", planPercentMin, "999.999"},
+		{"2.125", storage.PlanPercentMin, "2.125"},
+		{"-2.125", storage.YoYPercentMin, "-2.125"},
+		{"1,452", storage.PlanPercentMin, "1.452"},
+		{"53,70%", storage.PlanPercentMin, "53.70"},
+		{"999.999", storage.PlanPercentMin, "999.999"},
 	}
 	for _, tc := range cases {
-		p, err := parsePercent(tc.in, "", false, tc.lo, planPercentMax)
+		p, err := parsePercent(tc.in, "", false, tc.lo, storage.PlanPercentMax)
 		if err != nil || p.String() != tc.want {
 			t.Errorf("parsePercent(%q) = %v, %v; want %s", tc.in, p, err, tc.want)
 		}
 	}
 	for _, in := range []string{"1000", "-0.5", "5270"} {
-		if p, err := parsePercent(in, "", false, planPercentMin, planPercentMax); err == nil {
+		if p, err := parsePercent(in, "", false, storage.PlanPercentMin, storage.PlanPercentMax); err == nil {
 			t.Errorf("parsePercent(%q) = %v, want an implausible-percentage error", in, p)
 		}
 	}

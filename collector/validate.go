@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,20 +8,9 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// Plausible percentage ranges, lower bound included, upper excluded: a
-// report may exceed its plan several times over, but not tenfold; a fall
-// of more than 100% is impossible. Because no percentage reaches 1000, a
-// cell such as 2.125 (2125 if '.' grouped thousands) is never ambiguous.
-const (
-	planPercentMin, planPercentMax   = 0, 1000
-	yoyPercentMin, yoyPercentMax     = -100, 1000
-	growthTargetMin, growthTargetMax = -100, 1000
-)
-
-var (
-	unitCodeRE      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	indicatorCodeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-)
+// The rules a record must meet live in storage (the Validate methods and
+// rules.go); rowCheck reads a file row's cells into a record, naming the
+// cell that cannot be read, and applies those rules to what it read.
 
 // rowCheck accumulates the problems of one record.
 type rowCheck struct {
@@ -68,17 +56,17 @@ func (c *rowCheck) utf8Text(f field) string {
 	return s
 }
 
-func (c *rowCheck) code(f field, re *regexp.Regexp) string {
+func (c *rowCheck) code(f field) string {
 	s := c.text(f)
 	switch {
 	case s == "" && f == fIndicator:
 		c.fail(f, "required; give the indicator code")
 	case s == "":
 		c.fail(f, "required; give the unit code")
-	case !re.MatchString(s) && f == fIndicator:
-		c.fail(f, "not a valid indicator code (pattern %s)", re.String())
-	case !re.MatchString(s):
-		c.fail(f, "not a valid unit code (pattern %s)", re.String())
+	case f == fIndicator && !storage.ValidIndicatorCode(s):
+		c.fail(f, "not a valid indicator code (pattern %s)", "^"+storage.IndicatorCodePattern+"$")
+	case f != fIndicator && !storage.ValidUnitCode(s):
+		c.fail(f, "not a valid unit code (pattern %s)", "^"+storage.UnitCodePattern+"$")
 	}
 	return s
 }
@@ -124,8 +112,8 @@ func (c *rowCheck) date(f field) string {
 // observation validates r as an observation row.
 func (c *rowCheck) observation() storage.Observation {
 	o := storage.Observation{
-		Unit:      c.code(fUnit, unitCodeRE),
-		Indicator: c.code(fIndicator, indicatorCodeRE),
+		Unit:      c.code(fUnit),
+		Indicator: c.code(fIndicator),
 		Source:    c.utf8Text(fSource),
 		Quote:     c.utf8Text(fQuote),
 	}
@@ -137,13 +125,13 @@ func (c *rowCheck) observation() storage.Observation {
 		o.Period = p
 	}
 	o.Value = c.number(fValue)
-	o.ReportedPlanPercent = c.percent(fPlanPercent, planPercentMin, planPercentMax)
-	o.ReportedYoYPercent = c.percent(fYoYPercent, yoyPercentMin, yoyPercentMax)
+	o.ReportedPlanPercent = c.percent(fPlanPercent, storage.PlanPercentMin, storage.PlanPercentMax)
+	o.ReportedYoYPercent = c.percent(fYoYPercent, storage.YoYPercentMin, storage.YoYPercentMax)
 	o.ReportedAt = c.date(fReportedAt)
 	o.ReportStatus = c.status()
 	o.Retracted = c.boolean(fRetracted)
 	for _, af := range authorityPercentFields {
-		if p := c.percent(af.f, planPercentMin, planPercentMax); p != nil {
+		if p := c.percent(af.f, storage.PlanPercentMin, storage.PlanPercentMax); p != nil {
 			o.ReportedPlanPercents = append(o.ReportedPlanPercents, storage.AuthorityPercent{Authority: af.a, Percent: *p})
 		}
 	}
@@ -156,8 +144,7 @@ func (c *rowCheck) observation() storage.Observation {
 
 func (c *rowCheck) status() storage.ReportStatus {
 	s := storage.ReportStatus(strings.ToLower(c.text(fReportStatus)))
-	switch s {
-	case "", storage.StatusEstimate, storage.StatusPreliminary, storage.StatusOfficial:
+	if s.Valid() {
 		return s
 	}
 	c.fail(fReportStatus, "must be estimate, preliminary or official")
@@ -178,8 +165,8 @@ func (c *rowCheck) boolean(f field) bool {
 // plan validates r as a plan row.
 func (c *rowCheck) plan() storage.Plan {
 	p := storage.Plan{
-		Unit:      c.code(fUnit, unitCodeRE),
-		Indicator: c.code(fIndicator, indicatorCodeRE),
+		Unit:      c.code(fUnit),
+		Indicator: c.code(fIndicator),
 		Version:   c.utf8Text(fVersion),
 		Source:    c.utf8Text(fSource),
 		AdoptedOn: c.date(fAdoptedOn),
@@ -226,7 +213,7 @@ func (c *rowCheck) planSpan(p *storage.Plan) {
 		}
 		p.Term = t
 	default:
-		if y, err := strconv.Atoi(year); err != nil || y < 1900 || y > 2999 {
+		if y, err := strconv.Atoi(year); err != nil || !storage.ValidYear(y) {
 			c.fail(fYear, "required; a four-digit year such as 2018 (or a term such as 2021-2025)")
 		} else {
 			p.Year = y
@@ -246,35 +233,12 @@ func (c *rowCheck) planSpan(p *storage.Plan) {
 	}
 }
 
+// targets records how the plan's targets fit together and with its basis
+// (storage's Plan.TargetProblems), against the cells they came from.
 func (c *rowCheck) targets(p storage.Plan) {
-	switch {
-	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
-		c.fail(fTarget, "give either target or target_low and target_high, not both")
-	case p.Target == nil && (p.TargetLow == nil || p.TargetHigh == nil):
-		c.fail(fTarget, "required; give target, or target_low and target_high for a range")
-	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
-		c.fail(fTargetLow, "target_low is above target_high")
+	cells := map[string]field{"target": fTarget, "target_low": fTargetLow, "target_high": fTargetHigh}
+	for _, d := range p.TargetProblems() {
+		f := cells[d.Field]
+		c.bad = append(c.bad, c.at(f).Says(d.Key, d.Args...))
 	}
-	lo, hi, what, ok := targetRange(p.Basis)
-	if !ok {
-		return
-	}
-	for i, v := range []*float64{p.Target, p.TargetLow, p.TargetHigh} {
-		f := []field{fTarget, fTargetLow, fTargetHigh}[i]
-		if v != nil && (*v < lo || *v > hi) {
-			c.failErr(f, what)
-		}
-	}
-}
-
-// targetRange is the plausible range of a change target: growth in percent,
-// a change of a rate in points.
-func targetRange(b storage.PlanBasis) (lo, hi float64, what *storage.Error, ok bool) {
-	switch b {
-	case storage.BasisGrowth, storage.BasisAverageGrowth:
-		return growthTargetMin, growthTargetMax, storage.Errorf(storage.CodeValidation, "a growth target is a percentage between -100 and 1000"), true
-	case storage.BasisPoints:
-		return -100, 100, storage.Errorf(storage.CodeValidation, "a points target is a change of a rate between -100 and 100 points"), true
-	}
-	return 0, 0, nil, false
 }

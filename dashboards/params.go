@@ -124,7 +124,7 @@ func (p *params) year(name string) int {
 		return 0
 	}
 	y, err := strconv.Atoi(v)
-	if err != nil || y < 1900 || y > 2999 {
+	if err != nil || !storage.ValidYear(y) {
 		p.reject("query parameter %s=%q is not a year between 1900 and 2999", name, v)
 	}
 	return y

@@ -129,25 +129,6 @@ func ParsePlanPercents(s string) (PlanPercents, error) {
 // samePlanPercents compares two lists in canonical form.
 func samePlanPercents(a, b PlanPercents) bool { return a.String() == b.String() }
 
-// validate checks every authority is known and named once.
-func (ps PlanPercents) validate() error {
-	seen := map[Authority]bool{}
-	for _, p := range ps {
-		switch {
-		case !p.Authority.Valid():
-			return invalidField("reported_plan_percents", string(p.Authority),
-				"the authority of a reported percent is council, central, party or own")
-		case seen[p.Authority]:
-			return invalidField("reported_plan_percents", string(p.Authority),
-				"an authority is named twice; give one percent per plan")
-		case !finitePercent(p.Percent):
-			return invalidField("reported_plan_percents", p.Percent.String(), "a percentage must be a finite number")
-		}
-		seen[p.Authority] = true
-	}
-	return nil
-}
-
 // Term is a multi-year plan's span of calendar years, "2021-2025".
 type Term struct {
 	First, Last int
@@ -188,7 +169,7 @@ func ParseTerm(s string) (Term, error) {
 }
 
 func (t Term) validate() error {
-	if t.First < 1900 || t.Last > 2999 || t.Last <= t.First || t.Last-t.First > 10 {
+	if !ValidYear(t.First) || !ValidYear(t.Last) || t.Last <= t.First || t.Last-t.First > 10 {
 		return Errorf(CodeInvalid, "invalid term %d-%d: the second year must follow the first by 1 to 10 years, within 1900–2999", t.First, t.Last)
 	}
 	return nil

@@ -24,7 +24,7 @@ func IndexBaseYear(base string) (int, bool) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(y)
-	if err != nil || n < 1900 || n > 2999 {
+	if err != nil || !ValidYear(n) {
 		return 0, false
 	}
 	return n, true
@@ -97,8 +97,4 @@ func (p Plan) Covers(year int) bool {
 		return p.Term.Contains(year)
 	}
 	return p.Year == year
-}
-
-func finitePercent(p Percent) bool {
-	return p.Value == p.Value && p.Value < 1e300 && p.Value > -1e300 && p.Decimals >= 0 && p.Decimals <= 15
 }

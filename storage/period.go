@@ -15,14 +15,11 @@ type Period struct {
 	Last  int // last month, First–12
 }
 
-// vietnamTime is UTC+7, the zone in which every period ends.
-var vietnamTime = time.FixedZone("ICT", 7*3600)
-
 // NewPeriod returns the period of year from month first to month last, or an
 // error if the span is not one that the canonical codes can express.
 func NewPeriod(year, first, last int) (Period, error) {
 	p := Period{Year: year, First: first, Last: last}
-	if year < 1900 || year > 2999 || first < 1 || last > 12 || first > last {
+	if !ValidYear(year) || first < 1 || last > 12 || first > last {
 		return Period{}, Errorf(CodeInvalid, "period %d months %d–%d: not a span inside one year", year, first, last)
 	}
 	if _, ok := p.code(); !ok {
@@ -47,7 +44,7 @@ func ParsePeriod(s string) (Period, error) {
 	if err != nil || s[0] == '+' || s[0] == '-' {
 		return badPeriod("it must start with a four-digit year")
 	}
-	if year < 1900 || year > 2999 {
+	if !ValidYear(year) {
 		return badPeriod("year out of range 1900–2999")
 	}
 	if len(s) == 4 {
@@ -151,7 +148,7 @@ func (p Period) IsYTD() bool { return p.First == 1 }
 // End is the instant the period ends: the end of its last month's last day,
 // Vietnam time (UTC+7), i.e. the first instant of the next month.
 func (p Period) End() time.Time {
-	return time.Date(p.Year, time.Month(p.Last)+1, 1, 0, 0, 0, 0, vietnamTime)
+	return time.Date(p.Year, time.Month(p.Last)+1, 1, 0, 0, 0, 0, VietnamTime())
 }
 
 // EndMonth is a month index (year*12 + last-1) that orders periods by their end.

@@ -309,7 +309,7 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 }
 
 // today is the current date in Vietnam, the default as_of.
-func today() string { return time.Now().In(vietnamTime).Format(DateLayout) }
+func today() string { return VietnamDate(time.Now()) }
 
 // resolveAsOf returns asOf, or today when it is empty, after checking its form.
 func resolveAsOf(asOf string) (string, error) {

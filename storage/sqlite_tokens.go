@@ -8,12 +8,6 @@ import (
 	"time"
 )
 
-// Token roles.
-const (
-	RoleAdmin    = "admin"    // may write every unit and manage tokens
-	RoleReporter = "reporter" // may write its unit and that unit's descendants
-)
-
 // Token is a writer's credential as stored: its name, role and (for a
 // reporter) unit. The secret itself is never stored, only its hash.
 type Token struct {
@@ -60,7 +54,7 @@ func checkToken(t Token, hash []byte) error {
 		return Errorf(CodeInvalid, "an admin token writes every unit; do not give it a unit")
 	case t.Role == RoleReporter && t.Unit == "":
 		return Errorf(CodeInvalid, "a reporter token needs the unit it reports for")
-	case t.Role != RoleAdmin && t.Role != RoleReporter:
+	case !ValidRole(t.Role):
 		return Errorf(CodeInvalid, "token role %q: use admin or reporter", t.Role)
 	}
 	return nil

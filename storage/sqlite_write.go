@@ -112,7 +112,7 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 	return &Writer{
 		db: db, conn: conn, prov: prov,
 		recordedAt:    prov.RecordedAt.UTC().Format(time.RFC3339Nano),
-		defDate:       prov.RecordedAt.In(vietnamTime).Format(DateLayout),
+		defDate:       VietnamDate(prov.RecordedAt),
 		defSource:     viaSource(prov.Via),
 		unitIDs:       map[string]int64{},
 		indicatorIDs:  map[string]int64{},

@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"math"
-	"time"
 )
 
 // farFuture is an as_of later than any reported_at.
@@ -26,8 +25,8 @@ func (w *Writer) PutObservation(ctx context.Context, o Observation) (Outcome, er
 	if err := w.usable(); err != nil {
 		return 0, err
 	}
-	if err := validateObservation(o); err != nil {
-		return 0, err
+	if bad := o.Validate(); len(bad) > 0 {
+		return 0, invalid(bad)
 	}
 	uid, err := w.unitID(ctx, o.Unit)
 	if err != nil {
@@ -228,37 +227,6 @@ func samePercent(a, b *Percent) bool {
 		return a == b
 	}
 	return a.String() == b.String()
-}
-
-func validateObservation(o Observation) error {
-	if _, err := NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
-		return invalidField("period", o.Period.String(), "%v", err)
-	}
-	switch o.ReportStatus {
-	case "", StatusEstimate, StatusPreliminary, StatusOfficial:
-	default:
-		return invalidField("report_status", string(o.ReportStatus), "report_status is estimate, preliminary or official")
-	}
-	if o.Value != nil && (math.IsNaN(*o.Value) || math.IsInf(*o.Value, 0)) {
-		return invalidField("value", fmt.Sprint(*o.Value), "value must be a finite number")
-	}
-	for _, p := range []struct {
-		field string
-		p     *Percent
-	}{{"reported_plan_percent", o.ReportedPlanPercent}, {"reported_yoy_percent", o.ReportedYoYPercent}} {
-		if p.p != nil && (math.IsNaN(p.p.Value) || math.IsInf(p.p.Value, 0) || p.p.Decimals < 0 || p.p.Decimals > 15) {
-			return invalidField(p.field, p.p.String(), "a percentage must be a finite number")
-		}
-	}
-	if err := o.ReportedPlanPercents.validate(); err != nil {
-		return err
-	}
-	if o.ReportedAt != "" {
-		if _, err := time.Parse(DateLayout, o.ReportedAt); err != nil {
-			return invalidField("reported_at", o.ReportedAt, "reported_at is a date YYYY-MM-DD")
-		}
-	}
-	return nil
 }
 
 func nullFloat(f *float64) any {

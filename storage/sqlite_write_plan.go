@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
-	"time"
 )
 
 // PutPlan stores p as the newest row of its key (unit, indicator, year or
@@ -21,8 +19,8 @@ func (w *Writer) PutPlan(ctx context.Context, p Plan) (Outcome, error) {
 		return 0, err
 	}
 	p = normalizePlan(p)
-	if err := validatePlan(p); err != nil {
-		return 0, err
+	if bad := p.Validate(); len(bad) > 0 {
+		return 0, invalid(bad)
 	}
 	uid, err := w.unitID(ctx, p.Unit)
 	if err != nil {
@@ -147,62 +145,4 @@ func samePlan(p Plan, s storedPlan) bool {
 	return p.Basis == s.Basis && p.Reference == s.Reference && sameFloat(p.Target, s.Target) &&
 		sameFloat(p.TargetLow, s.TargetLow) && sameFloat(p.TargetHigh, s.TargetHigh) &&
 		(p.AdoptedOn == "" || p.AdoptedOn == s.AdoptedOn) && (p.Source == "" || p.Source == s.Source)
-}
-
-func validatePlan(p Plan) error {
-	if err := validatePlanSpan(p); err != nil {
-		return err
-	}
-	finite := func(f *float64) bool { return f == nil || !math.IsNaN(*f) && !math.IsInf(*f, 0) }
-	switch {
-	case !finite(p.Target) || !finite(p.TargetLow) || !finite(p.TargetHigh):
-		return invalidField("target", "", "targets must be finite numbers")
-	case p.Target != nil && (p.TargetLow != nil || p.TargetHigh != nil):
-		return invalidField("target", fmt.Sprint(*p.Target), "give either target or target_low and target_high, not both")
-	case p.Target == nil && (p.TargetLow == nil || p.TargetHigh == nil):
-		return invalidField("target", "", "give target, or both target_low and target_high")
-	case p.Target == nil && *p.TargetLow > *p.TargetHigh:
-		return invalidField("target_low", fmt.Sprint(*p.TargetLow), "target_low is above target_high")
-	}
-	if p.AdoptedOn != "" {
-		if _, err := time.Parse(DateLayout, p.AdoptedOn); err != nil {
-			return invalidField("adopted_on", p.AdoptedOn, "adopted_on is a date YYYY-MM-DD")
-		}
-	}
-	return nil
-}
-
-// validatePlanSpan checks year or term, authority, basis and reference
-// fit together: yearly plans have basis value, growth or points; term
-// plans average_growth, end_level or cumulative; a reference belongs to a
-// growth or points plan.
-func validatePlanSpan(p Plan) error {
-	term := !p.Term.IsZero()
-	switch {
-	case term && p.Year != 0:
-		return invalidField("term", p.Term.String(), "give either year or term, not both")
-	case term:
-		if err := p.Term.validate(); err != nil {
-			return invalidField("term", p.Term.String(), "%v", err)
-		}
-		if !p.Basis.IsTermBasis() {
-			return invalidField("basis", string(p.Basis), "a term plan's basis is average_growth, end_level or cumulative")
-		}
-	case p.Year < 1900 || p.Year > 2999:
-		return invalidField("year", strconv.Itoa(p.Year), "a plan's year is between 1900 and 2999 (or give a term such as 2021-2025)")
-	case p.Basis != BasisValue && p.Basis != BasisGrowth && p.Basis != BasisPoints:
-		if p.Basis.IsTermBasis() {
-			return invalidField("basis", string(p.Basis), "average_growth, end_level and cumulative need a term such as 2021-2025 instead of a year")
-		}
-		return invalidField("basis", string(p.Basis), "basis is value, growth or points (average_growth, end_level or cumulative with a term)")
-	}
-	switch {
-	case !p.Authority.Valid():
-		return invalidField("authority", string(p.Authority), "authority is council, central, party or own")
-	case p.Reference != "" && p.Reference != ReferenceSamePeriodLastYear && p.Reference != ReferencePreviousDecember:
-		return invalidField("reference", p.Reference, "reference is same_period_last_year or previous_december")
-	case p.Reference != "" && !p.Basis.IsChange():
-		return invalidField("reference", p.Reference, "only a growth or points plan has a reference")
-	}
-	return nil
 }

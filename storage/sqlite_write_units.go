@@ -7,34 +7,6 @@ import (
 	"fmt"
 )
 
-// validUnitCode reports whether s matches [a-z0-9][a-z0-9-]*.
-func validUnitCode(s string) bool {
-	if s == "" || s[0] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// validIndicatorCode reports whether s matches [a-z][a-z0-9_]*.
-func validIndicatorCode(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
 // invalidField is a validation error with field holding value; key is the
 // reason's catalog key and args its arguments.
 func invalidField(field, value, key string, args ...any) *Error {
@@ -91,9 +63,6 @@ func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
 	if err := w.usable(); err != nil {
 		return 0, err
 	}
-	if !validUnitCode(u.Code) {
-		return 0, invalidField("code", u.Code, "a unit code is lower-case letters, digits and '-', starting with a letter or digit")
-	}
 	stored, found, err := w.storedUnit(ctx, u.Code)
 	if err != nil {
 		return 0, err
@@ -101,6 +70,9 @@ func (w *Writer) PutUnit(ctx context.Context, u Unit) (Outcome, error) {
 	merged := u
 	if found {
 		merged = mergeUnit(stored, u)
+	}
+	if bad := merged.Validate(); len(bad) > 0 {
+		return 0, invalid(bad)
 	}
 	if prev, ok := w.putUnits[u.Code]; ok {
 		if prev != merged {
@@ -213,16 +185,13 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 	if err := w.usable(); err != nil {
 		return 0, err
 	}
-	if !validIndicatorCode(i.Code) {
-		return 0, invalidField("code", i.Code, "an indicator code is lower-case letters, digits and '_', starting with a letter")
-	}
 	stored, found, err := w.storedIndicator(ctx, i.Code)
 	if err != nil {
 		return 0, err
 	}
 	merged := mergeIndicator(stored, i, found)
-	if err := validateIndicator(merged); err != nil {
-		return 0, err
+	if bad := merged.Validate(); len(bad) > 0 {
+		return 0, invalid(bad)
 	}
 	if prev, ok := w.putIndicators[i.Code]; ok {
 		if prev != merged {
@@ -291,28 +260,6 @@ func mergeIndicator(stored, i Indicator, found bool) Indicator {
 		i.IndexBase = IndexSamePeriodLastYear
 	}
 	return i
-}
-
-func validateIndicator(i Indicator) error {
-	switch {
-	case i.Kind != KindFlow && i.Kind != KindLevel:
-		return invalidField("kind", string(i.Kind), "kind is flow or level")
-	case i.Direction != DirectionUp && i.Direction != DirectionDown:
-		return invalidField("direction", string(i.Direction), "direction is up or down")
-	case i.PaceProfile != PaceLinear && i.PaceProfile != PaceSeasonal && i.PaceProfile != PaceNone:
-		return invalidField("pace_profile", string(i.PaceProfile), "pace_profile is linear, seasonal or none")
-	case i.GrowthBasis != GrowthNominal && i.GrowthBasis != GrowthReal && i.GrowthBasis != GrowthIndex:
-		return invalidField("growth_basis", string(i.GrowthBasis), "growth_basis is nominal, real or index")
-	case i.GrowthBasis == GrowthIndex && !validIndexBase(i.IndexBase):
-		return invalidField("index_base", i.IndexBase,
-			"index_base is same_period_last_year, previous_december, previous_period or base_year:YYYY")
-	case i.GrowthBasis != GrowthIndex && i.IndexBase != "":
-		return invalidField("index_base", i.IndexBase, "only an indicator with growth_basis index has an index_base")
-	case i.PrimaryAuthority != "" && !i.PrimaryAuthority.Valid():
-		return invalidField("primary_authority", string(i.PrimaryAuthority),
-			"primary_authority is council, central, party or own")
-	}
-	return nil
 }
 
 // storedIndicator reads an indicator as the transaction sees it.

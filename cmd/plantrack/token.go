@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/storage"
 )
 
 // tokenCommand picks token create, list or revoke.
@@ -54,10 +55,10 @@ Example: plantrack token create --name ninh-kieu-stats --role reporter --unit ni
 	role := c.fs.String("role", "", "`admin` or reporter (required)")
 	unit := c.fs.String("unit", "", "reporter's unit `code`")
 	c.run = func(ctx context.Context) error {
-		if *name == "" || (*role != "admin" && *role != "reporter") {
+		if *name == "" || !storage.ValidRole(*role) {
 			return fmt.Errorf("token create needs --name NAME and --role admin|reporter")
 		}
-		if *role == "reporter" && *unit == "" {
+		if *role == storage.RoleReporter && *unit == "" {
 			return fmt.Errorf("a reporter token needs --unit CODE: the unit it may write")
 		}
 		d, _, err := openDB(ctx, *db)

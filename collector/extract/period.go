@@ -80,7 +80,7 @@ func atoi(s string) int {
 // yearOf returns the first non-empty group holding a year.
 func yearOf(gs ...string) int {
 	for _, g := range gs {
-		if n, err := strconv.Atoi(g); err == nil && n >= 1900 && n <= 2999 {
+		if n, err := strconv.Atoi(g); err == nil && storage.ValidYear(n) {
 			return n
 		}
 	}
@@ -297,7 +297,7 @@ func (x *scanner) reportDate(fs, optDate string) (time.Time, bool) {
 	if m[4] != "" {
 		y, mo, d = atoi(m[4]), atoi(m[5]), atoi(m[6])
 	}
-	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2999 {
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || !storage.ValidYear(y) {
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true

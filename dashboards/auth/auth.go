@@ -18,11 +18,8 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// Roles a writer may hold.
-const (
-	RoleAdmin    = "admin"    // may write every unit
-	RoleReporter = "reporter" // may write its unit and that unit's descendants
-)
+// Roles a writer may hold: storage.RoleAdmin (every unit) and
+// storage.RoleReporter (its unit and that unit's descendants).
 
 // Writer is someone allowed to write: the name, role and unit of the token
 // they presented.

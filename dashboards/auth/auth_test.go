@@ -40,7 +40,7 @@ func (tk *tokens) auth(_ context.Context, secret string) (Writer, error) {
 
 func newTestManager(t *testing.T, c *clock, ttl time.Duration) (*Manager, *tokens) {
 	t.Helper()
-	tk := &tokens{m: map[string]Writer{"good": {TokenName: "g", Role: RoleAdmin}}}
+	tk := &tokens{m: map[string]Writer{"good": {TokenName: "g", Role: storage.RoleAdmin}}}
 	m, err := NewManager(Config{Authenticate: tk.auth, TTL: ttl, Now: c.now})
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func TestBearer(t *testing.T) {
 		req := httptest.NewRequest(http.MethodGet, "/", nil)
 		req.Header.Set("Authorization", hdr)
 		w, ok, err := m.Identify(req)
-		if storage.ErrorCode(err) != want || ok != (want == "") || (ok && w.Role != RoleAdmin) {
+		if storage.ErrorCode(err) != want || ok != (want == "") || (ok && w.Role != storage.RoleAdmin) {
 			t.Errorf("%q: %+v %v %v, want code %q", hdr, w, ok, err, want)
 		}
 	}

@@ -24,9 +24,9 @@ import "github.com/plantrack/plantrack/storage"
 // an internal error (500), never as a refusal (403).
 func Scope(w Writer) (func(storage.Change) error, error) {
 	switch {
-	case w.Role == RoleAdmin:
+	case w.Role == storage.RoleAdmin:
 		return nil, nil
-	case w.Role != RoleReporter || w.Unit == "":
+	case w.Role != storage.RoleReporter || w.Unit == "":
 		return nil, storage.Errorf(storage.CodeForbidden,
 			"token %q has role %q, which may not write; ask an administrator for an admin or reporter token", w.TokenName, w.Role)
 	}

@@ -68,9 +68,9 @@ func catalog(t *testing.T, db *storage.DB) string {
 // keep: each refused one is 403 with nothing stored, each allowed one is
 // stored.
 func TestScopeDecidesByWhatIsStored(t *testing.T) {
-	nk := Writer{TokenName: "nk", Role: RoleReporter, Unit: "ninh-kieu"}
-	city := Writer{TokenName: "city", Role: RoleReporter, Unit: "can-tho"}
-	admin := Writer{TokenName: "ops", Role: RoleAdmin}
+	nk := Writer{TokenName: "nk", Role: storage.RoleReporter, Unit: "ninh-kieu"}
+	city := Writer{TokenName: "city", Role: storage.RoleReporter, Unit: "can-tho"}
+	admin := Writer{TokenName: "ops", Role: storage.RoleAdmin}
 	fig := func(unit string) string {
 		return `{"unit":"` + unit + `","indicator":"retail_sales","period":"2024-M01","value":5}`
 	}
@@ -152,7 +152,7 @@ func TestScopeDecidesByWhatIsStored(t *testing.T) {
 // TestScopeRefusesRolesThatCannotWrite: a role other than admin and
 // reporter, or a reporter without a unit, gets 403 before any import.
 func TestScopeRefusesRolesThatCannotWrite(t *testing.T) {
-	for _, w := range []Writer{{TokenName: "x", Role: "viewer"}, {TokenName: "y", Role: RoleReporter}} {
+	for _, w := range []Writer{{TokenName: "x", Role: "viewer"}, {TokenName: "y", Role: storage.RoleReporter}} {
 		if _, err := Scope(w); storage.ErrorCode(err) != storage.CodeForbidden {
 			t.Errorf("%+v: %v, want forbidden", w, err)
 		}

@@ -143,7 +143,7 @@ func (h *Handler) current(ctx context.Context) (*exposition, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read data version: %w", err)
 	}
-	day := h.now().In(time.FixedZone("ICT", 7*3600)).Format(storage.DateLayout)
+	day := storage.VietnamDate(h.now())
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if c := h.cache; c != nil && c.version == v && c.day == day {

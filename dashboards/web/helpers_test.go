@@ -147,7 +147,7 @@ func (e *testEnv) do(t testing.TB, r *http.Request) (int, string, http.Header) {
 
 // asWriter returns r carrying a logged-in admin writer, as the server's auth middleware would.
 func asWriter(r *http.Request) *http.Request {
-	return r.WithContext(auth.WithWriter(r.Context(), auth.Writer{TokenName: "test-admin", Role: auth.RoleAdmin}))
+	return r.WithContext(auth.WithWriter(r.Context(), auth.Writer{TokenName: "test-admin", Role: storage.RoleAdmin}))
 }
 
 func mustContain(t *testing.T, body string, want ...string) {

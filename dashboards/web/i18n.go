@@ -176,7 +176,7 @@ func (l *Locale) Time(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	t = t.In(time.FixedZone("ICT", 7*3600))
+	t = t.In(storage.VietnamTime())
 	if l.Lang == langEN {
 		return t.Format("2 Jan 2006 15:04")
 	}

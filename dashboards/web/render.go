@@ -172,7 +172,7 @@ func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c
 		lv.Writer = name
 	}
 	if c.meta.Printable {
-		lv.PrintDate = L.Date(time.Now().In(time.FixedZone("ICT", 7*3600)).Format(storage.DateLayout))
+		lv.PrintDate = L.Date(storage.VietnamDate(time.Now()))
 	}
 	var buf bytes.Buffer
 	if err := p.tmpl[c.meta.Template].ExecuteTemplate(&buf, "layout", lv); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -240,16 +241,27 @@ func reportPath(dest string) string {
 // line per problem.
 func errorReport(name string, err error) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s was not imported; nothing from it was stored.\n", name)
+	for i, lang := range []string{catalog.VI, catalog.EN} {
+		if i > 0 {
+			b.WriteString("\n----- English -----\n\n")
+		}
+		writeErrorReport(&b, catalog.New(lang), name, err)
+	}
+	return b.String()
+}
+
+// writeErrorReport writes the report of a failed file in cat's language:
+// what happened, the message and every problem by row and field.
+func writeErrorReport(b *strings.Builder, cat *catalog.Catalog, name string, err error) {
+	b.WriteString(cat.Sprintf("%s was not imported; nothing from it was stored.", name) + "\n")
 	var e *storage.Error
 	if !errors.As(err, &e) {
-		fmt.Fprintf(&b, "\n%v\n", err)
-		return b.String()
+		fmt.Fprintf(b, "\n%v\n", err)
+		return
 	}
-	fmt.Fprintf(&b, "\n%s (%s)\n", e.Message, e.Code)
+	fmt.Fprintf(b, "\n%s\n", cat.Message(e))
 	for _, d := range e.Details {
-		fmt.Fprintf(&b, "- %s\n", d.String())
+		fmt.Fprintf(b, "- %s\n", cat.Detail(d))
 	}
-	b.WriteString("\nCorrect the file and drop it into the inbox again.\n")
-	return b.String()
+	b.WriteString("\n" + cat.Sprintf("Correct the file and drop it into the inbox again.") + "\n")
 }

@@ -66,7 +66,7 @@ func TestInboxSurvivesLongNames(t *testing.T) {
 			report = string(b)
 		}
 	}
-	if !strings.Contains(report, bad) || !strings.Contains(report, "field value") {
+	if !strings.Contains(report, bad) || !strings.Contains(report, "field Value") {
 		t.Fatalf("report: %q", report)
 	}
 	st, _ := c.InboxState()

@@ -35,7 +35,8 @@ func TestInbox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(report), "row 6 field indicator") {
+	// In Vietnamese first, then in English; the field named as pages name it.
+	if !strings.Contains(string(report), "dòng 6 cột Chỉ tiêu") || !strings.Contains(string(report), "row 6 field Indicator") {
 		t.Fatalf("error report does not name row 6:\n%s", report)
 	}
 	if _, err := os.Stat(filepath.Join(dir, inboxFailed, "bad.csv")); err != nil {
@@ -165,7 +166,8 @@ func TestInboxErrorReportListsEveryProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(report), "\n- row "); n != 250 || !strings.Contains(string(report), "row 251 field value") {
+	if n := strings.Count(string(report), "\n- row "); n != 250 || !strings.Contains(string(report), "row 251 field Value") ||
+		strings.Count(string(report), "\n- dòng ") != 250 {
 		t.Fatalf("%d problems listed, want 250:\n%.500s", n, report)
 	}
 }

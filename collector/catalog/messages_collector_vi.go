@@ -55,6 +55,9 @@ func rowsVI() map[string]string {
 func filesVI() map[string]string {
 	return map[string]string{
 		"%d of %d files not imported; nothing was stored from them": "%d/%d tệp không nhập được; chưa lưu gì từ các tệp đó",
+		// The error report beside a file the inbox refused.
+		"%s was not imported; nothing from it was stored.":   "%s không được nhập; chưa lưu gì từ tệp này.",
+		"Correct the file and drop it into the inbox again.": "Hãy sửa tệp rồi đặt lại vào thư mục nhận.",
 		// Caps on one import (H4).
 		"the import took longer than one request may take, and was stopped; nothing was stored. Split it into smaller files": "việc nhập kéo dài quá thời gian cho phép của một yêu cầu nên đã dừng; chưa lưu gì. Hãy chia thành các tệp nhỏ hơn",
 		"the workbook's shared text is larger than %d MB, the most one import takes; split it into smaller files":            "phần văn bản dùng chung của tệp Excel lớn hơn %d MB, mức tối đa của một lần nhập; hãy chia thành các tệp nhỏ hơn",

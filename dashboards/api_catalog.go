@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/dashboards/web"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -162,7 +163,7 @@ func (s *Server) handleNoEndpoint(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		s.writeError(w, r, storage.Errorf(codeMethodNotAllowed,
+		s.writeError(w, r, storage.Errorf(web.CodeMethodNotAllowed,
 			"%s %s is not allowed; use %s", r.Method, r.URL.Path, strings.Join(allow, " or ")))
 		return
 	}

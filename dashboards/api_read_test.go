@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plantrack/plantrack/dashboards/web"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -264,12 +265,12 @@ func TestPagesAssetsAndMetricsAreRouted(t *testing.T) {
 func TestWrongMethodIs405AndCSVExport(t *testing.T) {
 	f := newFixture(t, nil)
 	resp, b := f.do(http.MethodDelete, "/api/v1/observations", nil, bearer(f.admin)...)
-	f.wantError(resp, b, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET or POST")
+	f.wantError(resp, b, http.StatusMethodNotAllowed, web.CodeMethodNotAllowed, "GET or POST")
 	if resp.Header.Get("Allow") != "GET, POST" {
 		t.Errorf("Allow = %q", resp.Header.Get("Allow"))
 	}
 	resp, b = f.do(http.MethodPost, "/api/v1/progress", strings.NewReader("{}"), bearer(f.admin)...)
-	f.wantError(resp, b, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET")
+	f.wantError(resp, b, http.StatusMethodNotAllowed, web.CodeMethodNotAllowed, "GET")
 	resp, b = f.do(http.MethodGet, "/api/v1/observations?unit=can-tho&indicator=retail_sales&format=csv", nil)
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||

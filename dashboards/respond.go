@@ -10,13 +10,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/plantrack/plantrack/collector/catalog"
-	"github.com/plantrack/plantrack/dashboards/auth"
+	"github.com/plantrack/plantrack/dashboards/web"
 	"github.com/plantrack/plantrack/storage"
 )
-
-// codeMethodNotAllowed is the error code of a known API path asked with
-// the wrong method (HTTP 405).
-const codeMethodNotAllowed = "method_not_allowed"
 
 // errorBody is the JSON shape of every API error.
 type errorBody struct {
@@ -27,31 +23,6 @@ type errorPayload struct {
 	Code    string           `json:"code"`
 	Message string           `json:"message"`
 	Details []storage.Detail `json:"details"`
-}
-
-// statusOf maps an error code to its HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case storage.CodeInvalid:
-		return http.StatusBadRequest
-	case storage.CodeUnauthorized:
-		return http.StatusUnauthorized
-	case storage.CodeForbidden:
-		return http.StatusForbidden
-	case storage.CodeNotFound:
-		return http.StatusNotFound
-	case storage.CodeConflict:
-		return http.StatusConflict
-	case storage.CodeTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case storage.CodeValidation:
-		return http.StatusUnprocessableEntity
-	case auth.CodeTooManyRequests:
-		return http.StatusTooManyRequests
-	case codeMethodNotAllowed:
-		return http.StatusMethodNotAllowed
-	}
-	return http.StatusInternalServerError
 }
 
 // asUserError turns err into the *storage.Error a user sees. Errors that are
@@ -89,7 +60,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if internal {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	status := statusOf(e.Code)
+	status := web.HTTPStatus(e.Code)
 	if status == http.StatusTooManyRequests {
 		w.Header().Set("Retry-After", strconv.Itoa(s.auth.RetryAfter(r)))
 	}

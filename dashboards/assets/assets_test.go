@@ -129,17 +129,6 @@ func TestLicencesAndNames(t *testing.T) {
 	}
 }
 
-func TestAcceptsGzip(t *testing.T) {
-	for h, want := range map[string]bool{
-		"": false, "gzip": true, "GZIP": true, "deflate, gzip;q=0.5": true, "gzip;q=0": false,
-		"gzip; q=0.0": false, "br": false, "x-gzip": false, "gzip;q=bad": false,
-	} {
-		if got := acceptsGzip(h); got != want {
-			t.Errorf("acceptsGzip(%q) = %v, want %v", h, got, want)
-		}
-	}
-}
-
 // TestAppJSHasNoEval guards the CSP promise: the static script parses the
 // data blocks, it never evaluates them.
 func TestAppJSHasNoEval(t *testing.T) {

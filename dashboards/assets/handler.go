@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/plantrack/plantrack/dashboards/internal/gzipneg"
 )
 
 // Cache lifetimes: a versioned URL never changes content, so it is cached
@@ -37,7 +39,7 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", cacheUnversioned)
 	}
 	body, etag := f.body, `"`+f.version+`"`
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if gzipneg.Accepts(r.Header.Get("Accept-Encoding")) {
 		if gz := f.gzipped(); gz != nil {
 			body, etag = gz, `"`+f.version+`-gz"`
 			h.Set("Content-Encoding", "gzip")
@@ -53,24 +55,6 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(body)
 	}
-}
-
-// acceptsGzip reports whether an Accept-Encoding header admits gzip with a
-// non-zero quality.
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {
-			continue
-		}
-		q, found := strings.CutPrefix(strings.TrimSpace(params), "q=")
-		if !found {
-			return true
-		}
-		v, err := strconv.ParseFloat(q, 64)
-		return err == nil && v > 0
-	}
-	return false
 }
 
 func etagMatches(header, etag string) bool {

@@ -5,8 +5,6 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
-	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -74,24 +72,4 @@ func (t *tailer) tail(dst *bytes.Buffer, p gzipPrefix, rest []byte) error {
 	binary.LittleEndian.PutUint32(trailer[4:], p.size+uint32(len(rest)))
 	dst.Write(trailer[:])
 	return nil
-}
-
-// acceptsGzip reports whether an Accept-Encoding header allows gzip (listed
-// by name or as *, with a non-zero quality).
-func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(part, ";")
-		coding = strings.ToLower(strings.TrimSpace(coding))
-		if coding != "gzip" && coding != "*" {
-			continue
-		}
-		q := 1.0
-		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
-			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-				q = f
-			}
-		}
-		return q > 0
-	}
-	return false
 }

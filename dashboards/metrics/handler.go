@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 
+	"github.com/plantrack/plantrack/dashboards/internal/gzipneg"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -83,7 +84,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Content-Type", string(format))
 	hdr.Add("Vary", "Accept-Encoding")
-	if !acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if !gzipneg.Accepts(r.Header.Get("Accept-Encoding")) {
 		hdr.Set("Content-Length", strconv.Itoa(len(exp.plain)+live.Len()))
 		if r.Method != http.MethodHead {
 			_, _ = w.Write(exp.plain)

@@ -36,6 +36,7 @@ import (
 	"strings"
 
 	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/storage"
 	"golang.org/x/text/language"
 )
@@ -160,9 +161,14 @@ func (p *Pages) locale(w http.ResponseWriter, r *http.Request) *Locale {
 	return p.vi
 }
 
-// statusOf maps a storage error code to its HTTP status.
-func statusOf(err error) int {
-	switch storage.ErrorCode(err) {
+// CodeMethodNotAllowed is the error code of a known path asked with the
+// wrong method (HTTP 405).
+const CodeMethodNotAllowed = "method_not_allowed"
+
+// HTTPStatus maps an error code to its HTTP status: the one mapping the
+// API and the pages share. Unknown codes are internal errors (500).
+func HTTPStatus(code string) int {
+	switch code {
 	case storage.CodeInvalid:
 		return http.StatusBadRequest
 	case storage.CodeValidation:
@@ -177,9 +183,16 @@ func statusOf(err error) int {
 		return http.StatusForbidden
 	case storage.CodeTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case auth.CodeTooManyRequests:
+		return http.StatusTooManyRequests
+	case CodeMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }
+
+// statusOf is the HTTP status of err's code.
+func statusOf(err error) int { return HTTPStatus(storage.ErrorCode(err)) }
 
 // userMessage is the message of err fit for a user; internal errors are
 // logged and replaced by a generic sentence.

@@ -130,18 +130,25 @@ func rawInsert(b *testing.B, path string, n int, inds []storage.Indicator) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := tx.Prepare(`INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
-		value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
-		retracted, via, token_name, file_name, recorded_at, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	// The provenance is stored once (a batch, see migration 0006), the
+	// figures clustered by key with numbered revisions.
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	res, err := tx.Exec(`INSERT INTO batches (source, via, file_name, recorded_at) VALUES ('benchmark', 'csv', 'bench.csv', ?)`, now)
 	if err != nil {
 		b.Fatal(err)
 	}
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	batch, _ := res.LastInsertId()
+	st, err := tx.Prepare(`INSERT INTO figures (unit_id, indicator_id, year, first_month, last_month,
+		reported_at, id, packed, value, reported_plan_percent, reported_yoy_percent, quote, batch_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for i := 0; i < n; i++ {
 		u, ind, p, v, pct := benchRow(i, inds)
-		packed := (((p.Year*16+p.First)*16+p.Last)*2+0)*4 + 2 // see storage/migrations/0001_init.sql; 2 = official
-		if _, err := st.Exec(unitIDs[u], indIDs[ind], p.Year, p.First, p.Last, v, "official", pct, nil,
-			"2019-01-15", "benchmark", "", false, "csv", "", "bench.csv", now, packed); err != nil {
+		packed := (((p.Year*16+p.First)*16+p.Last)*2+0)*4 + 2 // see storage/migrations/0006_compact.sql; 2 = official
+		if _, err := st.Exec(unitIDs[u], indIDs[ind], p.Year, p.First, p.Last, "2019-01-15", i+1, packed, v, pct, nil,
+			"", batch); err != nil {
 			b.Fatal(err)
 		}
 	}

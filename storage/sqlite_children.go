@@ -50,16 +50,10 @@ func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Per
 	return kids, figs, nil
 }
 
-// unitsCond selects the units of ids (ascending). When they are dense
-// (siblings are usually stored together) it asks for their id range, so
-// that a period's figures are read as one run of observations_indicator
-// per indicator, the list checked on each row (the + keeps SQLite from
-// seeking each id instead).
+// unitsCond selects the units of ids: figures are clustered by unit, so
+// SQLite seeks each unit's key (and, with an indicator list beside it, each
+// unit × indicator's).
 func unitsCond(ids []int64) string {
-	if n := len(ids); n > 1 && ids[n-1]-ids[0] < 2*int64(n) {
-		return `+unit_id IN (` + idList(ids) + `) AND unit_id BETWEEN ` +
-			strconv.FormatInt(ids[0], 10) + ` AND ` + strconv.FormatInt(ids[n-1], 10)
-	}
 	return `unit_id IN (` + idList(ids) + `)`
 }
 

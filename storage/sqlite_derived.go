@@ -186,7 +186,7 @@ func (db *DB) latestPeriod(ctx context.Context, u unitRef, iid int64, asOf strin
 			return o.Period, nil
 		}
 		var prev int
-		err = db.r.QueryRowContext(ctx, `SELECT coalesce(max(year * 12 + last_month - 1), -1) FROM observations
+		err = db.r.QueryRowContext(ctx, `SELECT coalesce(max(year * 12 + last_month - 1), -1) FROM figures
 			WHERE `+cond+` AND reported_at <= ? AND year * 12 + last_month - 1 < ?`, append(args, asOf, end)...).Scan(&prev)
 		if err != nil {
 			return Period{}, fmt.Errorf("find latest period of %s: %w", u.Code, err)
@@ -200,7 +200,7 @@ func (db *DB) latestPeriod(ctx context.Context, u unitRef, iid int64, asOf strin
 // the unit (and indicator, unless 0) reported by asOf, or -1 (and a
 // CodeNotFound error) when there is none.
 func (db *DB) latestEndMonth(ctx context.Context, unitID, iid int64, asOf string) (int, error) {
-	q := `SELECT coalesce(max((SELECT o.year * 12 + o.last_month - 1 FROM observations o
+	q := `SELECT coalesce(max((SELECT o.year * 12 + o.last_month - 1 FROM figures o
 			WHERE o.unit_id = ? AND o.indicator_id = i.id AND o.reported_at <= ?
 			ORDER BY o.year DESC, o.last_month DESC LIMIT 1)), -1)
 		FROM indicators i`

@@ -12,22 +12,21 @@ import (
 // figures holds current, non-retracted figures by unit id, then indicator id.
 type figures map[int64]map[int64][]Observation
 
-// packedSQL computes the packed column for rows stored without it;
-// coalesce evaluates it only then.
-const packedSQL = `coalesce(packed, ((((year * 16 + first_month) * 16 + last_month) * 2 + retracted) * 4 +
-	CASE report_status WHEN 'estimate' THEN 1 WHEN 'official' THEN 2 ELSE 0 END))`
+// packedSQL is the packed column of figures (period, retraction and status
+// in one integer; see packFigure and migration 0006).
+const packedSQL = `packed`
 
-// figureSelect reads only what the derived figures need, from the covering
-// index observations_unit and in its order, as plain columns: SQLite's
+// figureSelect reads only what the derived figures need, from figures (a
+// table clustered on this order), as plain columns: SQLite's
 // per-row arithmetic costs more than fetching a column, so the period,
 // retraction and status come pre-packed (see packFigure).
 const figureSelect = `SELECT unit_id, indicator_id, ` + packedSQL + `, reported_at, value,
-	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM observations`
+	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM figures`
 
 // unitFigureSelect is figureSelect for one unit, without its id: every
 // column costs the driver two calls per row.
 const unitFigureSelect = `SELECT indicator_id, ` + packedSQL + `, reported_at, value,
-	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM observations`
+	reported_plan_percent, reported_yoy_percent, reported_plan_percents FROM figures`
 
 const figureOrder = ` ORDER BY unit_id, indicator_id, year, last_month, first_month, reported_at, id`
 

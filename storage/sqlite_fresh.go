@@ -108,7 +108,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	if !t.started {
-		err = tx.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM observations), 0),
+		err = tx.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM figures), 0),
 			coalesce((SELECT max(id) FROM plans), 0)`).Scan(&t.obsMark, &t.planMark)
 		if err != nil {
 			return 0, fmt.Errorf("read changes: %w", err)
@@ -125,7 +125,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 	if shape != t.shape {
 		t.shape, t.readers, t.all = shape, readers, v
 	}
-	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM observations NOT INDEXED WHERE id > ?`, &t.obsMark); err != nil {
+	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM figures WHERE id > ?`, &t.obsMark); err != nil {
 		return 0, err
 	}
 	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, adopted_on FROM plans NOT INDEXED WHERE id > ?`, &t.planMark); err != nil {
@@ -146,7 +146,7 @@ func scanHorizon(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }, obsMark, planMark int64) (string, error) {
 	var h string
-	err := q.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(reported_at) FROM observations WHERE id <= ?), ''),
+	err := q.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(reported_at) FROM figures WHERE id <= ?), ''),
 		coalesce((SELECT max(adopted_on) FROM plans WHERE id <= ?), ''))`, obsMark, planMark).Scan(&h)
 	if err != nil {
 		return "", fmt.Errorf("find the latest stored date: %w", err)
@@ -176,9 +176,9 @@ func (db *DB) scanHorizonLater(obsMark, planMark int64) {
 }
 
 // touch stamps, at version v, every pair with rows above *mark (and its
-// parent's pair), and moves *mark and the horizon past them. The query
-// reads by rowid only (NOT INDEXED): a covering index would be scanned
-// whole.
+// parent's pair), and moves *mark and the horizon past them. Figures are
+// found by figures_id, plans by rowid (NOT INDEXED: plans_key would be
+// scanned whole).
 func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, mark *int64) error {
 	rows, err := tx.QueryContext(ctx, query, *mark)
 	if err != nil {
@@ -211,10 +211,10 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 	return nil
 }
 
-// appendOnly are the tables whose changes are found by id (observations,
+// appendOnly are the tables whose changes are found by id (figures,
 // plans) or that no derivation reads (catalog_revisions is the history of
 // units and indicators, whose current rows are hashed).
-var appendOnly = map[string]bool{"observations": true, "plans": true, "meta": true,
+var appendOnly = map[string]bool{"observations": true, "figures": true, "plans": true, "meta": true,
 	"schema_migrations": true, "tokens": true, "batches": true, "catalog_revisions": true}
 
 // shapeOf hashes every row of the tables that shape derivation other than

@@ -283,7 +283,7 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 // reported by asOf, the greatest Period.EndMonth — one backward index seek
 // per indicator.
 func (db *DB) latestEnds(ctx context.Context, unitID int64, asOf string) (map[int64]int, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT i.id, (SELECT o.year * 12 + o.last_month - 1 FROM observations o
+	rows, err := db.r.QueryContext(ctx, `SELECT i.id, (SELECT o.year * 12 + o.last_month - 1 FROM figures o
 			WHERE o.unit_id = ? AND o.indicator_id = i.id AND o.reported_at <= ?
 			ORDER BY o.year DESC, o.last_month DESC LIMIT 1)
 		FROM indicators i`, unitID, asOf)

@@ -185,7 +185,7 @@ func (db *DB) pairsReportedBy(ctx context.Context, parentID int64, only []int64,
 		sel, selArgs = `u.id IN (`+idList(only)+`)`, nil
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT u.id, i.id FROM units u, indicators i WHERE `+sel+`
-		AND EXISTS (SELECT 1 FROM observations o WHERE o.unit_id = u.id AND o.indicator_id = i.id
+		AND EXISTS (SELECT 1 FROM figures o WHERE o.unit_id = u.id AND o.indicator_id = i.id
 			AND o.year = ? AND o.last_month <= ? AND o.reported_at <= ?)`, append(slices.Clone(selArgs), p.Year, p.Last, asOf)...)
 	if err != nil {
 		return nil, fmt.Errorf("list the children's figures: %w", err)

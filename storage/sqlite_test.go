@@ -54,7 +54,7 @@ func dumpDB(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	rows, err := conn.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	rows, err := conn.Query(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -110,7 +110,7 @@ func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
 		return e, nil
 	}
 	dest := make([]driver.Value, 1)
-	found, err := w.rawQueryRow(ctx, `SELECT 1 FROM observations WHERE unit_id = ? AND indicator_id = ? LIMIT 1`,
+	found, err := w.rawQueryRow(ctx, `SELECT 1 FROM figures WHERE unit_id = ? AND indicator_id = ? LIMIT 1`,
 		namedArgs(uid, iid), dest)
 	if err != nil {
 		return false, w.fail(fmt.Errorf("look for figures: %w", err))
@@ -119,17 +119,18 @@ func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
 	return !found, nil
 }
 
-// inForceSQL reads the covering index only: every column but source and
-// quote, which revisionText reads when the rest matches.
-const inForceSQL = `SELECT id, value, report_status, reported_plan_percent, reported_yoy_percent,
-	reported_at, '', '', retracted, reported_plan_percents FROM observations INDEXED BY observations_unit
+// inForceSQL reads one seek of the clustered figures: every column but
+// source and quote, which revisionText reads when the rest matches.
+const inForceSQL = `SELECT id, value, CASE packed & 3 WHEN 1 THEN 'estimate' WHEN 2 THEN 'official' ELSE 'preliminary' END,
+	reported_plan_percent, reported_yoy_percent, reported_at, '', '', (packed >> 2) & 1, reported_plan_percents FROM figures
 	WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
 	ORDER BY reported_at DESC, id DESC LIMIT 1`
 
 // revisionText reads a revision's source and quote.
 func (w *Writer) revisionText(ctx context.Context, id int64) (source, quote string, err error) {
 	dest := make([]driver.Value, 2)
-	found, err := w.rawQueryRow(ctx, `SELECT source, quote FROM observations WHERE id = ?`, namedArgs(id), dest)
+	found, err := w.rawQueryRow(ctx, `SELECT b.source, f.quote FROM figures f JOIN batches b ON b.id = f.batch_id
+		WHERE f.id = ?`, namedArgs(id), dest)
 	if err == nil && !found {
 		err = fmt.Errorf("revision %d vanished", id)
 	}
@@ -160,10 +161,11 @@ func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observatio
 	return o, true, nil
 }
 
-const insertObservationSQL = `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month,
-	value, report_status, reported_plan_percent, reported_yoy_percent, reported_at, source, quote,
-	retracted, via, token_name, file_name, recorded_at, packed, reported_plan_percents)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+// insertObservationSQL stores a revision; its provenance is a batch (see
+// batchID) and its number the next one (see nextRevision).
+const insertObservationSQL = `INSERT INTO figures (unit_id, indicator_id, year, first_month, last_month,
+	reported_at, id, packed, value, reported_plan_percent, reported_yoy_percent, reported_plan_percents, quote, batch_id)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation) (int64, error) {
 	if o.ReportedAt == "" {
@@ -172,10 +174,18 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 	if o.Source == "" {
 		o.Source = w.defSource
 	}
-	id, err := w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
-		nullFloat(o.Value), string(o.ReportStatus), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent),
-		o.ReportedAt, o.Source, o.Quote, o.Retracted, w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt,
-		packFigure(o.Period, o.Retracted, o.ReportStatus), planPercentsText(o.ReportedPlanPercents)))
+	batch, err := w.batchID(ctx, o.Source)
+	if err != nil {
+		return 0, err
+	}
+	id, err := w.nextRevision(ctx)
+	if err != nil {
+		return 0, err
+	}
+	_, err = w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
+		o.ReportedAt, id, packFigure(o.Period, o.Retracted, o.ReportStatus), nullFloat(o.Value),
+		percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent), planPercentsText(o.ReportedPlanPercents),
+		o.Quote, batch))
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
 	}

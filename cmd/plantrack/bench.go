@@ -17,7 +17,9 @@ communes, 60 indicators, ten years of monthly year-to-date figures, some
 revised), imports it through the collector beside a raw batched insert of
 the same rows, starts this binary's serve on the result and measures the
 hot paths (progress, overview page, series, compare, unit comparison page,
-/metrics) beside their lower bounds. Prints a markdown table on stdout;
+/metrics) beside their lower bounds: repeated, with a new as_of, right after
+a 60-figure report, and under continuous writes (20 readers while a report
+is imported every second). Prints a markdown table on stdout;
 progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 
@@ -27,6 +29,7 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 	reps := c.fs.Int("reps", 300, "repetitions per measurement, at most")
 	budget := c.fs.Duration("budget", 20*time.Second, "time limit per measurement")
 	measureOnly := c.fs.Bool("measure-only", false, "skip generating and importing; measure the database an earlier run left in --dir")
+	writeLoad := c.fs.Duration("write-load", 30*time.Second, "how long the measurement under continuous writes lasts (a 60-figure report a second)")
 	c.run = func(ctx context.Context) error {
 		s, err := bench.ScaleByName(*scale)
 		if err != nil {
@@ -46,7 +49,8 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 			}
 		}
 		work, _ = filepath.Abs(work)
-		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget, MeasureOnly: *measureOnly}
+		o := bench.Options{Scale: s, Dir: work, Binary: bin, Reps: *reps, Budget: *budget, MeasureOnly: *measureOnly,
+			WriteLoad: *writeLoad}
 		if isTerminal(m.Stderr) {
 			o.Log = m.Stderr // progress on a terminal; quiet in pipes and logs
 		}

@@ -14,7 +14,7 @@ import (
 func TestBenchSmallSmoke(t *testing.T) {
 	bin := buildBinary(t)
 	dir := filepath.Join(t.TempDir(), "bench")
-	cmd := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "3", "--budget", "1s")
+	cmd := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "3", "--budget", "1s", "--write-load", "3s")
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -31,13 +31,15 @@ func TestBenchSmallSmoke(t *testing.T) {
 			t.Errorf("bench output lacks %q:\n%s", want, out)
 		}
 	}
-	// Every latency row has a p50 and a p99 in milliseconds.
+	// Every latency row has a p50 and a p99 in milliseconds: 9 repeated,
+	// 5 with a new as_of, 5 after a report and 5 under continuous writes.
 	rows := regexp.MustCompile(`(?m)^\| [^|]+ \| \d+\.\d\d ms \| \d+\.\d\d ms \|`).FindAllString(out, -1)
-	if len(rows) != 14 || strings.Count(out, "fresh (first request after a write)") != 5 {
-		t.Errorf("want 14 latency rows, 5 of them fresh, got %d:\n%s", len(rows), out)
+	if len(rows) != 24 || strings.Count(out, "fresh (an as_of no request used before)") != 5 ||
+		strings.Count(out, "first request after a 60-figure report") != 5 || strings.Count(out, "under continuous writes —") != 5 {
+		t.Errorf("want 24 latency rows, 5 of each kind, got %d:\n%s", len(rows), out)
 	}
 	// Measuring again needs no new import.
-	again, err := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "2", "--budget", "1s", "--measure-only").Output()
+	again, err := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "2", "--budget", "1s", "--write-load", "2s", "--measure-only").Output()
 	if err != nil || !strings.Contains(string(again), "not run (--measure-only)") || !strings.Contains(string(again), "181028 observation rows") {
 		t.Errorf("bench --measure-only: %v\n%s", err, again)
 	}

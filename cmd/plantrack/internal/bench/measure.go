@@ -63,7 +63,7 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 			path:  "/compare/units?parent=" + ds.Province + "&indicator=" + ds.Indicator + "&period=" + a,
 			bound: query(reader, sqlChildrenTwoPeriods, ids.indicator, year, year-1, ids.province), boundIs: "both periods of the children, bare SQL"},
 	}
-	rep, err := newReporter(ctx, dbPath, o.Scale, ds.Province)
+	rep, err := newReporter(ctx, dbPath, reader, o.Scale, ds.Province)
 	if err != nil {
 		return err
 	}
@@ -99,9 +99,9 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 		}
 		res.Measurements = append(res.Measurements, row)
 	}
-	o.logf("measuring under continuous writes: 20 readers, a 60-figure report a second for 30 s")
+	o.logf("measuring under continuous writes: 20 readers, a 60-figure report a second for %s", o.WriteLoad)
 	routes := []measurement{ms[1], ms[0], ms[3], ms[4], {name: "/metrics, default exposure (depth 1)", path: "/metrics"}}
-	load := writeLoad{readers: 20, duration: 30 * time.Second, every: time.Second}
+	load := writeLoad{readers: 20, duration: o.WriteLoad, every: time.Second}
 	if res.UnderWrites, res.Writes, err = load.run(ctx, rep, srv.base, routes, bounds); err != nil {
 		return fmt.Errorf("under continuous writes: %w", err)
 	}
@@ -197,13 +197,13 @@ func lookupIDs(db *sql.DB, ds Dataset) (benchIDs, error) {
 
 const (
 	sqlUnitYears = `SELECT indicator_id, year, first_month, last_month, reported_at, id, packed, value,
-		reported_plan_percent, reported_yoy_percent FROM observations WHERE unit_id = ? AND year IN (?, ?)`
+		reported_plan_percent, reported_yoy_percent FROM figures WHERE unit_id = ? AND year IN (?, ?)`
 	sqlSeries = `SELECT year, first_month, last_month, reported_at, id, packed, value
-		FROM observations WHERE unit_id = ? AND indicator_id = ?`
-	sqlChildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM observations
+		FROM figures WHERE unit_id = ? AND indicator_id = ?`
+	sqlChildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM figures
 		WHERE indicator_id = ?1 AND year IN (?2, ?3) AND last_month = 6 AND first_month = 1
 		AND unit_id IN (SELECT id FROM units WHERE parent_id = ?4)`
-	sqlGrandchildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM observations
+	sqlGrandchildrenTwoPeriods = `SELECT unit_id, year, reported_at, id, value FROM figures
 		WHERE indicator_id = ?1 AND year IN (?2, ?3) AND last_month = 6 AND first_month = 1
 		AND unit_id IN (SELECT id FROM units WHERE parent_id IN (SELECT id FROM units WHERE parent_id = ?4))`
 )

@@ -15,8 +15,9 @@ import (
 
 // rawInsert is the import's lower bound: the same CSV rows read and inserted
 // with one prepared statement, 10,000 rows per transaction, into the same
-// schema (indexes included), with no validation, no revision check and no
-// derived work. It returns the number of rows inserted.
+// schema (the figures table and its indexes, one batch row for the
+// provenance), with no validation, no revision check and no derived work.
+// It returns the number of rows inserted.
 func rawInsert(ctx context.Context, dbPath string, files []string) (int, error) {
 	db, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=foreign_keys(0)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_pragma=busy_timeout(10000)&_txlock=immediate")
 	if err != nil {
@@ -49,9 +50,18 @@ func rawInsert(ctx context.Context, dbPath string, files []string) (int, error) 
 	if err != nil {
 		return 0, err
 	}
+	res, err := db.ExecContext(ctx, `INSERT INTO batches (source, via, recorded_at) VALUES ('bench', 'raw', ?)`,
+		time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return 0, err
+	}
+	batch, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
 	total := 0
 	for _, f := range files {
-		n, err := rawInsertFile(ctx, db, f, units, inds)
+		n, err := rawInsertFile(ctx, db, f, units, inds, batch, int64(total))
 		total += n
 		if err != nil {
 			return total, err
@@ -60,10 +70,11 @@ func rawInsert(ctx context.Context, dbPath string, files []string) (int, error) 
 	return total, nil
 }
 
-const rawInsertSQL = `INSERT INTO observations (unit_id, indicator_id, year, first_month, last_month, value,
-	report_status, reported_at, source, via, recorded_at, packed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
+const rawInsertSQL = `INSERT INTO figures (unit_id, indicator_id, year, first_month, last_month, value,
+	reported_at, id, packed, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)`
 
-func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map[string]int64) (int, error) {
+// rawInsertFile inserts one file's rows, numbering revisions after offset.
+func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map[string]int64, batch, offset int64) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
@@ -74,7 +85,6 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 	if _, err := r.Read(); err != nil {
 		return 0, err
 	}
-	now := time.Now().UTC().Format(time.RFC3339)
 	n := 0
 	for {
 		tx, err := db.BeginTx(ctx, nil)
@@ -110,7 +120,7 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 			status := map[string]int64{"preliminary": 0, "estimate": 1, "official": 2}[rec[4]]
 			packed := ((((int64(p.Year)*16+int64(p.First))*16+int64(p.Last))*2+0)*4 + status)
 			if _, err := stmt.ExecContext(ctx, units[rec[0]], inds[rec[1]], p.Year, p.First, p.Last, v,
-				rec[4], rec[5], rec[6], "raw", now, packed); err != nil {
+				rec[5], offset+int64(n)+1, packed, batch); err != nil {
 				tx.Rollback()
 				return n, err
 			}

@@ -24,6 +24,9 @@ type Options struct {
 	// MeasureOnly skips generating and importing and measures the
 	// plantrack.db an earlier run of the same scale left in Dir.
 	MeasureOnly bool
+	// WriteLoad is how long the measurement under continuous writes lasts
+	// (default 30 s).
+	WriteLoad time.Duration
 }
 
 // Result is everything one run measured.
@@ -67,6 +70,9 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	}
 	if o.Budget <= 0 {
 		o.Budget = 15 * time.Second
+	}
+	if o.WriteLoad <= 0 {
+		o.WriteLoad = 30 * time.Second
 	}
 	res := Result{Scale: o.Scale}
 	if o.MeasureOnly {
@@ -191,7 +197,7 @@ func measureExisting(ctx context.Context, o *Options, res *Result) error {
 	if err != nil {
 		return err
 	}
-	err = reader.QueryRowContext(ctx, "SELECT count(*) FROM observations").Scan(&res.Rows)
+	err = reader.QueryRowContext(ctx, "SELECT count(*) FROM figures").Scan(&res.Rows)
 	reader.Close()
 	if err != nil {
 		return fmt.Errorf("count the figures of %s: %w", mainDB, err)

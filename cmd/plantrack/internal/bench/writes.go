@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/http"
 	"slices"
@@ -29,12 +30,18 @@ type reporter struct {
 	n        int
 }
 
-func newReporter(ctx context.Context, path string, s Scale, province string) (*reporter, error) {
+func newReporter(ctx context.Context, path string, reader *sql.DB, s Scale, province string) (*reporter, error) {
 	db, err := storage.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	r := &reporter{db: db, col: collector.New(db, nil), year: s.FirstYear + s.Years - 1}
+	// Number reports after those an earlier run (--measure-only) stored, so
+	// that every report is a new revision.
+	if err := reader.QueryRowContext(ctx, `SELECT count(*) FROM batches WHERE source LIKE 'bench report %'`).Scan(&r.n); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("count earlier reports: %w", err)
+	}
 	for c := 1; c <= s.CommunesPerProvince; c++ {
 		r.communes = append(r.communes, fmt.Sprintf("%s-c%03d", province, c))
 	}

@@ -254,10 +254,10 @@ func (db *DB) seedCatalog(ctx context.Context) error {
 	added := int64(0)
 	for _, i := range cat {
 		res, err := tx.ExecContext(ctx, `INSERT INTO indicators
-			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis, index_base, primary_authority)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
+			(code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis, index_base, primary_authority, part_of)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING`,
 			i.Code, i.NameVI, i.NameEN, i.Measure, i.Kind, i.Direction, i.PaceProfile, i.GrowthBasis,
-			i.IndexBase, string(i.PrimaryAuthority))
+			i.IndexBase, string(i.PrimaryAuthority), i.PartOf)
 		if err != nil {
 			return fmt.Errorf("seed indicator %s: %w", i.Code, err)
 		}

@@ -218,7 +218,7 @@ type indicatorSet struct {
 
 func (db *DB) indicatorSet(ctx context.Context) (indicatorSet, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, code, name_vi, name_en, measure, kind, direction,
-		pace_profile, growth_basis, index_base, primary_authority FROM indicators ORDER BY id`)
+		pace_profile, growth_basis, index_base, primary_authority, part_of FROM indicators ORDER BY id`)
 	if err != nil {
 		return indicatorSet{}, fmt.Errorf("list indicators: %w", err)
 	}
@@ -228,7 +228,7 @@ func (db *DB) indicatorSet(ctx context.Context) (indicatorSet, error) {
 		var id int64
 		var i Indicator
 		if err := rows.Scan(&id, &i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Direction,
-			&i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority); err != nil {
+			&i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority, &i.PartOf); err != nil {
 			return indicatorSet{}, fmt.Errorf("list indicators: %w", err)
 		}
 		s.byID[id] = i

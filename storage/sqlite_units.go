@@ -146,12 +146,12 @@ func ancestors(ctx context.Context, q querier, code string) ([]string, error) {
 }
 
 const indicatorSelect = `SELECT code, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis,
-	index_base, primary_authority FROM indicators`
+	index_base, primary_authority, part_of FROM indicators`
 
 func scanIndicator(s interface{ Scan(...any) error }) (Indicator, error) {
 	var i Indicator
 	err := s.Scan(&i.Code, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind, &i.Direction, &i.PaceProfile, &i.GrowthBasis,
-		&i.IndexBase, &i.PrimaryAuthority)
+		&i.IndexBase, &i.PrimaryAuthority, &i.PartOf)
 	return i, err
 }
 

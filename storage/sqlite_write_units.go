@@ -193,6 +193,9 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 	if bad := merged.Validate(); len(bad) > 0 {
 		return 0, invalid(bad)
 	}
+	if err := w.checkWhole(ctx, merged); err != nil {
+		return 0, err
+	}
 	if prev, ok := w.putIndicators[i.Code]; ok {
 		if prev != merged {
 			return 0, Errorf(CodeConflict, "indicator %s is given twice with different attributes; keep one", i.Code)
@@ -204,15 +207,15 @@ func (w *Writer) PutIndicator(ctx context.Context, i Indicator) (Outcome, error)
 		return OutcomeUnchanged, nil
 	}
 	args := []any{merged.NameVI, merged.NameEN, merged.Measure, merged.Kind, merged.Direction,
-		merged.PaceProfile, merged.GrowthBasis, merged.IndexBase, string(merged.PrimaryAuthority), merged.Code}
+		merged.PaceProfile, merged.GrowthBasis, merged.IndexBase, string(merged.PrimaryAuthority), merged.PartOf, merged.Code}
 	out := OutcomeUpdated
 	if found {
 		_, err = w.conn.ExecContext(ctx, `UPDATE indicators SET name_vi = ?, name_en = ?, measure = ?, kind = ?,
-			direction = ?, pace_profile = ?, growth_basis = ?, index_base = ?, primary_authority = ? WHERE code = ?`, args...)
+			direction = ?, pace_profile = ?, growth_basis = ?, index_base = ?, primary_authority = ?, part_of = ? WHERE code = ?`, args...)
 	} else {
 		var res sql.Result
 		res, err = w.conn.ExecContext(ctx, `INSERT INTO indicators (name_vi, name_en, measure, kind, direction,
-			pace_profile, growth_basis, index_base, primary_authority, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+			pace_profile, growth_basis, index_base, primary_authority, part_of, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err == nil {
 			var id int64
 			if id, err = res.LastInsertId(); err == nil {
@@ -251,6 +254,7 @@ func mergeIndicator(stored, i Indicator, found bool) Indicator {
 	fill((*string)(&i.PaceProfile), string(def.PaceProfile))
 	fill((*string)(&i.GrowthBasis), string(def.GrowthBasis))
 	fill((*string)(&i.PrimaryAuthority), string(def.PrimaryAuthority))
+	fill(&i.PartOf, def.PartOf)
 	switch {
 	case i.IndexBase != "" || i.GrowthBasis != GrowthIndex:
 		// given (validated later), or none: leaving index for another basis drops the stored base
@@ -265,14 +269,14 @@ func mergeIndicator(stored, i Indicator, found bool) Indicator {
 // storedIndicator reads an indicator as the transaction sees it.
 func (w *Writer) storedIndicator(ctx context.Context, code string) (Indicator, bool, error) {
 	s, err := w.stmt(ctx, `SELECT id, name_vi, name_en, measure, kind, direction, pace_profile, growth_basis,
-		index_base, primary_authority FROM indicators WHERE code = ?`)
+		index_base, primary_authority, part_of FROM indicators WHERE code = ?`)
 	if err != nil {
 		return Indicator{}, false, err
 	}
 	i := Indicator{Code: code}
 	var id int64
 	switch err := s.QueryRowContext(ctx, code).Scan(&id, &i.NameVI, &i.NameEN, &i.Measure, &i.Kind,
-		&i.Direction, &i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority); {
+		&i.Direction, &i.PaceProfile, &i.GrowthBasis, &i.IndexBase, &i.PrimaryAuthority, &i.PartOf); {
 	case errors.Is(err, sql.ErrNoRows):
 		return Indicator{}, false, nil
 	case err != nil:

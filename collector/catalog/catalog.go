@@ -60,7 +60,7 @@ func New(lang string) *Catalog {
 	} else {
 		c.msgs = messagesVI()
 	}
-	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords()} {
+	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords()} {
 		for k, v := range table {
 			c.words[k] = v[i]
 		}

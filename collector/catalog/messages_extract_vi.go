@@ -24,7 +24,10 @@ func extractVI() map[string]string {
 		"a contribution to growth in points":         "phần đóng góp vào tăng trưởng, tính bằng điểm %",
 		"%d of %d extracted plans cannot be imported as they stand; nothing was stored": "%d/%d chỉ tiêu kế hoạch trích ra chưa thể nhập như hiện có; chưa lưu gì",
 		"plan %d (%s): %s": "kế hoạch %d (%s): %s",
-		"no unit: pass --unit or set the unit of the plan": "chưa có đơn vị: ghi --unit hoặc chọn đơn vị cho kế hoạch",
-		"the term %s is not two years such as 2021-2025":   "giai đoạn %s không phải hai năm dạng 2021-2025",
+		"no unit: pass --unit or set the unit of the plan":      "chưa có đơn vị: ghi --unit hoặc chọn đơn vị cho kế hoạch",
+		"the term %s is not two years such as 2021-2025":        "giai đoạn %s không phải hai năm dạng 2021-2025",
+		"an indicator cannot be a part of itself":               "một chỉ tiêu không thể là bộ phận của chính nó",
+		"no indicator has this code; add the whole first":       "không có chỉ tiêu nào mang mã này; hãy thêm chỉ tiêu tổng trước",
+		"that indicator is itself a part of %s; name the whole": "chỉ tiêu đó là bộ phận của %s; hãy ghi chỉ tiêu tổng",
 	}
 }

@@ -69,6 +69,8 @@ type card struct {
 	Flags             int
 	Synthetic         bool
 	Spark             template.HTML
+	Parts             []card // the cards of the indicator's parts, shown inside its own
+	IsPart            bool   // a part listed under its whole
 	item              storage.Item
 }
 
@@ -89,6 +91,7 @@ type overviewView struct {
 	Printable  bool
 	Links      overviewLinks
 	AsOf       string
+	inds       map[string]storage.Indicator // to nest parts under their whole
 }
 
 // overviewLinks are the onward links of an overview.
@@ -185,6 +188,7 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		v.Cards = append(v.Cards, c)
 	}
 	slices.SortStableFunc(v.Cards, compareCards)
+	v.inds = inds
 	for _, c := range v.Cards {
 		if c.item.Pace == storage.PaceAtRisk || c.item.Pace == storage.PaceBehind {
 			v.Attention = append(v.Attention, c)

@@ -50,6 +50,7 @@ type pasteView struct {
 	Extracted                bool
 	Segments                 []segment
 	Figures                  []pasteFigure
+	Plans                    []pastePlan // targets the text states, for review
 	Unrecognised             []string
 }
 
@@ -106,6 +107,9 @@ func (v *pasteView) fill(ex extract.Extraction) {
 			Indicator: f.Code(), IndicatorText: f.IndicatorText, Value: v.L.Num(f.Value, 3),
 			Status: string(f.ReportStatus), Quote: f.Quote, Note: f.Note,
 			Confidence: v.L.Pct(&f.Confidence)}
+		if n := v.percentsNote(f); n != "" {
+			row.Note = strings.TrimPrefix(row.Note+" · "+n, " · ")
+		}
 		if f.Value == nil {
 			row.Value = ""
 		}
@@ -121,6 +125,7 @@ func (v *pasteView) fill(ex extract.Extraction) {
 		v.Figures = append(v.Figures, row)
 	}
 	v.Segments = highlight(v.Text, figs)
+	v.fillPlans(ex.Plans)
 	for _, s := range ex.Unrecognised {
 		item := inContext(v.Text, s)
 		if s.Reason != "" {

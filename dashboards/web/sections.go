@@ -46,9 +46,13 @@ func (v overviewView) Sections() []cardSection {
 	order := make([]board.Section, 0, len(b.Sections)+1)
 	order = append(append(order, b.Sections...), board.Other())
 	bySection := map[string][]card{}
-	for _, c := range v.Cards {
+	for _, c := range v.Wholes() {
 		k := b.SectionOf(c.Code).Key
 		bySection[k] = append(bySection[k], c)
+		for _, p := range c.Parts {
+			p.IsPart = true
+			bySection[k] = append(bySection[k], p) // a part's row follows its whole's
+		}
 	}
 	var out []cardSection
 	n := 0

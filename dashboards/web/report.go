@@ -50,6 +50,9 @@ func (l *Locale) reportRow(c numberedCard) reportRow {
 	if c.ShowYTD {
 		r.Done = c.YTD
 	}
+	if c.IsPart {
+		r.Name = "↳ " + r.Name // a part, listed right after its whole
+	}
 	switch {
 	case it.PlanBasis == storage.BasisGrowth:
 		r.Plan = l.T("plan.growth") + " " + l.planRange(it.PlanLow, it.PlanHigh, it.Plan) + "%"

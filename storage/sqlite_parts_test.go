@@ -33,15 +33,15 @@ func TestIndicatorParts(t *testing.T) {
 	}
 	defer w.Rollback()
 	for _, bad := range []Indicator{
-		{Code: "rev_fees", Kind: KindFlow, PartOf: "nowhere"},
-		{Code: "rev_fees", Kind: KindFlow, PartOf: "budget_revenue_domestic"},
-		{Code: "rev_fees", Kind: KindFlow, PartOf: "rev_fees"},
+		{Code: "rev_fees", NameEN: "Fees", Kind: KindFlow, PartOf: "nowhere"},
+		{Code: "rev_fees", NameEN: "Fees", Kind: KindFlow, PartOf: "budget_revenue_domestic"},
+		{Code: "rev_fees", NameEN: "Fees", Kind: KindFlow, PartOf: "rev_fees"},
 	} {
 		if _, err := w.PutIndicator(ctx, bad); ErrorCode(err) != CodeValidation {
 			t.Errorf("PutIndicator(%+v): %v, want validation", bad, err)
 		}
 	}
-	if _, err := w.PutIndicator(ctx, Indicator{Code: "rev_fees", Kind: KindFlow, Measure: "billion_vnd", PartOf: "budget_revenue"}); err != nil {
+	if _, err := w.PutIndicator(ctx, Indicator{Code: "rev_fees", NameEN: "Fees", Kind: KindFlow, Measure: "billion_vnd", PartOf: "budget_revenue"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Commit(); err != nil {

@@ -2,6 +2,8 @@ package dashboards_test
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -62,6 +64,29 @@ func TestBadEntryIsExplainedInVietnamese(t *testing.T) {
 		t.Errorf("English on the Vietnamese page: %v\n%s", found, text)
 	}
 	checkOutlined(t, b, []string{"period-2-span", "period-2-year", "reported_at_1", "value_1"})
+	dir := screenshotDir(t)
+	for _, width := range widths {
+		if err := b.SetViewport(width, 900); err != nil {
+			t.Fatal(err)
+		}
+		name := "entry-errors-vi.png"
+		if width != 1440 {
+			name = fmt.Sprintf("entry-errors-vi-%d.png", width)
+		}
+		if err := b.Screenshot(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+		// The filled form with its errors fits the screen: one column on a phone.
+		if o, err := b.PageOverflow(); err != nil || o.Sideways() {
+			t.Errorf("at %d px the entry page scrolls sideways: %+v (err %v)", width, o, err)
+		}
+		off, err := browsertest.Eval[[]string](b, `Array.from(document.querySelectorAll("form.entry input, form.entry select"))
+			.filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth + 1; })
+			.map(e => e.id || e.name)`)
+		if err != nil || len(off) > 0 {
+			t.Errorf("at %d px these fields sit off-screen: %v (err %v)", width, off, err)
+		}
+	}
 	for _, e := range b.ConsoleErrors() {
 		if !strings.Contains(e, "status of 422") { // the refused form's own answer
 			t.Errorf("console error: %s", e)

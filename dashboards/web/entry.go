@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"net/http"
 	"strconv"
 	"strings"
@@ -51,8 +49,9 @@ type entryView struct {
 }
 
 // Entry serves GET and POST /entry: a form for up to six figures that goes
-// through the collector (the CSV import, read in the page's language's
-// number format) and shows its errors row by row. Writers only.
+// through the collector's form path (ImportRows: a file row's reading and
+// rules, numbers in the page's language's format, no file in between) and
+// shows its errors row by row. Writers only.
 func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
 	L := p.locale(w, r)
 	v := entryView{writerBase: p.newWriterBase(r, L, "/entry")}
@@ -78,19 +77,17 @@ func (p *Pages) Entry(w http.ResponseWriter, r *http.Request) {
 	p.renderWriter(w, r, L, "entry", status, v)
 }
 
-// postEntry turns the filled rows into a CSV report and imports it.
+// postEntry imports the filled rows through the collector's typed form
+// path; problems name the form row and field.
 func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 	if err := r.ParseForm(); err != nil {
 		v.Message = v.L.T("form.unreadable")
 		return http.StatusBadRequest
 	}
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	_ = cw.Write(entryFields())
-	var formRow []int // CSV data row i+1 is form row formRow[i]
+	var rows []collector.Row
 	for n := 1; n <= entryRows; n++ {
 		row := entryRow{N: n}
-		rec := make([]string, 0, len(entryFields()))
+		cells := make(map[string]string, len(entryFields()))
 		filled := false
 		for _, f := range entryFields() {
 			val := strings.TrimSpace(r.PostFormValue(f + "_" + strconv.Itoa(n)))
@@ -98,33 +95,25 @@ func (p *Pages) postEntry(r *http.Request, v *entryView) int {
 				val = pickedPeriod(r.PostFormValue, "period_"+strconv.Itoa(n))
 			}
 			row.Values = append(row.Values, val)
-			rec = append(rec, val)
+			cells[f] = val
 			filled = filled || (val != "" && f != "unit" && f != "indicator" && f != "report_status")
 		}
 		v.Rows = append(v.Rows, row)
 		if filled {
-			_ = cw.Write(collector.NeutraliseRow(rec))
-			formRow = append(formRow, n)
+			rows = append(rows, collector.Row{N: n, Cells: cells})
 		}
 	}
-	cw.Flush()
-	if len(formRow) == 0 {
+	if len(rows) == 0 {
 		v.Message = v.L.T("entry.emptyform")
 		return http.StatusUnprocessableEntity
 	}
 	opt, err := p.importOptions(v.Writer, v.L, "form")
 	if err != nil {
-		return v.outcome(collector.Report{}, err, nil)
+		return v.outcome(collector.Report{}, err)
 	}
 	opt.DryRun = r.PostFormValue("dry_run") != ""
-	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
-	status := v.outcome(rep, err, func(line int) int {
-		i := line - 1 // the collector names CSV file lines; line 1 is the header
-		if i >= 1 && i <= len(formRow) {
-			return formRow[i-1]
-		}
-		return line
-	})
+	rep, err := p.col.ImportRows(r.Context(), rows, opt)
+	status := v.outcome(rep, err)
 	v.markProblems()
 	if err == nil && !opt.DryRun {
 		v.Rows = nil // stored: start a fresh form

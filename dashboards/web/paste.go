@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"net/http"
 	"sort"
 	"strconv"
@@ -213,10 +211,7 @@ func highlight(text string, figs []extract.Figure) []segment {
 func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 	n, _ := strconv.Atoi(r.PostFormValue("count"))
 	n = min(max(n, 0), maxPasteFigures)
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	_ = cw.Write(entryFields())
-	var rows []int
+	var rows []collector.Row
 	for i := 1; i <= n; i++ {
 		k := strconv.Itoa(i)
 		row := pasteFigure{N: i, Keep: r.PostFormValue("keep_"+k) != "", Indicator: r.PostFormValue("indicator_" + k),
@@ -227,11 +222,10 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		if !row.Keep {
 			continue
 		}
-		_ = cw.Write(collector.NeutraliseRow([]string{v.Unit, row.Indicator, row.Period, row.Value, row.Status,
-			row.PlanPct, row.YoYPct, v.Date, v.Source, row.Quote}))
-		rows = append(rows, i)
+		rows = append(rows, collector.Row{N: i, Cells: map[string]string{"unit": v.Unit, "indicator": row.Indicator,
+			"period": row.Period, "value": row.Value, "report_status": row.Status, "reported_plan_percent": row.PlanPct,
+			"reported_yoy_percent": row.YoYPct, "reported_at": v.Date, "source": v.Source, "quote": row.Quote}})
 	}
-	cw.Flush()
 	v.Extracted = true
 	v.Segments = []segment{{Text: v.Text}}
 	if len(rows) == 0 {
@@ -240,16 +234,10 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 	}
 	opt, err := p.importOptions(v.Writer, v.L, "text")
 	if err != nil {
-		return v.outcome(collector.Report{}, err, nil)
+		return v.outcome(collector.Report{}, err)
 	}
-	rep, err := p.col.ImportReader(r.Context(), &buf, collector.FormatCSV, opt)
-	status := v.outcome(rep, err, func(line int) int {
-		i := line - 1 // the collector names CSV file lines; line 1 is the header
-		if i >= 1 && i <= len(rows) {
-			return rows[i-1]
-		}
-		return line
-	})
+	rep, err := p.col.ImportRows(r.Context(), rows, opt)
+	status := v.outcome(rep, err)
 	v.markProblems()
 	if err == nil {
 		v.Figures, v.Extracted = nil, false

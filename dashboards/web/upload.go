@@ -44,11 +44,11 @@ func (p *Pages) postUpload(r *http.Request, v *uploadView) int {
 	v.FileName = filepath.Base(hdr.Filename)
 	format, err := collector.FormatOf(v.FileName)
 	if err != nil {
-		return v.outcome(collector.Report{}, err, nil)
+		return v.outcome(collector.Report{}, err)
 	}
 	opt, err := p.importOptions(v.Writer, v.L, format)
 	if err != nil {
-		return v.outcome(collector.Report{}, err, nil)
+		return v.outcome(collector.Report{}, err)
 	}
 	opt.FileName = v.FileName
 	opt.DryRun = r.PostFormValue("dry_run") != ""
@@ -56,5 +56,5 @@ func (p *Pages) postUpload(r *http.Request, v *uploadView) int {
 		opt.Locale = loc
 	}
 	rep, err := p.col.ImportReader(r.Context(), f, format, opt)
-	return v.outcome(rep, err, nil)
+	return v.outcome(rep, err)
 }

@@ -82,9 +82,9 @@ func (p *Pages) importOptions(w auth.Writer, L *Locale, via string) (collector.O
 	return collector.Options{Locale: L.Lang, Via: via, TokenName: w.TokenName, MaxRows: p.maxRows, Allow: allow}, err
 }
 
-// outcome records a collector result or error on the page; rowMap turns
-// the collector's row numbers into the form's (nil keeps them).
-func (b *writerBase) outcome(rep collector.Report, err error, rowMap func(int) int) int {
+// outcome records a collector result or error on the page; problems keep
+// the rows the collector names (a form's own row numbers for ImportRows).
+func (b *writerBase) outcome(rep collector.Report, err error) int {
 	if err == nil {
 		b.Done = b.summary(rep)
 		b.DryRun = len(rep.Preview) > 0 || len(rep.Plans) > 0 // only a dry run has a preview
@@ -98,11 +98,7 @@ func (b *writerBase) outcome(rep collector.Report, err error, rowMap func(int) i
 	}
 	b.Message = b.L.cat.Message(se)
 	for _, d := range se.Details {
-		row := d.Row
-		if rowMap != nil && row > 0 {
-			row = rowMap(row)
-		}
-		b.Problems = append(b.Problems, problem{Row: row, Field: d.Field, Label: b.L.cat.Field(d.Field),
+		b.Problems = append(b.Problems, problem{Row: d.Row, Field: d.Field, Label: b.L.cat.Field(d.Field),
 			Value: d.Value, Reason: b.L.cat.Reason(d)})
 	}
 	return statusOf(err)

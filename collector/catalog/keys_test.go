@@ -199,3 +199,72 @@ func allWords() map[string][2]string {
 	}
 	return all
 }
+
+// TestEveryExtractorNoteHasVietnamese: the notes the extractor writes on a
+// figure (assigned to note/pnote, appended to notes, or added to a Note)
+// are all in notesVI, so the paste page can say them in Vietnamese.
+func TestEveryExtractorNoteHasVietnamese(t *testing.T) {
+	fset := token.NewFileSet()
+	names, err := filepath.Glob(filepath.Join("..", "extract", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	vi, found := notesVI(), 0
+	check := func(at token.Pos, s string) {
+		s = strings.Trim(s, "; ")
+		if s == "" || strings.HasPrefix(s, "target ") {
+			return
+		}
+		found++
+		if vi[s] == "" {
+			t.Errorf("%s: no Vietnamese for the note %q", fset.Position(at), s)
+		}
+	}
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if sel, ok := l.(*ast.SelectorExpr); ok && (sel.Sel.Name == "note" || sel.Sel.Name == "pnote") && i < len(n.Rhs) {
+						if s, ok := constString(n.Rhs[i]); ok {
+							check(n.Pos(), s)
+						}
+					}
+				}
+			case *ast.CallExpr:
+				if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "append" && len(n.Args) > 1 {
+					if a, ok := n.Args[0].(*ast.Ident); ok && a.Name == "notes" {
+						for _, arg := range n.Args[1:] {
+							if s, ok := constString(arg); ok {
+								check(n.Pos(), s)
+							}
+						}
+					}
+				}
+			case *ast.BinaryExpr:
+				if s, ok := constString(n.Y); ok && n.Op == token.ADD && strings.HasPrefix(s, "; ") {
+					check(n.Pos(), s)
+				}
+			}
+			return true
+		})
+	}
+	if found < 6 {
+		t.Fatalf("found only %d notes; the scan is broken", found)
+	}
+	if got := New(VI).Note("target 16; growth read as year on year (no comparison stated); an unknown note"); got !=
+		"kế hoạch 16; tăng trưởng hiểu là so cùng kỳ (văn bản không nói so với gì); an unknown note" {
+		t.Errorf("Note: %q", got)
+	}
+}

@@ -103,7 +103,7 @@ func (v *pasteView) fill(ex extract.Extraction) {
 	for i, f := range figs {
 		row := pasteFigure{N: i + 1, Keep: f.Indicator != "" && f.Indicator != "other" && f.Value != nil && f.Period != nil,
 			Indicator: f.Code(), IndicatorText: f.IndicatorText, Value: v.L.Num(f.Value, 3),
-			Status: string(f.ReportStatus), Quote: f.Quote, Note: f.Note,
+			Status: string(f.ReportStatus), Quote: f.Quote, Note: v.L.cat.Note(f.Note),
 			Confidence: v.L.Pct(&f.Confidence)}
 		if n := v.percentsNote(f); n != "" {
 			row.Note = strings.TrimPrefix(row.Note+" · "+n, " · ")

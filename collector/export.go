@@ -125,7 +125,7 @@ func (c *Collector) exportJSON(ctx context.Context, w io.Writer, f storage.Obser
 	}
 	jw := jsonList{w: w}
 	jw.open(`{"units":[`)
-	for _, u := range units {
+	for _, u := range referencedFirst(units) {
 		jw.item(u)
 	}
 	jw.open(`],"indicators":[`)
@@ -194,4 +194,41 @@ func (j *jsonList) item(v any) {
 	if _, j.err = io.WriteString(j.w, sep); j.err == nil {
 		_, j.err = j.w.Write(b)
 	}
+}
+
+// referencedFirst orders units so that every parent a unit ever had and
+// every predecessor comes before it, keeping the given (hierarchy) order
+// otherwise: an import reads units in file order.
+func referencedFirst(units []storage.Unit) []storage.Unit {
+	byCode := make(map[string]storage.Unit, len(units))
+	for _, u := range units {
+		byCode[u.Code] = u
+	}
+	out := make([]storage.Unit, 0, len(units))
+	done := make(map[string]bool, len(units))
+	var visit func(u storage.Unit)
+	visit = func(u storage.Unit) {
+		if done[u.Code] {
+			return
+		}
+		done[u.Code] = true // the writer refuses loops, so marking first only guards
+		for _, p := range u.Parents {
+			if r, ok := byCode[p.Parent]; ok {
+				visit(r)
+			}
+		}
+		if r, ok := byCode[u.Parent]; ok {
+			visit(r)
+		}
+		for _, p := range u.Predecessors {
+			if r, ok := byCode[p.Unit]; ok {
+				visit(r)
+			}
+		}
+		out = append(out, u)
+	}
+	for _, u := range units {
+		visit(u)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package collector
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/plantrack/plantrack/storage"
@@ -35,6 +36,15 @@ const (
 	fAuthority
 	fReference
 	fTerm
+	fCode
+	fNameVI
+	fNameEN
+	fParent
+	fParents
+	fValidFrom
+	fValidTo
+	fPredecessors
+	fSynthetic
 	numFields
 )
 
@@ -44,6 +54,7 @@ var fieldNames = [numFields]string{
 	"year", "basis", "target", "target_low", "target_high", "version", "adopted_on",
 	"reported_plan_percent_council", "reported_plan_percent_central", "reported_plan_percent_party",
 	"reported_plan_percent_own", "authority", "reference", "term",
+	"code", "name_vi", "name_en", "parent", "parents", "valid_from", "valid_to", "predecessors", "synthetic",
 }
 
 // authorityPercentFields pairs each authority with its column.
@@ -67,14 +78,15 @@ func percentFieldOf(a storage.Authority) (field, bool) {
 
 func (f field) String() string { return fieldNames[f] }
 
-// observationColumns and planColumns are the columns of the two tabular
-// formats, in the order Export writes them.
+// observationColumns, planColumns and unitColumns are the columns of the
+// tabular formats, in the order Export writes them.
 var (
 	observationColumns = []field{fUnit, fIndicator, fPeriod, fValue, fReportStatus, fPlanPercent,
 		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted,
 		fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn}
 	planColumns = []field{fUnit, fIndicator, fYear, fTerm, fAuthority, fBasis, fReference, fTarget, fTargetLow,
 		fTargetHigh, fVersion, fAdoptedOn, fSource}
+	unitColumns = []field{fCode, fNameVI, fNameEN, fParent, fParents, fValidFrom, fValidTo, fPredecessors, fSynthetic}
 )
 
 // tableKind says whether a sheet or CSV holds observations or plans.
@@ -83,11 +95,15 @@ type tableKind int
 const (
 	tableObservations tableKind = iota
 	tablePlans
+	tableUnits
 )
 
 func (k tableKind) String() string {
-	if k == tablePlans {
+	switch k {
+	case tablePlans:
 		return "plans"
+	case tableUnits:
+		return "units"
 	}
 	return "observations"
 }
@@ -99,7 +115,8 @@ type header struct {
 }
 
 // parseHeader recognises a header row: a "period" column means
-// observations, a "year" or "term" column means plans. Names are matched without
+// observations, a "year" or "term" column plans, and a "code" column (with
+// none of those) units. Names are matched without
 // regard to case or surrounding spaces; an unknown or repeated column is an
 // error naming it.
 func parseHeader(names []string, sheet string) (header, error) {
@@ -116,13 +133,19 @@ func parseHeader(names []string, sheet string) (header, error) {
 			}
 		}
 	}
-	if !found {
-		return header{}, invalidf(sheet, "the header row names neither a period column (observations) nor a year or term column (plans); "+
-			"the first row must name the columns, e.g. unit,indicator,period,value")
+	if !found && slices.Contains(clean, "code") {
+		kind, found = tableUnits, true
 	}
-	allowed := observationColumns
-	if kind == tablePlans {
+	if !found {
+		return header{}, invalidf(sheet, "the header row names no period column (observations), year or term column (plans) "+
+			"or code column (units); the first row must name the columns, e.g. unit,indicator,period,value")
+	}
+	allowed, required := observationColumns, []field{fUnit, fIndicator}
+	switch kind {
+	case tablePlans:
 		allowed = planColumns
+	case tableUnits:
+		allowed, required = unitColumns, []field{fCode}
 	}
 	h := header{kind: kind, cols: make([]field, len(clean))}
 	seen := map[string]bool{}
@@ -143,7 +166,7 @@ func parseHeader(names []string, sheet string) (header, error) {
 		return header{}, storage.Errorf(storage.CodeInvalid,
 			"the header row has columns this format does not know; rename or remove them").WithDetails(bad...)
 	}
-	for _, req := range []field{fUnit, fIndicator} {
+	for _, req := range required {
 		if !seen[req.String()] {
 			return header{}, invalidf(sheet, "the header row has no %s column; add one", req)
 		}

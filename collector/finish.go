@@ -115,7 +115,18 @@ func (s *session) addAll(at pos, bad []storage.Detail) {
 // it makes to what is stored. keepSynthetic (the declaration leaves the
 // synthetic mark out) keeps a stored unit's mark.
 func (s *session) unit(ctx context.Context, at pos, u storage.Unit, keepSynthetic bool) error {
-	if bad := u.NamedUnitProblems(); len(bad) > 0 {
+	bad := u.NamedUnitProblems()
+	if u.NameVI == "" && u.NameEN == "" {
+		// A stored unit may be declared without names: it keeps its own.
+		known, err := s.w.HasUnit(ctx, u.Code)
+		if err != nil {
+			return err
+		}
+		if known {
+			bad = u.Validate()
+		}
+	}
+	if len(bad) > 0 {
 		s.addAll(at, bad)
 		return nil
 	}

@@ -138,6 +138,13 @@ func (s *session) record(ctx context.Context, r *record, kind tableKind) error {
 	}
 	s.check.r, s.check.bad = r, s.check.bad[:0]
 	at := pos{r.sheet, r.row}
+	if kind == tableUnits {
+		u := s.check.unit()
+		if s.rowProblems(at) {
+			return nil
+		}
+		return s.unit(ctx, at, u, s.check.text(fSynthetic) == "")
+	}
 	if kind == tablePlans {
 		p := s.check.plan()
 		if s.rowProblems(at) {

@@ -10,19 +10,35 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// unitView is a unit as the API shows it.
+// unitView is a unit as the API shows it: valid_from and valid_to are null
+// when open, predecessors [] when none; parents (with the day each took
+// effect) only when the unit's parent ever changed.
 type unitView struct {
-	Code      string `json:"code"`
-	NameVI    string `json:"name_vi"`
-	NameEN    string `json:"name_en"`
-	Parent    string `json:"parent,omitempty"`
-	Depth     int    `json:"depth"`
-	Synthetic bool   `json:"synthetic,omitempty"`
+	Code         string                `json:"code"`
+	NameVI       string                `json:"name_vi"`
+	NameEN       string                `json:"name_en"`
+	Parent       string                `json:"parent,omitempty"`
+	Parents      []storage.ParentSpan  `json:"parents,omitempty"`
+	ValidFrom    *string               `json:"valid_from"`
+	ValidTo      *string               `json:"valid_to"`
+	Predecessors []storage.Predecessor `json:"predecessors"`
+	Depth        int                   `json:"depth"`
+	Synthetic    bool                  `json:"synthetic,omitempty"`
 }
 
 func viewUnit(u storage.Unit) unitView {
-	return unitView{Code: u.Code, NameVI: u.NameVI, NameEN: u.NameEN, Parent: u.Parent,
-		Depth: u.Depth, Synthetic: u.Synthetic}
+	v := unitView{Code: u.Code, NameVI: u.NameVI, NameEN: u.NameEN, Parent: u.Parent, Parents: u.Parents,
+		Predecessors: u.Predecessors, Depth: u.Depth, Synthetic: u.Synthetic}
+	if u.ValidFrom != "" {
+		v.ValidFrom = &u.ValidFrom
+	}
+	if u.ValidTo != "" {
+		v.ValidTo = &u.ValidTo
+	}
+	if v.Predecessors == nil {
+		v.Predecessors = []storage.Predecessor{}
+	}
+	return v
 }
 
 func viewUnits(us []storage.Unit) []unitView {
@@ -33,23 +49,30 @@ func viewUnits(us []storage.Unit) []unitView {
 	return out
 }
 
-// handleUnits answers GET /api/v1/units[?parent=U]: every unit in hierarchy
-// order, or the children of one.
+// handleUnits answers GET /api/v1/units[?parent=U][&date=D][&current=true]:
+// every unit, current and retired, in hierarchy order, or the children of
+// one in the tree in force on date (default today); current=true keeps
+// only the units valid today.
 func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL.Query(), "parent")
-	parent := p.unit("parent")
+	p := newParams(r.URL.Query(), "parent", "date", "current")
+	parent, date, current := p.unit("parent"), p.date("date"), p.boolean("current")
 	if p.err != nil {
 		s.writeError(w, r, p.err)
 		return
 	}
+	today := storage.Today()
+	if date == "" {
+		date = today
+	}
 	var us []storage.Unit
 	var err error
 	if parent != "" {
-		if _, err = s.db.Unit(r.Context(), parent); err == nil {
-			us, err = s.db.Children(r.Context(), parent)
-		}
+		us, err = s.db.ChildrenAt(r.Context(), parent, date)
 	} else {
 		us, err = s.db.Units(r.Context())
+	}
+	if current {
+		us = storage.ValidUnits(us, today)
 	}
 	if err != nil {
 		s.writeError(w, r, err)

@@ -25,7 +25,7 @@ func TestUpgradeGivesCatalogOneRevision(t *testing.T) {
 	}
 	var snap Unit
 	if len(h) != 1 || h[0].Provenance.Via != "upgrade" || json.Unmarshal(h[0].Snapshot, &snap) != nil ||
-		snap != (Unit{Code: "huyen-b", NameVI: "Huyện B", NameEN: "District B", Parent: "tinh-a"}) {
+		!sameUnit(snap, Unit{Code: "huyen-b", NameVI: "Huyện B", NameEN: "District B", Parent: "tinh-a"}) {
 		t.Fatalf("history after upgrade: %+v (%s)", h, h[0].Snapshot)
 	}
 	ih, err := db.IndicatorHistory(ctx, "cpi")

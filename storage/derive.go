@@ -27,6 +27,7 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 	if !hasOwn && ind.Kind == KindLevel {
 		own, hasOwn = x.levelFigure(f.Period)
 	}
+	it.Reconstructed = reconstructedAt(f.Figures, f.Period)
 	if hasOwn {
 		it.ReportStatus, it.ReportedAt = own.ReportStatus, own.ReportedAt
 		it.ReportedYoYPercent = own.ReportedYoYPercent

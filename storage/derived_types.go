@@ -48,6 +48,9 @@ type Item struct {
 	ReportedYoYPercent  *Percent       `json:"reported_yoy_percent"`
 	Flags               []Flag         `json:"flags"` // never nil when produced by Derive
 	Synthetic           bool           `json:"synthetic,omitempty"`
+	// Reconstructed: the figures behind Value are a successor's sum of its
+	// predecessors' (SPEC §2 "Units over time").
+	Reconstructed bool `json:"reconstructed,omitempty"`
 }
 
 // Flag codes (SPEC §2).

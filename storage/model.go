@@ -77,12 +77,18 @@ const (
 // Unit is a reporting entity: a province, city, district, department or
 // party committee.
 type Unit struct {
-	Code      string `json:"code"`
-	NameVI    string `json:"name_vi"`
-	NameEN    string `json:"name_en"`
-	Parent    string `json:"parent,omitempty"`
-	Synthetic bool   `json:"synthetic,omitempty"` // generated sample data, labelled as such everywhere
-	Depth     int    `json:"-"`                   // 0 for a root; filled on read
+	Code   string `json:"code"`
+	NameVI string `json:"name_vi"`
+	NameEN string `json:"name_en"`
+	Parent string `json:"parent,omitempty"` // the latest parent (see Parents)
+	// Parents are the unit's parents with the day each took effect (see
+	// unit_time.go); empty when the unit only ever had Parent.
+	Parents      []ParentSpan  `json:"parents,omitempty"`
+	ValidFrom    string        `json:"valid_from,omitempty"` // first day, YYYY-MM-DD; "" = always
+	ValidTo      string        `json:"valid_to,omitempty"`   // last day; "" = still in force
+	Predecessors []Predecessor `json:"predecessors,omitempty"`
+	Synthetic    bool          `json:"synthetic,omitempty"` // generated sample data, labelled as such everywhere
+	Depth        int           `json:"-"`                   // 0 for a root; filled on read
 }
 
 // Name returns the unit's name in lang ("en" or Vietnamese otherwise),
@@ -197,6 +203,9 @@ type Observation struct {
 	Source               string       `json:"source"`
 	Quote                string       `json:"quote,omitempty"`
 	Retracted            bool         `json:"retracted,omitempty"`
+	// Reconstructed marks a successor's figure for a period before it
+	// existed: the sum of its predecessors' figures (SPEC §2).
+	Reconstructed bool `json:"reconstructed,omitempty"`
 
 	Provenance *Provenance `json:"provenance,omitempty"` // filled on read
 	Revision   int64       `json:"revision,omitempty"`   // filled on read; increases with every stored revision

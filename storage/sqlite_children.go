@@ -14,7 +14,7 @@ import (
 // summed or differenced. Only the children's periods and values are read:
 // all Derive looks at to sum them.
 func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Period, iids []int64) (map[int64]string, figures, error) {
-	kids, err := db.childrenOf(ctx, parentID)
+	kids, err := db.childrenOf(ctx, parentID, periodEndDate(p))
 	if err != nil || len(kids) == 0 || len(iids) == 0 {
 		return kids, figures{}, err
 	}

@@ -44,6 +44,10 @@ type CompareRow struct {
 	CompletionB *float64 `json:"completion_b"`
 	PaceA       Pace     `json:"pace_a"`
 	PaceB       Pace     `json:"pace_b"`
+	// ReconstructedA and B: that period's figures are the unit's
+	// predecessors' summed (SPEC §2 "Units over time").
+	ReconstructedA bool `json:"reconstructed_a"`
+	ReconstructedB bool `json:"reconstructed_b"`
 }
 
 // Compare answers both forms of a comparison: with Unit, one row per
@@ -109,6 +113,9 @@ func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Com
 		return Comparison{}, nil, err
 	}
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND year IN (?, ?, ?, ?)`, append([]any{u.id}, compareYears(q.A, q.B)...)...)
+	if err == nil {
+		err = db.reconstruct(ctx, asOf, figs, []int64{u.id}, `year IN (?, ?, ?, ?)`, compareYears(q.A, q.B))
+	}
 	if err != nil {
 		return Comparison{}, nil, err
 	}
@@ -141,8 +148,9 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 	if err != nil {
 		return Comparison{}, nil, err
 	}
-	below := descendantsAt(q.Level)
-	kids, err := db.unitsWhere(ctx, `id IN (`+below+`)`, parent.id)
+	// The tree in force at the end of A, the period looked at.
+	below, belowArgs := belowAt(parent.id, q.Level, periodEndDate(q.A))
+	kids, err := db.unitsWhere(ctx, `id IN (`+below+`)`, belowArgs...)
 	if err != nil {
 		return Comparison{}, nil, err
 	}
@@ -159,7 +167,7 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 		}
 	}
 	if len(missing) > 0 {
-		sel, args := `unit_id IN (`+below+`)`, []any{parent.id}
+		sel, args := `unit_id IN (`+below+`)`, slices.Clone(belowArgs)
 		if len(missing) < len(kids) {
 			slices.Sort(missing)
 			sel, args = unitsCond(missing), nil
@@ -169,6 +177,10 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 			return Comparison{}, nil, err
 		}
 		figs, err := db.compareFigures(ctx, sel, args, missing, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare)
+		if err == nil {
+			err = db.reconstruct(ctx, asOf, figs, missing, `indicator_id = ? AND year IN (?, ?, ?, ?)`,
+				append([]any{iid}, compareYears(q.A, q.B)...))
+		}
 		if err != nil {
 			return Comparison{}, nil, err
 		}
@@ -188,16 +200,6 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 	return out, deps, nil
 }
 
-// descendantsAt is a subquery selecting the ids of the units level levels
-// below the unit whose id is its one parameter.
-func descendantsAt(level int) string {
-	q := `SELECT id FROM units WHERE parent_id = ?`
-	for i := 1; i < level; i++ {
-		q = `SELECT id FROM units WHERE parent_id IN (` + q + `)`
-	}
-	return q
-}
-
 // compareRow derives facts at both periods and lays them side by side.
 func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 	x := newFigIndex(f.Figures)
@@ -207,7 +209,8 @@ func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 	ib := deriveIndexed(f, x, db.th)
 	row := CompareRow{Unit: f.Unit, Indicator: f.Indicator.Code, Measure: f.Indicator.Measure,
 		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
-		PaceA: ia.Pace, PaceB: ib.Pace}
+		PaceA: ia.Pace, PaceB: ib.Pace, ReconstructedA: ia.Reconstructed && ia.Value != nil,
+		ReconstructedB: ib.Reconstructed && ib.Value != nil}
 	if row.ValueA != nil && row.ValueB != nil {
 		d := roundTo(*row.ValueA-*row.ValueB, max(decimalsOf(*row.ValueA), decimalsOf(*row.ValueB)))
 		row.Difference = &d

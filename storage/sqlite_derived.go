@@ -102,6 +102,10 @@ func (db *DB) unitProgress(ctx context.Context, u unitRef, p Period, asOf string
 	// December's figures of every year serve term plans (the years before).
 	own, err := db.loadUnitFigures(ctx, asOf, u.id, `year IN (?, ?) OR (first_month = ? AND last_month = ?) OR last_month = 12`,
 		p.Year, p.Year-1, p.First, p.Last)
+	if err == nil {
+		err = db.reconstruct(ctx, asOf, figures{u.id: own}, []int64{u.id}, `year IN (?, ?) OR (first_month = ? AND last_month = ?)`,
+			[]any{p.Year, p.Year - 1, p.First, p.Last})
+	}
 	if err != nil {
 		return Progress{}, err
 	}
@@ -127,14 +131,15 @@ func (db *DB) unitProgress(ctx context.Context, u unitRef, p Period, asOf string
 	return Progress{Unit: u.Unit, Period: p, AsOf: asOf, Items: items}, nil
 }
 
-// childrenFigures returns a unit's children and their figures that cond
-// (over the observations table) selects.
-func (db *DB) childrenFigures(ctx context.Context, unitID int64, asOf, cond string, args ...any) (map[int64]string, figures, error) {
-	kids, err := db.childrenOf(ctx, unitID)
-	if err != nil || len(kids) == 0 {
+// childrenFigures returns the tenure of a unit's children (every unit that
+// ever had it as parent) and their figures that cond (over the
+// observations table) selects.
+func (db *DB) childrenFigures(ctx context.Context, unitID int64, asOf, cond string, args ...any) (tenure, figures, error) {
+	kids, err := db.tenureOf(ctx, unitID)
+	if err != nil || len(kids.units) == 0 {
 		return kids, figures{}, err
 	}
-	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT id FROM units WHERE parent_id = ?) AND `+cond,
+	figs, err := db.loadFigures(ctx, asOf, `unit_id IN (SELECT unit_id FROM unit_parents WHERE parent_id = ?) AND `+cond,
 		append([]any{unitID}, args...)...)
 	return kids, figs, err
 }
@@ -260,6 +265,9 @@ func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series,
 		return Series{}, nil, err
 	}
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND indicator_id = ?`, u.id, iid)
+	if err == nil {
+		err = db.reconstruct(ctx, asOf, figs, []int64{u.id}, `indicator_id = ?`, []any{iid})
+	}
 	if err != nil {
 		return Series{}, nil, err
 	}
@@ -276,9 +284,10 @@ func (db *DB) series(ctx context.Context, unit, indicator, asOf string) (Series,
 	var buf []Observation
 	for _, p := range MonthEnds(own) {
 		buf = figuresFor(buf[:0], own, p)
+		inForce := kids.at(periodEndDate(p))
 		points = append(points, Derive(Facts{Unit: u.Code, Indicator: ind, Period: p, AsOf: asOf,
-			Figures: buf, Plans: plans, Children: childFigures(kids, kidFigs, iid, p),
-			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
+			Figures: buf, Plans: plans, Children: childFigures(inForce, kidFigs, iid, p),
+			ChildCount: len(inForce), Synthetic: u.Synthetic}, db.th))
 	}
 	return Series{Unit: u.Code, Indicator: ind.Code, Points: points, Plans: plans}, []pair{{u.id, iid, false}}, nil
 }

@@ -253,11 +253,6 @@ func (db *DB) unitRef(ctx context.Context, code string) (unitRef, error) {
 	return unitRef{u, id}, err
 }
 
-// childrenOf returns the ids and codes of a unit's direct children.
-func (db *DB) childrenOf(ctx context.Context, id int64) (map[int64]string, error) {
-	return db.unitsWhere(ctx, `parent_id = ?`, id)
-}
-
 // unitsWhere returns the codes of the units cond selects, by id.
 func (db *DB) unitsWhere(ctx context.Context, cond string, args ...any) (map[int64]string, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, code FROM units WHERE `+cond, args...)

@@ -72,6 +72,9 @@ func (db *DB) Quality(ctx context.Context, f QualityFilter) ([]Flag, error) {
 // unitFlags derives one unit's indicators that cond selects at every month end.
 func (db *DB) unitFlags(ctx context.Context, u unitRef, inds indicatorSet, year int, asOf, cond string, args []any) ([]Flag, error) {
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND `+cond, append([]any{u.id}, args...)...)
+	if err == nil {
+		err = db.reconstruct(ctx, asOf, figs, []int64{u.id}, cond, args)
+	}
 	if err != nil || len(figs[u.id]) == 0 {
 		return nil, err
 	}
@@ -96,9 +99,13 @@ func (db *DB) unitFlags(ctx context.Context, u unitRef, inds indicatorSet, year 
 				continue
 			}
 			buf = figuresFor(buf[:0], own, p)
+			inForce := kids.at(periodEndDate(p))
 			it := Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-				Figures: buf, Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
-				ChildCount: len(kids), Synthetic: u.Synthetic}, db.th)
+				Figures: buf, Plans: plans[iid], Children: childFigures(inForce, kidFigs, iid, p),
+				ChildCount: len(inForce), Synthetic: u.Synthetic}, db.th)
+			if it.Reconstructed {
+				continue // not reported by the unit: its predecessors' figures carry their own flags
+			}
 			for _, fl := range it.Flags {
 				if fl.Unit == "" {
 					fl.Unit = u.Code
@@ -206,6 +213,10 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 	}
 	figs, err := db.loadFigures(ctx, asOf, `unit_id = ? AND (year >= ? OR last_month IN (`+idList(sortedIDs(months))+`))`,
 		u.id, minYear-1)
+	if err == nil {
+		err = db.reconstruct(ctx, asOf, figs, []int64{u.id}, `year >= ? OR last_month IN (`+idList(sortedIDs(months))+`)`,
+			[]any{minYear - 1})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -236,13 +247,13 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 
 func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf string, own map[int64][]Observation,
 	latest map[int64]Period, byPeriod map[Period][]int64, years []int64) ([]Item, error) {
-	kids, kidFigs := map[int64]string{}, figures{}
+	kids, kidFigs := map[Period]map[int64]string{}, figures{}
 	for p, iids := range byPeriod {
 		k, f, err := db.childrenAt(ctx, u.id, asOf, p, iids)
 		if err != nil {
 			return nil, err
 		}
-		kids = k
+		kids[p] = k
 		for cid, byInd := range f {
 			if kidFigs[cid] == nil {
 				kidFigs[cid] = map[int64][]Observation{}
@@ -252,10 +263,15 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 			}
 		}
 	}
-	if len(byPeriod) == 0 {
-		var err error
-		if kids, err = db.childrenOf(ctx, u.id); err != nil {
-			return nil, err
+	// A unit whose latest periods are all of levels still counts its
+	// children: ChildCount is the number in force at each period's end.
+	for _, p := range latest {
+		if _, ok := kids[p]; !ok {
+			k, err := db.childrenOf(ctx, u.id, periodEndDate(p))
+			if err != nil {
+				return nil, err
+			}
+			kids[p] = k
 		}
 	}
 	ys := make([]int, len(years))
@@ -273,8 +289,8 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 			continue
 		}
 		out = append(out, Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-			Figures: figuresFor(nil, own[iid], p), Plans: plans[iid], Children: childFigures(kids, kidFigs, iid, p),
-			ChildCount: len(kids), Synthetic: u.Synthetic}, db.th))
+			Figures: figuresFor(nil, own[iid], p), Plans: plans[iid], Children: childFigures(kids[p], kidFigs, iid, p),
+			ChildCount: len(kids[p]), Synthetic: u.Synthetic}, db.th))
 	}
 	return out, nil
 }

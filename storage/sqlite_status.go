@@ -46,11 +46,13 @@ func (db *DB) childrenStatus(ctx context.Context, unit string, p Period, asOf st
 	if err != nil {
 		return nil, nil, err
 	}
-	kids, err := db.Children(ctx, unit)
+	// The children in force at p's end (SPEC §2 "Units over time").
+	end := periodEndDate(p)
+	kids, err := db.ChildrenAt(ctx, unit, end)
 	if err != nil {
 		return nil, nil, err
 	}
-	ids, err := db.childrenOf(ctx, parent.id)
+	ids, err := db.childrenOf(ctx, parent.id, end)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -72,16 +74,16 @@ func (db *DB) childrenStatus(ctx context.Context, unit string, p Period, asOf st
 	}
 	if len(missing) > 0 {
 		slices.Sort(missing)
-		var only []int64 // every child
-		if len(missing) < len(ids) {
-			only = missing
-		}
+		only := missing // by id: the children in force at p's end, not today's
 		sel, args := childSel(parent.id, only)
 		plans, err := db.plansWhere(ctx, sel+` AND year = ?`, append(args, p.Year)...)
 		if err != nil {
 			return nil, nil, err
 		}
 		figs, err := db.childrenStatusFigures(ctx, parent.id, only, p, asOf, inds, plans)
+		if err == nil {
+			err = db.reconstruct(ctx, asOf, figs, only, `year IN (?, ?)`, []any{p.Year, p.Year - 1})
+		}
 		if err != nil {
 			return nil, nil, err
 		}

@@ -15,30 +15,56 @@ func indicatorNotFound(code string) *Error {
 	return Errorf(CodeNotFound, "indicator %q not found; see /api/v1/indicators", code)
 }
 
-const unitSelect = `SELECT u.code, u.name_vi, u.name_en, coalesce(p.code, ''), u.synthetic
+const unitSelect = `SELECT u.id, u.code, u.name_vi, u.name_en, coalesce(p.code, ''), u.synthetic, u.valid_from, u.valid_to
 	FROM units u LEFT JOIN units p ON p.id = u.parent_id`
 
-func scanUnits(rows *sql.Rows) ([]Unit, error) {
-	defer rows.Close()
-	var out []Unit
-	for rows.Next() {
-		var u Unit
-		if err := rows.Scan(&u.Code, &u.NameVI, &u.NameEN, &u.Parent, &u.Synthetic); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+func scanUnit(s interface{ Scan(...any) error }) (Unit, int64, error) {
+	var u Unit
+	var id int64
+	err := s.Scan(&id, &u.Code, &u.NameVI, &u.NameEN, &u.Parent, &u.Synthetic, &u.ValidFrom, &u.ValidTo)
+	return u, id, err
 }
 
-// Units returns every unit in hierarchy order — roots first, each followed
-// depth-first by its descendants, siblings by code — with Depth filled.
-func (db *DB) Units(ctx context.Context) ([]Unit, error) {
-	rows, err := db.r.QueryContext(ctx, unitSelect+` ORDER BY u.code`)
+// queryUnits runs a unitSelect query and fills each unit's dated parents
+// and predecessors; it returns the units and their ids, never nil.
+func (db *DB) queryUnits(ctx context.Context, query string, args ...any) ([]Unit, []int64, error) {
+	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list units: %w", err)
+		return nil, nil, err
 	}
-	all, err := scanUnits(rows)
+	defer rows.Close()
+	out, ids := []Unit{}, []int64{}
+	for rows.Next() {
+		u, id, err := scanUnit(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		out, ids = append(out, u), append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	rows.Close()
+	var links unitLinks
+	if len(ids) < 500 {
+		links, err = readUnitLinks(ctx, db.r, ids)
+	} else {
+		links, err = readUnitLinks(ctx, db.r, nil)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range out {
+		links.fill(ids[i], &out[i])
+	}
+	return out, ids, nil
+}
+
+// Units returns every unit, current and retired, in hierarchy order by
+// each unit's latest parent — roots first, each followed depth-first by its
+// descendants, siblings by code — with Depth filled.
+func (db *DB) Units(ctx context.Context) ([]Unit, error) {
+	all, _, err := db.queryUnits(ctx, unitSelect+` ORDER BY u.code`)
 	if err != nil {
 		return nil, fmt.Errorf("list units: %w", err)
 	}
@@ -71,9 +97,7 @@ type querier interface {
 }
 
 func unitByCode(ctx context.Context, q querier, code string) (Unit, error) {
-	var u Unit
-	err := q.QueryRowContext(ctx, unitSelect+` WHERE u.code = ?`, code).
-		Scan(&u.Code, &u.NameVI, &u.NameEN, &u.Parent, &u.Synthetic)
+	u, id, err := scanUnit(q.QueryRowContext(ctx, unitSelect+` WHERE u.code = ?`, code))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return Unit{}, unitNotFound(code)
@@ -85,31 +109,19 @@ func unitByCode(ctx context.Context, q querier, code string) (Unit, error) {
 		return Unit{}, err
 	}
 	u.Depth = len(anc)
+	links, err := readUnitLinks(ctx, q, []int64{id})
+	if err != nil {
+		return Unit{}, err
+	}
+	links.fill(id, &u)
 	return u, nil
 }
 
-// Children returns the unit's direct children by code, Depth filled; a
-// unit without children gives an empty slice, an unknown one CodeNotFound.
+// Children returns the unit's children in today's tree (see ChildrenAt);
+// a unit without children gives an empty slice, an unknown one
+// CodeNotFound.
 func (db *DB) Children(ctx context.Context, code string) ([]Unit, error) {
-	parent, err := db.Unit(ctx, code)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.r.QueryContext(ctx, unitSelect+` WHERE p.code = ? ORDER BY u.code`, code)
-	if err != nil {
-		return nil, fmt.Errorf("list children of %s: %w", code, err)
-	}
-	out, err := scanUnits(rows)
-	if err != nil {
-		return nil, fmt.Errorf("list children of %s: %w", code, err)
-	}
-	for i := range out {
-		out[i].Depth = parent.Depth + 1
-	}
-	if out == nil {
-		out = []Unit{}
-	}
-	return out, nil
+	return db.ChildrenAt(ctx, code, today())
 }
 
 // Ancestors returns the codes of the unit's parent, grandparent, … up to

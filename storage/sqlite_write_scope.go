@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // ChangeKind names what a write touches, for a writer's scope to decide on.
@@ -55,6 +56,7 @@ func (w *Writer) UnitChange(ctx context.Context, u Unit) (Change, error) {
 		return Change{}, err
 	}
 	c := Change{Kind: ChangeUnit, Code: u.Code}
+	u = normalizeUnitTime(u) // parents given with dates name the latest as Parent
 	stored, found, err := w.storedUnit(ctx, u.Code)
 	if err != nil {
 		return c, err
@@ -67,8 +69,8 @@ func (w *Writer) UnitChange(ctx context.Context, u Unit) (Change, error) {
 		return c, err
 	}
 	merged := mergeUnit(stored, u)
-	c.Changes = merged != stored
-	c.Moves = merged.Parent != stored.Parent
+	c.Changes = !sameUnit(merged, stored)
+	c.Moves = merged.Parent != stored.Parent || !slices.Equal(merged.spans(), stored.spans())
 	c.Synthetic = merged.Synthetic != stored.Synthetic
 	c.Path, _, err = w.unitPath(ctx, u.Code)
 	return c, err

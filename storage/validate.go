@@ -193,6 +193,25 @@ func (u Unit) Validate() []Detail {
 	if u.Parent != "" && u.Parent == u.Code {
 		ps.refuse("parent", u.Parent, "a unit cannot be its own parent")
 	}
+	// Units over time: codes and dates of its parents and predecessors, and
+	// its own dates (how they fit together is validateUnitTime's).
+	for _, p := range u.Parents {
+		if !ValidUnitCode(p.Parent) {
+			ps.refuse("parents", p.Parent, "not a valid unit code")
+		}
+		ps.date("parents", p.From)
+	}
+	for _, p := range u.Predecessors {
+		if !ValidUnitCode(p.Unit) {
+			ps.refuse("predecessors", p.Unit, "not a valid unit code")
+		}
+		if p.Date == "" {
+			ps.refuse("predecessors", p.Unit, "give the date its territory passed (YYYY-MM-DD)")
+		}
+		ps.date("predecessors", p.Date)
+	}
+	ps.date("valid_from", u.ValidFrom)
+	ps.date("valid_to", u.ValidTo)
 	return ps
 }
 

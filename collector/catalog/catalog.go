@@ -60,7 +60,8 @@ func New(lang string) *Catalog {
 	} else {
 		c.msgs = messagesVI()
 	}
-	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords()} {
+
+	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords()} {
 		for k, v := range table {
 			c.words[k] = v[i]
 		}

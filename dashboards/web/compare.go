@@ -49,6 +49,8 @@ type comparePeriodsView struct {
 	UnitOptions  []option
 	Synthetic    bool
 	UnitsURL     string // the unit comparison for this unit's children
+	History      unitHistory
+	Notes        []string // which columns hold reconstructed figures, and from what
 }
 
 func (v comparePeriodsView) meta() pageMeta {
@@ -159,7 +161,31 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 			return nil, err
 		}
 	}
+	if v.History, err = p.history(q, unit); err != nil {
+		return nil, err
+	}
+	v.Notes = reconstructedNotes(L, v.History, cmpRes)
 	return v, nil
+}
+
+// reconstructedNotes says, for each period of a comparison with
+// reconstructed figures, whose figures were summed: "* 6 tháng đầu năm
+// 2024: số liệu 2024 cộng từ Cần Thơ, Sóc Trăng, Hậu Giang".
+func reconstructedNotes(L *Locale, h unitHistory, c storage.Comparison) []string {
+	var a, b bool
+	for _, r := range c.Rows {
+		a, b = a || r.ReconstructedA, b || r.ReconstructedB
+	}
+	var out []string
+	for _, x := range []struct {
+		on bool
+		p  storage.Period
+	}{{a, c.A}, {b, c.B}} {
+		if label := h.label(L, x.p.Year); x.on && label != "" {
+			out = append(out, L.Wordf("history.column", L.Period(x.p), label))
+		}
+	}
+	return out
 }
 
 // comparePeriods reads ?a= and ?b=; a defaults to the latest period of the

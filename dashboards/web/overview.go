@@ -68,6 +68,7 @@ type card struct {
 	Status            string
 	Flags             int
 	Synthetic         bool
+	Reconstructed     string // "số liệu 2024 cộng từ …" when the figures are the predecessors' summed
 	Spark             template.HTML
 	Parts             []card // the cards of the indicator's parts, shown inside its own
 	IsPart            bool   // a part listed under its whole
@@ -92,6 +93,8 @@ type overviewView struct {
 	Links      overviewLinks
 	AsOf       string
 	inds       map[string]storage.Indicator // to nest parts under their whole
+	History    unitHistory                  // the unit's place in time
+	YoYNote    string                       // growth compares with reconstructed figures
 }
 
 // overviewLinks are the onward links of an overview.
@@ -181,8 +184,17 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.History, err = p.history(q, unit); err != nil {
+		return nil, err
+	}
+	if last := prog.Period.SameSpanIn(prog.Period.Year - 1); !prog.Period.IsZero() && v.History.reconstructs(last) {
+		v.YoYNote = L.Wordf("history.yoy", v.History.label(L, last.Year))
+	}
 	for _, it := range prog.Items {
 		c := L.card(unit.Code, indicatorOf(inds, it.Indicator), it)
+		if it.Reconstructed {
+			c.Reconstructed = v.History.label(L, it.Period.Year)
+		}
 		c.Spark = L.spark(c, prog.Period, sparks[it.Indicator])
 		v.Synthetic = v.Synthetic || it.Synthetic
 		v.Cards = append(v.Cards, c)

@@ -80,6 +80,9 @@ type childRow struct {
 // latest period when per is zero).
 func (p *Pages) childRows(q *request, code string, per storage.Period, asOf string) ([]childRow, error) {
 	kids, err := p.db.Children(q.ctx, code)
+	if !per.IsZero() {
+		kids, err = p.db.ChildrenAt(q.ctx, code, periodEnd(per)) // the tree in force then
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 // Units serves GET /units: every unit in its hierarchy, each linked to its
@@ -13,6 +15,7 @@ func (p *Pages) Units(w http.ResponseWriter, r *http.Request) {
 // unitRow is one unit of the index.
 type unitRow struct {
 	Code, Name, OtherName, Parent string
+	Ended                         string // "kết thúc 30/06/2025" for a retired unit
 	Depth                         int
 	Synthetic                     bool
 	URL, ReportURL, QualityURL    string
@@ -24,6 +27,10 @@ type unitsView struct {
 	L         *Locale
 	Units     []unitRow
 	Synthetic bool
+	// Retired counts the units that have ended; ToggleURL and ToggleText
+	// show or hide them (current units only by default).
+	Retired               int
+	ToggleURL, ToggleText string
 }
 
 func (v unitsView) meta() pageMeta {
@@ -70,7 +77,14 @@ func (p *Pages) buildUnits(q *request) (view, error) {
 	if L.Lang == langEN {
 		other = langVI
 	}
+	all, today := q.query("retired") == "1", storage.Today()
 	for _, u := range units {
+		if u.Retired(today) {
+			v.Retired++
+			if !all {
+				continue
+			}
+		}
 		row := unitRow{Code: u.Code, Name: u.Name(L.Lang), OtherName: u.Name(other), Parent: u.Parent,
 			Depth: u.Depth, Synthetic: u.Synthetic,
 			URL: L.Link(UnitPath(u.Code)), ReportURL: L.Link(UnitPath(u.Code) + "/report"),
@@ -78,8 +92,15 @@ func (p *Pages) buildUnits(q *request) (view, error) {
 		if hasKids[u.Code] {
 			row.CompareURL = L.Link("/compare/units", "parent", u.Code)
 		}
+		if u.Retired(today) {
+			row.Ended = L.Wordf("units.ended", L.Date(u.ValidTo))
+		}
 		v.Synthetic = v.Synthetic || u.Synthetic
 		v.Units = append(v.Units, row)
+	}
+	v.ToggleURL, v.ToggleText = L.Link("/units", "retired", "1"), L.Wordf("units.showretired", v.Retired)
+	if all {
+		v.ToggleURL, v.ToggleText = L.Link("/units"), L.T("units.hideretired")
 	}
 	return v, nil
 }

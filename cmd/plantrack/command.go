@@ -55,6 +55,8 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 		return m.benchCommand(), rest, nil
 	case "token":
 		return m.tokenCommand(rest)
+	case "reference":
+		return m.referenceCommand(rest)
 	}
 	m.usage(m.Stderr)
 	return nil, nil, fmt.Errorf("unknown command %q; the commands are listed above", name)

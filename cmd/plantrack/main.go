@@ -156,6 +156,7 @@ Commands:
   grafana    print the Grafana dashboard JSON
   backup     write a consistent copy of the live database
   token      create, list or revoke writer tokens
+  reference  list or load shipped reference data (vn-provinces-2025)
   bench      generate a country's worth of reports and measure the hot paths
   version    print the version
 

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/plantrack/plantrack/collector/reference"
+)
+
+// referenceCommand picks reference list or load.
+func (m *Main) referenceCommand(rest []string) (*command, []string, error) {
+	sub := ""
+	if len(rest) > 0 {
+		sub = rest[0]
+	}
+	switch sub {
+	case "list":
+		return m.referenceList(), rest[1:], nil
+	case "load":
+		return m.referenceLoad(), rest[1:], nil
+	}
+	c := newCommand("reference", "list|load", `
+Shipped reference data: named sets of units with their dates and
+successions.
+  plantrack reference list
+  plantrack reference load NAME`, 0, 0)
+	switch sub {
+	case "":
+		c.usage(m.Stderr)
+		return nil, nil, errUsage
+	case "-h", "-help", "--help", "help":
+		c.usage(m.Stdout)
+		return nil, nil, flag.ErrHelp
+	}
+	c.usage(m.Stderr)
+	return nil, nil, fmt.Errorf("unknown reference command %q; use list or load", sub)
+}
+
+func (m *Main) referenceList() *command {
+	c := newCommand("reference list", "", `
+Lists the shipped reference data sets, one a line: its name, then what it
+holds in Vietnamese and in English.`, 0, 0)
+	c.run = func(context.Context) error {
+		for _, s := range reference.List() {
+			fmt.Fprintf(m.Stdout, "%s\t%s\n\t%s\n", s.Name, s.DescriptionVI, s.DescriptionEN)
+		}
+		return nil
+	}
+	return c
+}
+
+func (m *Main) referenceLoad() *command {
+	c := newCommand("reference load", "NAME", `
+Stores a reference data set's units. Units already in the database keep
+their names, parents and figures and gain the set's dates and
+predecessors; loading a set again stores nothing.
+
+Example: plantrack reference load vn-provinces-2025`, 1, 1)
+	db := c.dbFlag()
+	c.run = func(ctx context.Context) error {
+		d, _, err := openDB(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		res, err := reference.Load(ctx, d, c.args[0])
+		if err != nil {
+			return err
+		}
+		units, err := reference.Units(c.args[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "%s: %d units, %d new, %d already stored\n", c.args[0], len(units), res.UnitsNew, len(units)-res.UnitsNew)
+		return nil
+	}
+	return c
+}

@@ -91,6 +91,8 @@ func (o Observation) Validate() []Detail {
 		ps.percent("reported_plan_percents", &p, PlanPercentMin, PlanPercentMax)
 	}
 	ps.date("reported_at", o.ReportedAt)
+	ps.prose("source", o.Source, MaxSourceLen)
+	ps.prose("quote", o.Quote, MaxQuoteLen)
 	if !o.ReportStatus.Valid() {
 		ps.refuse("report_status", string(o.ReportStatus), "must be estimate, preliminary or official")
 	}
@@ -113,6 +115,8 @@ func (p Plan) Validate() []Detail {
 	ps.finite("target_low", p.TargetLow)
 	ps.finite("target_high", p.TargetHigh)
 	ps.date("adopted_on", p.AdoptedOn)
+	ps.prose("source", p.Source, MaxSourceLen)
+	ps.name("version", p.Version, MaxVersionLen)
 	return append(ps, p.TargetProblems()...)
 }
 
@@ -187,6 +191,9 @@ func (p Plan) validateSpan(ps *problems) {
 func (u Unit) Validate() []Detail {
 	var ps problems
 	ps.code("code", u.Code, ValidUnitCode(u.Code), false)
+	ps.codeLen("code", u.Code)
+	ps.name("name_vi", u.NameVI, MaxNameLen)
+	ps.name("name_en", u.NameEN, MaxNameLen)
 	if u.Parent != "" && !ValidUnitCode(u.Parent) {
 		ps.refuse("parent", u.Parent, "not a valid unit code")
 	}
@@ -232,6 +239,10 @@ func (u Unit) NamedUnitProblems() []Detail {
 func (i Indicator) Validate() []Detail {
 	var ps problems
 	ps.code("code", i.Code, ValidIndicatorCode(i.Code), true)
+	ps.codeLen("code", i.Code)
+	ps.name("name_vi", i.NameVI, MaxNameLen)
+	ps.name("name_en", i.NameEN, MaxNameLen)
+	ps.name("measure", i.Measure, MaxMeasureLen)
 	if i.NameVI == "" && i.NameEN == "" {
 		ps.refuse("name_vi", "", "give the indicator a name (name_vi or name_en)")
 	}

@@ -9,6 +9,10 @@ func securityVI() map[string]string {
 		"shared text number %d holds more than %d characters, the most one cell may hold; shorten it":             "đoạn văn bản dùng chung số %d có hơn %d ký tự, mức tối đa của một ô; hãy rút ngắn",
 		"the workbook part %s holds more than %d characters in one place, the most one cell may hold; shorten it": "phần %s của tệp Excel có hơn %d ký tự liền nhau, mức tối đa của một ô; hãy rút ngắn",
 		"%s has a value in cell %s, beyond column %d; keep the report in the first columns":                       "%s có giá trị ở ô %s, ngoài cột %d; hãy để báo cáo trong các cột đầu",
-		"beyond the last column a report may use":                                                                 "ngoài cột cuối cùng một báo cáo được dùng",
+		"not UTF-8 text": "không phải văn bản UTF-8",
+		"holds a control character (U+%04X); remove it":               "có ký tự điều khiển (U+%04X); hãy bỏ ký tự đó",
+		"holds a text-direction control (U+%04X); remove it":          "có ký tự điều khiển chiều chữ (U+%04X); hãy bỏ ký tự đó",
+		"longer than %d characters, the most it may have; shorten it": "dài hơn %d ký tự, mức tối đa cho phép; hãy rút ngắn",
+		"beyond the last column a report may use":                     "ngoài cột cuối cùng một báo cáo được dùng",
 	}
 }

@@ -140,7 +140,6 @@ func (m *Manager) check(ctx context.Context, ip, secret string) (Writer, error) 
 		}
 		return Writer{}, err
 	}
-	m.limiter.Succeed(ip)
 	return w, nil
 }
 

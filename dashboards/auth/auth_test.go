@@ -191,9 +191,28 @@ func TestLimiterSlowsDownAndForgets(t *testing.T) {
 	if _, ok := l.entries["1.2.3.4"]; ok {
 		t.Error("the stalest address was not evicted")
 	}
-	l.Succeed("b")
-	if _, ok := l.entries["b"]; ok {
-		t.Error("success did not forget the address")
+}
+
+// TestSlowDownIgnoresSuccesses is issue 17's brute-force bypass: 200
+// guesses, each followed by a valid token from the same address. Only the
+// 5 free guesses and the one that starts the block reach the token check;
+// every later one (and, while blocked, the valid token too) gets 429.
+func TestSlowDownIgnoresSuccesses(t *testing.T) {
+	m, _ := newTestManager(t, newClock(), time.Hour)
+	ctx := context.Background()
+	tried, limited := 0, 0
+	for i := 0; i < 200; i++ {
+		_, err := m.check(ctx, "203.0.113.9", "guess")
+		switch storage.ErrorCode(err) {
+		case storage.CodeUnauthorized:
+			tried++
+		case CodeTooManyRequests:
+			limited++
+		}
+		m.check(ctx, "203.0.113.9", "good")
+	}
+	if tried != 6 || limited != 194 {
+		t.Fatalf("%d guesses checked and %d slowed down; want 6 and 194", tried, limited)
 	}
 }
 
@@ -227,9 +246,26 @@ func TestSessionStoreIsBounded(t *testing.T) {
 	}
 }
 
+// TestLoginRedirectStaysOnSite: a login with next=/%09/evil.example (issue
+// 17) redirects to "/", not to "/\t/evil.example".
+func TestLoginRedirectStaysOnSite(t *testing.T) {
+	m, _ := newTestManager(t, newClock(), time.Hour)
+	req := httptest.NewRequest(http.MethodPost, "/login?next=/%09/evil.example", strings.NewReader("token=good&next=%2F%09%2Fevil.example"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	m.HandleLogin(rec, req)
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/" {
+		t.Fatalf("%d Location %q, want 303 to /", rec.Code, rec.Header().Get("Location"))
+	}
+}
+
 func TestSafeNext(t *testing.T) {
 	for in, want := range map[string]string{"/units/can-tho?lang=en": "/units/can-tho?lang=en", "": "/",
-		"//evil.example/": "/", "https://evil.example/": "/", "/\\evil.example": "/", "units": "/", "/a\r\nSet-Cookie: x": "/"} {
+		"//evil.example/": "/", "https://evil.example/": "/", "/\\evil.example": "/", "units": "/", "/a\r\nSet-Cookie: x": "/",
+		// Issue 17: browsers drop tabs, line breaks and (in paths) spaces,
+		// so each of these would lead to another site.
+		"/\t/evil.example": "/", "/\n/evil.example": "/", "/\r/evil.example": "/", "/ /evil.example": "/",
+		"/\x00/evil.example": "/", "/a\\b": "/", "/%2F/evil.example": "/", "/units?next=//x": "/units?next=//x"} {
 		if got := SafeNext(in); got != want {
 			t.Errorf("SafeNext(%q) = %q, want %q", in, got, want)
 		}

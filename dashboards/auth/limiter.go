@@ -8,7 +8,9 @@ import (
 // Limiter slows down addresses that keep presenting bad tokens: the first
 // FreeFailures failures within Window cost nothing; each further failure
 // blocks the address for twice as long as the one before (1 s, 2 s, 4 s, …,
-// at most MaxBlock). It remembers at most a fixed number of addresses.
+// at most MaxBlock). A success does not forget the failures: a caller
+// holding one valid token cannot interleave it with guesses to escape the
+// slow-down. It remembers at most a fixed number of addresses.
 type Limiter struct {
 	FreeFailures int
 	Window       time.Duration
@@ -71,13 +73,6 @@ func (l *Limiter) Fail(ip string) {
 		block := time.Second << min(over-1, 20)
 		e.until = now.Add(min(block, l.MaxBlock))
 	}
-}
-
-// Succeed forgets ip's failures.
-func (l *Limiter) Succeed(ip string) {
-	l.mu.Lock()
-	delete(l.entries, ip)
-	l.mu.Unlock()
 }
 
 // pruneLocked drops stale entries and, if none is stale, the one whose last

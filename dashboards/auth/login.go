@@ -179,9 +179,20 @@ func (m *Manager) render(w http.ResponseWriter, status int, v loginView) {
 
 // SafeNext returns p when it is a path on this site ("/x", not "//host" or
 // "/\host"), and "/" otherwise, so a login link cannot redirect elsewhere.
+// A path holding any space, control character or backslash is refused
+// whole: browsers drop tabs and line breaks from a Location, so
+// "/\t/evil.example" would become "//evil.example", another site.
 func SafeNext(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") ||
-		strings.ContainsAny(p, "\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return "/"
+	}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c <= ' ' || c == 0x7f || c == '\\' {
+			return "/"
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
 	return p

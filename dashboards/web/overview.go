@@ -156,34 +156,17 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		return nil, err
 	}
 	asOf := q.query("as_of")
-	unit, err := p.db.Unit(q.ctx, code)
+	// One storage read; a unit with no figures of its own (a parent whose
+	// districts report) comes back empty, with its children's status.
+	ov, err := p.db.UnitOverview(q.ctx, storage.OverviewQuery{Unit: code, Period: per, AsOf: asOf, SpanYears: sparkYears})
 	if err != nil {
 		return nil, err
 	}
-	prog, err := p.db.Progress(q.ctx, code, per, asOf)
-	switch {
-	case storage.ErrorCode(err) == storage.CodeNotFound && per.IsZero():
-		// The unit exists but has no figure of its own (a parent whose
-		// districts report): show it empty, with its children's status.
-		prog = storage.Progress{Unit: unit}
-	case err != nil:
-		return nil, err
-	}
-	inds, _, err := p.indicatorsByCode(q.ctx)
-	if err != nil {
-		return nil, err
-	}
+	unit, prog := ov.Unit, ov.Progress
+	inds := byCode(ov.Indicators)
 	L := q.L
 	v := overviewView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), Period: prog.Period,
 		PeriodName: L.Period(prog.Period), Synthetic: unit.Synthetic, Printable: printable, AsOf: asOf}
-	codes := make([]string, len(prog.Items))
-	for i, it := range prog.Items {
-		codes[i] = it.Indicator
-	}
-	sparks, err := p.sparkValues(q, code, prog.Period, codes)
-	if err != nil {
-		return nil, err
-	}
 	if v.History, err = p.history(q, unit); err != nil {
 		return nil, err
 	}
@@ -195,7 +178,7 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		if it.Reconstructed {
 			c.Reconstructed = v.History.label(L, it.Period.Year)
 		}
-		c.Spark = L.spark(c, prog.Period, sparks[it.Indicator])
+		c.Spark = L.spark(c, prog.Period, ov.Spans[it.Indicator])
 		v.Synthetic = v.Synthetic || it.Synthetic
 		v.Cards = append(v.Cards, c)
 	}
@@ -207,12 +190,8 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		}
 	}
 	v.Summary = L.summarize(prog.Items)
-	if v.Crumbs, err = p.crumbs(q, code); err != nil {
-		return nil, err
-	}
-	if v.Children, err = p.childRows(q, code, prog.Period, asOf); err != nil {
-		return nil, err
-	}
+	v.Crumbs = L.crumbs(ov.Ancestors)
+	v.Children = L.childRows(ov, inds)
 	for _, ch := range v.Children {
 		v.Synthetic = v.Synthetic || ch.Synthetic
 	}

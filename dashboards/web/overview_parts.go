@@ -76,48 +76,18 @@ type childRow struct {
 	Indicators int
 }
 
-// childRows lists a unit's children with their status at per (each child's
-// latest period when per is zero).
-func (p *Pages) childRows(q *request, code string, per storage.Period, asOf string) ([]childRow, error) {
-	kids, err := p.db.Children(q.ctx, code)
-	if !per.IsZero() {
-		kids, err = p.db.ChildrenAt(q.ctx, code, periodEnd(per)) // the tree in force then
-	}
-	if err != nil {
-		return nil, err
-	}
-	inds, _, err := p.indicatorsByCode(q.ctx)
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]childRow, len(kids))
-	if !per.IsZero() {
-		// One read for every child: a Progress per child read each one's
-		// whole history for flags the table does not show.
-		status, err := p.db.ChildrenStatus(q.ctx, code, per, asOf)
-		if err != nil {
-			return nil, err
+// childRows lists a unit's children with their status at the overview's
+// period (each child's latest period when that is zero).
+func (l *Locale) childRows(ov storage.Overview, inds map[string]storage.Indicator) []childRow {
+	per := ov.Progress.Period
+	rows := make([]childRow, len(ov.Children))
+	for i, k := range ov.Children {
+		rows[i] = childRow{Name: k.Name(l.Lang), URL: l.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
+		if prog, ok := ov.ChildProgress[k.Code]; ok || !per.IsZero() {
+			l.fillStatus(&rows[i], prog, inds)
 		}
-		for i, k := range kids {
-			rows[i] = childRow{Name: k.Name(q.L.Lang), URL: q.L.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
-			q.L.fillStatus(&rows[i], status[k.Code], inds)
-		}
-		return rows, nil
 	}
-	err = parallel(len(kids), func(i int) error {
-		k := kids[i]
-		rows[i] = childRow{Name: k.Name(q.L.Lang), URL: q.L.Link(UnitPath(k.Code), "period", rawPeriod(per)), Synthetic: k.Synthetic}
-		prog, err := p.db.Progress(q.ctx, k.Code, per, asOf)
-		if storage.ErrorCode(err) == storage.CodeNotFound {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		q.L.fillStatus(&rows[i], prog, inds)
-		return nil
-	})
-	return rows, err
+	return rows
 }
 
 // fillStatus sets a child row's summary and worst-off indicator.
@@ -141,21 +111,13 @@ func (l *Locale) fillStatus(row *childRow, prog storage.Progress, inds map[strin
 	}
 }
 
-// crumbs are the unit's ancestors, root first, each linked to its overview.
-func (p *Pages) crumbs(q *request, code string) ([]crumb, error) {
-	anc, err := p.db.Ancestors(q.ctx, code)
-	if err != nil {
-		return nil, err
-	}
+// crumbs are the unit's ancestors (root first), each linked to its overview.
+func (l *Locale) crumbs(anc []storage.Unit) []crumb {
 	out := make([]crumb, 0, len(anc))
-	for i := len(anc) - 1; i >= 0; i-- {
-		u, err := p.db.Unit(q.ctx, anc[i])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, crumb{Name: u.Name(q.L.Lang), URL: q.L.Link(UnitPath(u.Code))})
+	for _, u := range anc {
+		out = append(out, crumb{Name: u.Name(l.Lang), URL: l.Link(UnitPath(u.Code))})
 	}
-	return out, nil
+	return out
 }
 
 // periodPicker is the period form of an overview: a year and a span.

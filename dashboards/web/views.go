@@ -92,11 +92,16 @@ func (p *Pages) indicatorsByCode(ctx context.Context) (map[string]storage.Indica
 	if err != nil {
 		return nil, nil, err
 	}
+	return byCode(list), list, nil
+}
+
+// byCode keys indicators by their code.
+func byCode(list []storage.Indicator) map[string]storage.Indicator {
 	m := make(map[string]storage.Indicator, len(list))
 	for _, i := range list {
 		m[i.Code] = i
 	}
-	return m, list, nil
+	return m
 }
 
 // indicatorOf returns the indicator with code, or a stand-in named by the code.

@@ -40,4 +40,7 @@ func TestAPIErrorsSpeakEnglishUnlessAskedForVietnamese(t *testing.T) {
 			t.Errorf("machine fields differ by language: %+v vs %+v", e.Error, en.Error)
 		}
 	}
+	// Any other language is a bad parameter, named as such.
+	resp, b := f.do(http.MethodGet, "/api/v1/units?lang=fr", nil)
+	f.wantError(resp, b, http.StatusBadRequest, storage.CodeInvalid, "lang")
 }

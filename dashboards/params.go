@@ -41,6 +41,8 @@ func newParams(q url.Values, allowed ...string) *params {
 			p.reject("unknown query parameter %q; this endpoint takes: %s", k, strings.Join(allowed, ", "))
 		case len(q[k]) > 1:
 			p.reject("query parameter %s given %d times; give it once", k, len(q[k]))
+		case k == "lang" && q.Get(k) != "vi" && q.Get(k) != "en":
+			p.reject("query parameter lang=%q: use vi or en", q.Get(k))
 		}
 	}
 	return p

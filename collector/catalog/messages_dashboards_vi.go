@@ -50,6 +50,7 @@ func paramsVI() map[string]string {
 		"file %q: cannot tell its format; name it .csv, .json or .xlsx, or set the field format":                                      "tệp %q: không nhận ra định dạng; hãy đặt đuôi .csv, .json hoặc .xlsx, hoặc ghi trường format",
 		"unknown query parameter %q; this endpoint takes: %s":                                                                         "tham số %q không được hỗ trợ; điểm này nhận: %s",
 		"query parameter %s given %d times; give it once":                                                                             "tham số %s được ghi %d lần; chỉ ghi một lần",
+		"query parameter lang=%q: use vi or en":                                                                                       "tham số lang=%q: dùng vi hoặc en",
 		"query parameter %s is required":                                                                                              "thiếu tham số bắt buộc %s",
 		"query parameter %s=%q is not a unit code (lower-case letters, digits and '-', e.g. can-tho)":                                 "tham số %s=%q không phải là mã đơn vị (chữ thường không dấu, chữ số và '-', ví dụ can-tho)",
 		"query parameter %s=%q is not an indicator code (e.g. retail_sales)":                                                          "tham số %s=%q không phải là mã chỉ tiêu (ví dụ retail_sales)",

@@ -175,7 +175,7 @@ func applyOriginal(it *Item, plans []Plan, asOf string, inForce planView, base *
 // (last month ÷ 12), seasonal (last year's ytd at the same month ÷ last
 // year's full year; linear when that is missing or not a share), none (nil).
 func deriveExpected(x figIndex, prof PaceProfile, p Period) *float64 {
-	linear := float64(p.Last) / 12
+	linear := LinearShare(p.Last)
 	switch prof {
 	case PaceNone:
 		return nil

@@ -186,41 +186,24 @@ var romanQuarter = [...]string{"", "I", "II", "III", "IV"}
 // NameVI is the Vietnamese display name: "6 tháng đầu năm 2018",
 // "quý III/2018", "tháng 6/2018", "9 tháng đầu năm 2018", "năm 2018".
 func (p Period) NameVI() string {
+	span, y := p.SpanName("vi"), strconv.Itoa(p.Year)
 	c, _ := p.code()
-	y := p.Year
 	switch {
-	case c == strconv.Itoa(y):
-		return fmt.Sprintf("năm %d", y)
-	case strings.HasSuffix(c, "-H1"):
-		return fmt.Sprintf("6 tháng đầu năm %d", y)
-	case strings.HasSuffix(c, "-H2"):
-		return fmt.Sprintf("6 tháng cuối năm %d", y)
-	case strings.Contains(c, "-Q"):
-		return fmt.Sprintf("quý %s/%d", romanQuarter[(p.First+2)/3], y)
-	case p.First == p.Last:
-		return fmt.Sprintf("tháng %d/%d", p.First, y)
+	case span == "":
+		return "năm " + y
+	case strings.Contains(c, "-Q") || p.First == p.Last:
+		return span + "/" + y // quý III/2018, tháng 6/2018
 	}
-	return fmt.Sprintf("%d tháng đầu năm %d", p.Last, y)
+	return span + " " + y
 }
 
 // NameEN is the English display name: "H1 2018", "Q3 2018", "June 2018",
 // "9 months 2018", "2018".
 func (p Period) NameEN() string {
-	c, _ := p.code()
-	y := p.Year
-	switch {
-	case c == strconv.Itoa(y):
-		return strconv.Itoa(y)
-	case strings.HasSuffix(c, "-H1"):
-		return fmt.Sprintf("H1 %d", y)
-	case strings.HasSuffix(c, "-H2"):
-		return fmt.Sprintf("H2 %d", y)
-	case strings.Contains(c, "-Q"):
-		return fmt.Sprintf("Q%d %d", (p.First+2)/3, y)
-	case p.First == p.Last:
-		return fmt.Sprintf("%s %d", time.Month(p.First), y)
+	if span := p.SpanName("en"); span != "" {
+		return span + " " + strconv.Itoa(p.Year)
 	}
-	return fmt.Sprintf("%d months %d", p.Last, y)
+	return strconv.Itoa(p.Year)
 }
 
 // Name returns the display name in lang ("vi" or "en"; anything else is vi).

@@ -149,3 +149,29 @@ func TestPercentRatioIsTheNearestFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanNames: every span the picker offers names itself without a year,
+// and the period's full name is that name with the year (worked by hand:
+// H1 → "6 tháng đầu năm 2018" / "H1 2018", M06 → "tháng 6/2018" / "June
+// 2018", Q3 → "quý III/2018" / "Q3 2018", Y → "năm 2018" / "2018").
+func TestSpanNames(t *testing.T) {
+	want := map[string][4]string{
+		"H1":  {"6 tháng đầu năm", "H1", "6 tháng đầu năm 2018", "H1 2018"},
+		"M06": {"tháng 6", "June", "tháng 6/2018", "June 2018"},
+		"Q3":  {"quý III", "Q3", "quý III/2018", "Q3 2018"},
+		"9M":  {"9 tháng đầu năm", "9 months", "9 tháng đầu năm 2018", "9 months 2018"},
+		"Y":   {"", "", "năm 2018", "2018"},
+	}
+	for _, code := range SpanCodes() {
+		p, err := PeriodOfSpan(2018, code)
+		if err != nil || p.SpanCode() != code || p.Year != 2018 {
+			t.Fatalf("PeriodOfSpan(2018, %q) = %v, %v (span %q)", code, p, err, p.SpanCode())
+		}
+		if w, ok := want[code]; ok {
+			got := [4]string{p.SpanName("vi"), p.SpanName("en"), p.Name("vi"), p.Name("en")}
+			if got != w {
+				t.Errorf("%s: %q, want %q", code, got, w)
+			}
+		}
+	}
+}

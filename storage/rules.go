@@ -83,3 +83,8 @@ func (s ReportStatus) Valid() bool {
 	}
 	return false
 }
+
+// LinearShare is the share of a year's plan a flow with a linear pace
+// should have reached by the end of month m (1–12): m ÷ 12 (SPEC §2). The
+// derivation's expected pace and the pages' reference line both use it.
+func LinearShare(m int) float64 { return float64(m) / 12 }

@@ -255,7 +255,7 @@ func (l *Locale) linearExpected(rows []monthRow, year int, ind storage.Indicator
 	if !linear {
 		linear = len(rows) > 0
 		for _, r := range rows {
-			if r.Expected == nil || math.Abs(*r.Expected-*plan*float64(r.Period.Last)/12) > 1e-6*math.Abs(*plan) {
+			if r.Expected == nil || math.Abs(*r.Expected-*plan*storage.LinearShare(r.Period.Last)) > 1e-6*math.Abs(*plan) {
 				linear = false
 			}
 		}
@@ -272,7 +272,7 @@ func (l *Locale) linearExpected(rows []monthRow, year int, ind storage.Indicator
 		if have[m] {
 			continue
 		}
-		e := *plan * float64(m) / 12
+		e := *plan * storage.LinearShare(m)
 		p := storage.Period{Year: year, First: m, Last: m}
 		out = append(out, monthRow{Period: p, Expected: &e, Plan: plan, PeriodName: l.Period(p),
 			ValueS: "–", ExpectedS: l.Value(&e, ind.Measure), PlanS: l.Value(plan, ind.Measure), CompletionS: "–",

@@ -2,7 +2,6 @@ package web
 
 import (
 	"math"
-	"strings"
 
 	"github.com/plantrack/plantrack/charts"
 
@@ -143,46 +142,26 @@ func (l *Locale) picker(action string, per storage.Period) periodPicker {
 	for y := per.Year + 1; y >= per.Year-9; y-- {
 		pk.Years = append(pk.Years, option{Value: itoa(y), Label: itoa(y), Selected: y == per.Year})
 	}
-	cur := spanCode(per)
-	for _, s := range spanCodes() {
-		sp, _ := storage.ParsePeriod("2000" + spanSuffix(s))
-		pk.Spans = append(pk.Spans, option{Value: s, Label: l.spanName(sp), Selected: s == cur})
+	cur := per.SpanCode()
+	for _, s := range storage.SpanCodes() {
+		pk.Spans = append(pk.Spans, option{Value: s, Label: l.spanLabel(s), Selected: s == cur})
 	}
 	return pk
 }
 
-// spanCodes are the spans the picker offers ("Y" is the whole year).
-func spanCodes() []string {
-	return []string{"Y", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "9M",
-		"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12"}
-}
-
-func spanSuffix(s string) string {
-	if s == "Y" {
-		return ""
-	}
-	return "-" + s
-}
-
-// spanCode is the span part of a period's code ("H1"; "Y" for a year).
-func spanCode(p storage.Period) string {
-	s := p.String()
-	if len(s) <= 5 {
-		return "Y"
-	}
-	return s[5:]
-}
-
-// spanName is a span's name without its year ("6 tháng đầu năm", "H1").
+// spanName is a period's name without its year ("6 tháng đầu năm", "H1";
+// the catalog's word for a whole year).
 func (l *Locale) spanName(p storage.Period) string {
 	if p.Months() == 12 {
 		return l.T("span.year")
 	}
-	name := p.Name(l.Lang)
-	for _, suffix := range []string{" 2000", "/2000"} {
-		if strings.HasSuffix(name, suffix) {
-			return strings.TrimSuffix(name, suffix)
-		}
+	return p.SpanName(l.Lang)
+}
+
+// spanLabel is spanName for a span code of storage.SpanCodes.
+func (l *Locale) spanLabel(span string) string {
+	if span == "Y" {
+		return l.T("span.year")
 	}
-	return name
+	return storage.SpanNameOf(span, l.Lang)
 }

@@ -31,16 +31,15 @@ func (l *Locale) periodField(name, label string, per storage.Period, years []int
 		SpanLabel: label + " · " + l.T("picker.span"), YearLabel: label + " · " + l.T("picker.year"), Invalid: invalid}
 	cur := "Y"
 	if !per.IsZero() {
-		cur = spanCode(per)
+		cur = per.SpanCode()
 	} else {
 		f.Years = append(f.Years, option{Value: "", Label: "—", Selected: true})
 	}
 	for _, y := range years {
 		f.Years = append(f.Years, option{Value: itoa(y), Label: itoa(y), Selected: y == per.Year})
 	}
-	for _, s := range spanCodes() {
-		sp, _ := storage.ParsePeriod("2000" + spanSuffix(s))
-		f.Spans = append(f.Spans, option{Value: s, Label: l.spanName(sp), Selected: s == cur})
+	for _, s := range storage.SpanCodes() {
+		f.Spans = append(f.Spans, option{Value: s, Label: l.spanLabel(s), Selected: s == cur})
 	}
 	return f
 }

@@ -45,6 +45,9 @@ func FuzzParseNumber(f *testing.F) {
 		if !canonical && locale == "" {
 			for _, l := range []string{LocaleVI, LocaleEN} {
 				m, err := parseNumber(s, l, false)
+				if err != nil && strings.Contains(err.Error(), "which the locale") {
+					continue // written with the other locale's grouping: refused on purpose
+				}
 				if err != nil || m.value != n.value {
 					t.Fatalf("%q reads %v without a locale but %v, %v in %s", s, n.value, m.value, err, l)
 				}

@@ -21,6 +21,7 @@ type number struct {
 	value    float64
 	decimals int
 	canon    string
+	grouped  bool // written with a thousands separator
 }
 
 // parseNumber reads a number written in either locale. locale "" accepts
@@ -75,13 +76,27 @@ func parseNumberFit(s, locale string, canonical bool, fits func(float64) bool) (
 	return n, nil
 }
 
-// readLocale tries both readings of t and picks per locale.
+// readLocale tries both readings of t and picks per locale. A number
+// that only the other locale's thousands grouping makes readable
+// ("1.234.567,89" with en) is refused: the writer said how its numbers are
+// written, and this one is not.
 func readLocale(t, locale string, fits func(float64) bool) (number, error) {
 	en, enErr := readAs(t, ',', '.')
 	vi, viErr := readAs(t, '.', ',')
 	switch {
 	case enErr != nil && viErr != nil:
+		for _, err := range []error{enErr, viErr} {
+			if e, ok := err.(*storage.Error); ok && e.Key == tooPrecise {
+				return number{}, err
+			}
+		}
 		return number{}, storage.Errorf(storage.CodeInvalid, "not a number (write 63135.5, 63,135.5 or 63.135,5)")
+	case locale == LocaleEN && enErr != nil && vi.grouped:
+		return number{}, storage.Errorf(storage.CodeInvalid,
+			"not a number in English notation (63,135.5), which the locale en asks for; it reads as %s in Vietnamese notation", vi.canon)
+	case locale == LocaleVI && viErr != nil && en.grouped:
+		return number{}, storage.Errorf(storage.CodeInvalid,
+			"not a number in Vietnamese notation (63.135,5), which the locale vi asks for; it reads as %s in English notation", en.canon)
 	case enErr != nil:
 		return vi, nil
 	case viErr != nil:
@@ -120,8 +135,9 @@ func readAs(t string, group, dec byte) (number, error) {
 	if intPart == "" {
 		return number{}, storage.Errorf(storage.CodeInvalid, "no digits before the decimal mark")
 	}
-	digits := intPart
+	digits, grouped := intPart, false
 	if group != 0 && strings.IndexByte(intPart, group) >= 0 {
+		grouped = true
 		groups := strings.Split(intPart, string(group))
 		if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
 			return number{}, storage.Errorf(storage.CodeInvalid, "bad thousands grouping")
@@ -144,7 +160,10 @@ func readAs(t string, group, dec byte) (number, error) {
 	if err != nil {
 		return number{}, storage.Errorf(storage.CodeInvalid, "out of range")
 	}
-	return number{value: v, decimals: len(frac), canon: canon}, nil
+	if !exact(digits, frac, v) {
+		return number{}, storage.Errorf(storage.CodeInvalid, tooPrecise)
+	}
+	return number{value: v, decimals: len(frac), canon: canon, grouped: grouped}, nil
 }
 
 // readCanonical reads a machine-written number: '.' decimal mark, no
@@ -158,12 +177,32 @@ func readCanonical(t string) (number, error) {
 	if err != nil || strings.ContainsAny(t, "xXpP_") || t[0] == '-' || t[0] == '+' {
 		return number{}, storage.Errorf(storage.CodeInvalid, "not a number")
 	}
+	mant, _, _ := strings.Cut(strings.ToLower(t), "e")
+	if sig := strings.Trim(strings.Replace(mant, ".", "", 1), "0"); len(sig) > 17 {
+		return number{}, storage.Errorf(storage.CodeInvalid, tooPrecise)
+	}
 	canon := strconv.FormatFloat(v, 'f', -1, 64)
 	dec := 0
 	if i := strings.IndexByte(canon, '.'); i >= 0 {
 		dec = len(canon) - i - 1
 	}
 	return number{value: v, decimals: dec, canon: canon}, nil
+}
+
+// tooPrecise refuses a number that a float64 cannot hold exactly, rather
+// than storing a rounded one silently (a 38-digit number).
+const tooPrecise = "more digits than a figure can hold exactly; round it to at most 15 significant digits"
+
+// exact reports whether v, written back as the shortest decimal, is the
+// number whose integer digits and fraction were read.
+func exact(intDigits, frac string, v float64) bool {
+	want := strings.TrimLeft(intDigits, "0")
+	if f := strings.TrimRight(frac, "0"); f != "" {
+		want += "." + f
+	}
+	got := strconv.FormatFloat(v, 'f', -1, 64)
+	got = strings.TrimPrefix(got, "0")
+	return got == want
 }
 
 func allDigits(s string) bool {

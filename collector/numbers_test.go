@@ -153,3 +153,36 @@ func TestVietnameseCSVNeedsLocale(t *testing.T) {
 		t.Fatalf("%d observations stored, want 3", len(obs))
 	}
 }
+
+// TestNumbersIssue17: a Vietnamese-grouped number with locale en (and the
+// reverse) is refused, not read in the other notation; a number with more
+// digits than a float64 holds exactly is refused, not rounded silently.
+func TestNumbersIssue17(t *testing.T) {
+	for _, tc := range []struct {
+		s, locale string
+		canonical bool
+		want      string // "" = accepted
+	}{
+		{"1.234.567,89", LocaleEN, false, "which the locale en asks for"},
+		{"1,234,567.89", LocaleVI, false, "which the locale vi asks for"},
+		{"1.234.567,89", LocaleVI, false, ""},
+		{"1.234.567,89", "", false, ""},
+		{"53,7", LocaleEN, false, ""}, // no grouping: the decimal mark is not in doubt
+		{"12345678901234567890123456789012345678", "", false, "more digits"},
+		{"12345678901234567890123456789012345678", "", true, "more digits"},
+		{"1234567890123456789012345678901234567.8", LocaleEN, false, "more digits"},
+		{"1.23456789012345678901e5", "", true, "more digits"},
+		{"123456789012345", "", true, ""},
+		{"1000000000000000000000", "", true, ""}, // 1e21 is exact
+		{"0.1", "", true, ""},
+		{"5.50", LocaleEN, false, ""},
+	} {
+		_, err := parseNumber(tc.s, tc.locale, tc.canonical)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%q (%s, canonical %v): %v", tc.s, tc.locale, tc.canonical, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%q (%s, canonical %v): %v, want an error with %q", tc.s, tc.locale, tc.canonical, err, tc.want)
+		}
+	}
+}

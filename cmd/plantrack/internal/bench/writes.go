@@ -17,10 +17,10 @@ import (
 
 // reporter imports, from this process — beside the serving one, like a CLI
 // import — 60-figure reports: one commune of the measured province at a
-// time (in turn), every indicator's figure of the last year, each report a
-// new official revision with new values (the values cycle through 40). It touches what the measured
-// requests read: the province's children, its sums and the compared
-// indicator.
+// time (in turn), every indicator's year-to-date figure of the next month
+// that commune has not reported yet, after the generated years. It touches
+// what the measured requests read: the province's children, its sums and
+// the compared indicator.
 type reporter struct {
 	db       *storage.DB
 	col      *collector.Collector
@@ -57,15 +57,14 @@ func (r *reporter) close() { r.db.Close() }
 func (r *reporter) report(ctx context.Context) (time.Duration, error) {
 	r.n++
 	unit := r.communes[r.n%len(r.communes)]
-	// One date for every report, after every generated figure and before
-	// today: a later revision of the same date is the one in force, and
-	// requests as of today see it.
-	day := fmt.Sprintf("%d-06-30", r.year+1)
+	round := (r.n - 1) / len(r.communes) // how many reports this commune made before
+	year, month := r.year+1+round/12, round%12+1
+	day := fmt.Sprintf("%d-%02d-28", year, month)
 	var b strings.Builder
 	b.WriteString("unit,indicator,period,value,report_status,reported_at,source\n")
 	for i, ind := range r.inds {
-		v := 50 + float64((r.n*7+i)%40) + 0.5
-		fmt.Fprintf(&b, "%s,%s,%d,%s,official,%s,bench report %d\n", unit, ind, r.year,
+		v := float64(month)*(50+float64(i%40)) + 0.5
+		fmt.Fprintf(&b, "%s,%s,%s,%s,estimate,%s,bench report %d\n", unit, ind, periodCode(year, month),
 			strconv.FormatFloat(v, 'f', -1, 64), day, r.n)
 	}
 	start := time.Now()

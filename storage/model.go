@@ -1,7 +1,11 @@
 // Package storage owns plantrack's domain model — units, indicators,
 // periods, observations, plans and the figures derived from them — and its
 // persistence in SQLite. The model files hold no SQL; the files named
-// sqlite*.go talk to the database.
+// sqlite*.go talk to the database. The domain's rules have their one home
+// here: what a valid record is (the Validate methods, validate.go), code
+// patterns, years, percent ranges, the Vietnam time zone, roles and the
+// linear pace (rules.go), period and span names (period*.go). Every import
+// path and the writer call them.
 package storage
 
 import (

@@ -167,8 +167,8 @@ func (d *doc) plan(sg seg, m mention, code string, t *tok, prevEnd int) (Plan, b
 	}
 	if p.Term == "" {
 		p.Year = d.planYear(sg, t)
-		if p.Year == 0 {
-			return Plan{}, false
+		if p.Year < 1900 || p.Year > 2999 {
+			return Plan{}, false // no year a plan can hold (a report dated year 1)
 		}
 	}
 	p.Authority = d.x.authorityIn(fs[prevEnd:t.s])

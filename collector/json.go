@@ -107,7 +107,7 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 	case "indicators":
 		return eachElement(dec, key, func(i int) error {
 			var ind storage.Indicator
-			if err := dec.Decode(&ind); err != nil {
+			if _, err := decodeStrict(dec, &ind); err != nil {
 				return jsonError(key, i, err)
 			}
 			return s.indicator(ctx, pos{key, i}, ind)
@@ -116,7 +116,7 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 		var rec record
 		return eachElement(dec, key, func(i int) error {
 			var o jsonObservation
-			if err := dec.Decode(&o); err != nil {
+			if _, err := decodeStrict(dec, &o); err != nil {
 				return jsonError(key, i, err)
 			}
 			fields, err := o.withPlanPercents(pos{key, i})
@@ -129,7 +129,7 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 		var rec record
 		return eachElement(dec, key, func(i int) error {
 			var p jsonPlan
-			if err := dec.Decode(&p); err != nil {
+			if _, err := decodeStrict(dec, &p); err != nil {
 				return jsonError(key, i, err)
 			}
 			return jsonRecord(ctx, s, &rec, pos{key, i}, p.fields(), tablePlans)
@@ -142,13 +142,8 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 // decodeUnit reads one unit declaration; keepSynthetic is true when it
 // leaves the synthetic mark out, so that a stored mark is kept.
 func decodeUnit(dec *json.Decoder) (u storage.Unit, keepSynthetic bool, err error) {
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return u, false, err
-	}
-	ud := json.NewDecoder(bytes.NewReader(raw))
-	ud.DisallowUnknownFields()
-	if err := ud.Decode(&u); err != nil {
+	raw, err := decodeStrict(dec, &u)
+	if err != nil {
 		return u, false, err
 	}
 	var mark struct {
@@ -225,6 +220,10 @@ func expectDelim(dec *json.Decoder, d json.Delim, bad *storage.Error) error {
 // jsonError reports malformed JSON with the list and element it was in.
 func jsonError(key string, i int, err error) error {
 	why := storage.Errorf(storage.CodeInvalid, "%s", strings.TrimPrefix(err.Error(), "json: ")) // the decoder's words
+	var own *storage.Error
+	if errors.As(err, &own) {
+		why = own
+	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		why = storage.Errorf(storage.CodeInvalid, "the JSON ends too early")
 	}

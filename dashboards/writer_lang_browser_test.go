@@ -3,6 +3,7 @@ package dashboards_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -64,6 +65,7 @@ func TestBadEntryIsExplainedInVietnamese(t *testing.T) {
 		t.Errorf("English on the Vietnamese page: %v\n%s", found, text)
 	}
 	checkOutlined(t, b, []string{"period-2-span", "period-2-year", "reported_at_1", "value_1"})
+	checkAxe(t, b)
 	dir := screenshotDir(t)
 	for _, width := range widths {
 		if err := b.SetViewport(width, 900); err != nil {
@@ -144,6 +146,25 @@ func wordsIn(text string, set map[string]bool) []string {
 		}
 	}
 	return found
+}
+
+// checkAxe runs axe-core on the page with its errors, when it is installed
+// (always under CI=true): no serious or critical finding.
+func checkAxe(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("..", browsertest.AxePath)); err != nil && os.Getenv("CI") != "true" {
+		t.Log("axe-core not installed (npm ci): the refused entry page is not audited")
+		return
+	}
+	found, err := b.Axe(browsertest.LoadAxe(t, ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range found {
+		if v.Serious() {
+			t.Errorf("axe-core: %s (%s) at %v", v.ID, v.Help, v.Nodes)
+		}
+	}
 }
 
 // checkOutlined checks that exactly the fields want are marked invalid and

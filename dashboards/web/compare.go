@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
@@ -24,6 +25,9 @@ func (p *Pages) Compare(w http.ResponseWriter, r *http.Request) {
 // of a unit in two periods — both values, difference, ratio, completion in
 // both — with a chart of the completions and a table of every number.
 func (p *Pages) ComparePeriods(w http.ResponseWriter, r *http.Request) {
+	if redirectPickers(w, r, "a", "b") {
+		return
+	}
 	p.serveView(w, r, p.buildComparePeriods)
 }
 
@@ -44,6 +48,7 @@ type comparePeriodsView struct {
 	UnitName     string
 	A, B         storage.Period
 	AName, BName string
+	PickA, PickB periodField // the form's period pickers, like the overview's
 	Rows         []compareRow
 	Chart        template.HTML
 	UnitOptions  []option
@@ -137,6 +142,8 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 	L := q.L
 	v := comparePeriodsView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), A: cmpRes.A, B: cmpRes.B,
 		AName: L.Period(cmpRes.A), BName: L.Period(cmpRes.B), Synthetic: unit.Synthetic,
+		PickA:    L.periodField("a", L.T("compare.a"), cmpRes.A, pickerYears(time.Now(), cmpRes.A), false),
+		PickB:    L.periodField("b", L.T("compare.b"), cmpRes.B, pickerYears(time.Now(), cmpRes.B), false),
 		UnitsURL: L.Link("/compare/units", "parent", code, "period", rawPeriod(cmpRes.A))}
 	for _, u := range units {
 		v.UnitOptions = append(v.UnitOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == code})

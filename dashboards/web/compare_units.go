@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/storage"
@@ -13,6 +14,9 @@ import (
 // indicator in one period for every child of a unit, as bars sorted and
 // coloured by pace, with the same numbers in a table.
 func (p *Pages) CompareUnits(w http.ResponseWriter, r *http.Request) {
+	if redirectPickers(w, r, "period") {
+		return
+	}
 	p.serveView(w, r, p.buildCompareUnits)
 }
 
@@ -24,6 +28,7 @@ type compareUnitsView struct {
 	Ind              storage.Indicator
 	IndName, Measure string
 	A, B             storage.Period
+	Pick             periodField // the form's period picker, like the overview's
 	AName, BName     string
 	Rows             []compareRow
 	Chart            template.HTML
@@ -79,7 +84,8 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 	L := q.L
 	ind := indicatorOf(inds, indCode)
 	v := compareUnitsView{L: L, Parent: pu, ParentName: pu.Name(L.Lang), Ind: ind, IndName: ind.Name(L.Lang),
-		Measure: L.Measure(ind.Measure), A: res.A, B: res.B, AName: L.Period(res.A), BName: L.Period(res.B), Synthetic: pu.Synthetic}
+		Measure: L.Measure(ind.Measure), A: res.A, B: res.B, AName: L.Period(res.A), BName: L.Period(res.B), Synthetic: pu.Synthetic,
+		Pick: L.periodField("period", L.T("col.period"), res.A, pickerYears(time.Now(), res.A), false)}
 	for _, u := range units {
 		if parents[u.Code] {
 			v.ParentOptions = append(v.ParentOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == parent})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"regexp"
 	"strings"
 	"time"
@@ -74,6 +75,28 @@ func pickedPeriod(get func(string) string, name string) string {
 		return y + "-" + sp
 	}
 	return y
+}
+
+// redirectPickers turns the shared pickers' NAME_year and NAME_span of
+// each name into the canonical, shareable ?NAME=CODE URL (303), as the
+// overview does for its picker; it reports whether it redirected. A
+// request that already names a code, or picked no year, is left alone.
+func redirectPickers(w http.ResponseWriter, r *http.Request, names ...string) bool {
+	q := r.URL.Query()
+	moved := false
+	for _, n := range names {
+		if q.Get(n) != "" || q.Get(n+"_year") == "" {
+			continue
+		}
+		q.Set(n, pickedPeriod(q.Get, n))
+		q.Del(n + "_year")
+		q.Del(n + "_span")
+		moved = true
+	}
+	if moved {
+		http.Redirect(w, r, r.URL.Path+"?"+q.Encode(), http.StatusSeeOther)
+	}
+	return moved
 }
 
 var dmyRE = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +72,30 @@ func TestPeriodFieldSelectsTheShownPeriod(t *testing.T) {
 	blank := vi.periodField("period_1", "Kỳ 1", storage.Period{}, pickerYears(now), false)
 	if blank.Years[0].Value != "" || !blank.Years[0].Selected || len(blank.Years) != 13 {
 		t.Errorf("no period: years %v (want a selected blank, then 2027 back to 2016)", blank.Years)
+	}
+}
+
+// TestComparePickersRedirectToCodes: the compare pages' pickers send
+// a_year/a_span (period_year/period_span); the page answers with the
+// canonical ?a=CODE URL, and that page selects the picked periods.
+func TestComparePickersRedirectToCodes(t *testing.T) {
+	e := newTestEnv(t)
+	code, _, hdr := e.get(t, "/compare/periods?unit=can-tho&a_year=2018&a_span=H1&b_year=2017&b_span=Y&lang=vi")
+	if code != http.StatusSeeOther || hdr.Get("Location") != "/compare/periods?a=2018-H1&b=2017&lang=vi&unit=can-tho" {
+		t.Fatalf("periods picker: %d, Location %q", code, hdr.Get("Location"))
+	}
+	code, _, hdr = e.get(t, "/compare/units?parent=can-tho&indicator=retail_sales&period_year=2018&period_span=H1")
+	if code != http.StatusSeeOther || hdr.Get("Location") != "/compare/units?indicator=retail_sales&parent=can-tho&period=2018-H1" {
+		t.Fatalf("units picker: %d, Location %q", code, hdr.Get("Location"))
+	}
+	_, body, _ := e.get(t, "/compare/periods?unit=can-tho&a=2018-H1&b=2017-H1&lang=vi")
+	for _, want := range []string{`name="a_span"`, `<option value="H1" selected>6 tháng đầu năm</option>`, `name="b_year"`,
+		`<option value="2017" selected>2017</option>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("compare page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, `name="a" value=`) {
+		t.Error("the compare page still asks for a typed period code")
 	}
 }

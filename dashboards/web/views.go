@@ -122,7 +122,7 @@ func (q *request) periodParam(key string) (storage.Period, error) {
 			s += "-" + sp
 		}
 	}
-	if s == "" && key != "period" {
+	if s == "" {
 		s = pickedPeriod(q.query, key) // the shared picker's KEY_year and KEY_span
 	}
 	if s == "" {

@@ -1,15 +1,5 @@
 package storage
 
-// OverviewQuery asks for one unit's overview (see DB.UnitOverview).
-type OverviewQuery struct {
-	Unit   string
-	Period Period // zero: the unit's latest period
-	AsOf   string // YYYY-MM-DD; empty: today
-	// SpanYears is how many years, up to the shown period's, Spans covers
-	// (0: no spans).
-	SpanYears int
-}
-
 // Overview is everything a unit's overview shows, read together.
 type Overview struct {
 	Unit      Unit

@@ -7,17 +7,6 @@ import (
 	"sort"
 )
 
-// CompareQuery asks for two periods side by side: either every indicator
-// of Unit (optionally only Indicator), or Indicator for every unit Level
-// levels below Parent (1, the default, is its children; 2 its
-// grandchildren, e.g. every commune of a nation). AsOf "" means today.
-type CompareQuery struct {
-	Unit, Indicator, Parent string
-	Level                   int
-	A, B                    Period
-	AsOf                    string
-}
-
 // MaxCompareLevel is the deepest Level a comparison reaches below its parent.
 const MaxCompareLevel = 4
 

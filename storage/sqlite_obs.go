@@ -9,20 +9,6 @@ import (
 	"time"
 )
 
-// ObservationFilter selects observations. Empty fields select everything;
-// From and To bound the period's end month (inclusive); AsOf "" means today.
-// History returns every revision (retractions included) reported by AsOf —
-// or every revision at all when AsOf is empty — oldest first within each
-// figure; otherwise only each figure's current revision, without retracted
-// ones unless IncludeRetracted.
-type ObservationFilter struct {
-	Unit, Indicator  string
-	From, To         Period
-	AsOf             string
-	History          bool
-	IncludeRetracted bool
-}
-
 const obsSelect = `SELECT u.code, i.code, o.year, o.first_month, o.last_month, o.id, o.value,
 	o.report_status, o.reported_plan_percent, o.reported_yoy_percent, o.reported_at, o.source, o.quote,
 	o.retracted, o.via, o.token_name, o.file_name, o.recorded_at, o.reported_plan_percents

@@ -8,17 +8,6 @@ import (
 	"time"
 )
 
-// PlanFilter selects plans. Empty fields (Year 0) select everything; a
-// Year selects that year's plans and the term plans whose term covers it.
-// Without History only the current row of each version is returned (the
-// newest stored for that unit, indicator, year and version); with History
-// every stored row.
-type PlanFilter struct {
-	Unit, Indicator string
-	Year            int
-	History         bool
-}
-
 const planSelect = `SELECT u.code, i.code, p.year, p.basis, p.target, p.target_low, p.target_high, p.version,
 	p.adopted_on, p.source, p.via, p.token_name, p.file_name, p.recorded_at, p.authority, p.reference,
 	p.term_first, p.term_last

@@ -6,14 +6,6 @@ import (
 	"fmt"
 )
 
-// QualityFilter selects data-quality flags; empty fields (Year 0) select
-// everything. AsOf "" means today.
-type QualityFilter struct {
-	Unit, Indicator string
-	Year            int
-	AsOf            string
-}
-
 // Quality derives every unit × indicator f selects at each month end with
 // a representative period (in f.Year, if set) and returns the flags raised,
 // by unit in hierarchy order, indicator in catalog order, then period;

@@ -36,6 +36,7 @@ type pasteFigure struct {
 	Confidence                   string
 	BadFields                    map[string]bool // the fields an error names: outlined in red
 	Pick                         periodField     // the period picker of the row
+	Named                        []namedPercent  // percents of other authorities' plans, carried to the import
 }
 
 // Invalid reports whether an error names field in this row.
@@ -107,6 +108,7 @@ func (v *pasteView) fill(ex extract.Extraction) {
 			Confidence: v.L.Pct(&f.Confidence)}
 		if n := v.percentsNote(f); n != "" {
 			row.Note = strings.TrimPrefix(row.Note+" · "+n, " · ")
+			row.Named = v.namedPercents(f)
 		}
 		if f.Value == nil {
 			row.Value = ""
@@ -222,9 +224,12 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		if !row.Keep {
 			continue
 		}
-		rows = append(rows, collector.Row{N: i, Cells: map[string]string{"unit": v.Unit, "indicator": row.Indicator,
+		cells := map[string]string{"unit": v.Unit, "indicator": row.Indicator,
 			"period": row.Period, "value": row.Value, "report_status": row.Status, "reported_plan_percent": row.PlanPct,
-			"reported_yoy_percent": row.YoYPct, "reported_at": v.Date, "source": v.Source, "quote": row.Quote}})
+			"reported_yoy_percent": row.YoYPct, "reported_at": v.Date, "source": v.Source, "quote": row.Quote}
+		row.Named = namedFromForm(r.PostFormValue, k, cells)
+		v.Figures[len(v.Figures)-1].Named = row.Named
+		rows = append(rows, collector.Row{N: i, Cells: cells})
 	}
 	v.Extracted = true
 	v.Segments = []segment{{Text: v.Text}}

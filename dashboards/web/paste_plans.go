@@ -2,8 +2,10 @@ package web
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/plantrack/plantrack/collector/extract"
+	"github.com/plantrack/plantrack/storage"
 )
 
 // pastePlan is one target the pasted text states, listed for review
@@ -57,6 +59,36 @@ func (v *pasteView) percentsNote(f extract.Figure) string {
 		}
 		pc := p.Percent
 		out += v.L.T("authority."+string(p.Authority)) + " " + v.L.Percent(&pc)
+	}
+	return out
+}
+
+// namedPercent is a % of another authority's plan than the primary's,
+// carried in the confirm form as a hidden field pp_<authority>_<row>.
+type namedPercent struct{ Authority, Value string }
+
+// namedPercents are the figure's percents other than the primary plan's.
+func (v *pasteView) namedPercents(f extract.Figure) []namedPercent {
+	var out []namedPercent
+	for _, p := range f.ReportedPlanPercents {
+		if f.ReportedPlanPercent != nil && p.Percent == *f.ReportedPlanPercent {
+			continue // the primary's, in the editable % of plan
+		}
+		pc := p.Percent
+		out = append(out, namedPercent{Authority: string(p.Authority), Value: strings.TrimSuffix(v.L.Percent(&pc), "%")})
+	}
+	return out
+}
+
+// namedFromForm reads row k's percents of named plans into the import
+// cells reported_plan_percent_<authority>.
+func namedFromForm(get func(string) string, k string, cells map[string]string) []namedPercent {
+	var out []namedPercent
+	for _, a := range storage.Authorities() {
+		if s := strings.TrimSpace(get("pp_" + string(a) + "_" + k)); s != "" {
+			cells["reported_plan_percent_"+string(a)] = s
+			out = append(out, namedPercent{Authority: string(a), Value: s})
+		}
 	}
 	return out
 }

@@ -1,9 +1,14 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/plantrack/plantrack/storage"
 )
 
 // TestPasteListsPlans: the targets a pasted report states are listed for
@@ -24,5 +29,52 @@ func TestPasteListsPlans(t *testing.T) {
 			t.Fatalf("%s: status %d: %.500s", lang, code, body)
 		}
 		mustContain(t, body, want...)
+	}
+}
+
+// TestPasteKeepsPercentsOfEveryPlan: confirming a pasted figure that gave
+// percents of two plans stores both, each naming its plan (78,2% of the
+// central estimate, 70,4% of the council's, the primary).
+func TestPasteKeepsPercentsOfEveryPlan(t *testing.T) {
+	e := newTestEnv(t)
+	text := "9 tháng năm 2019, thu ngân sách đạt 5.630 tỷ đồng, đạt 78,2% dự toán Trung ương giao và 70,4% dự toán HĐND tỉnh giao."
+	base := url.Values{"unit": {"cai-rang"}, "date": {"2019-10-02"}, "source": {"Báo cáo 9 tháng"}, "text": {text}}
+	form := url.Values{"step": {"extract"}}
+	for k, v := range base {
+		form[k] = v
+	}
+	code, body := postForm(t, e, "/paste?lang=vi", form)
+	if code != http.StatusOK {
+		t.Fatalf("extract: %d %.500s", code, body)
+	}
+	form.Set("step", "confirm")
+	inputs := regexp.MustCompile(`<input[^>]*name="([a-z_]+_\d+|count)"[^>]*>`)
+	val := regexp.MustCompile(`value="([^"]*)"`)
+	for _, m := range inputs.FindAllStringSubmatch(body, -1) {
+		if v := val.FindStringSubmatch(m[0]); v != nil && (!strings.Contains(m[0], "checkbox") || strings.Contains(m[0], "checked")) {
+			form.Set(m[1], htmlUnescape(v[1]))
+		}
+	}
+	sel := regexp.MustCompile(`(?s)<select[^>]*name="([a-z_]+_\d+(?:_span|_year)?)"[^>]*>(.*?)</select>`)
+	opt := regexp.MustCompile(`<option value="([^"]*)" selected>`)
+	for _, m := range sel.FindAllStringSubmatch(body, -1) {
+		if o := opt.FindStringSubmatch(m[2]); o != nil {
+			form.Set(m[1], o[1])
+		}
+	}
+	if form.Get("pp_central_1") != "78,2" {
+		t.Fatalf("the central percent is not carried: %v", form)
+	}
+	if code, body = postForm(t, e, "/paste?lang=vi", form); code != http.StatusOK {
+		t.Fatalf("confirm: %d %.1500s", code, body)
+	}
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "budget_revenue",
+		From: storage.MustParsePeriod("2019-9M"), To: storage.MustParsePeriod("2019-9M")})
+	if err != nil || len(obs) != 1 {
+		t.Fatalf("%+v, %v", obs, err)
+	}
+	central, ok := obs[0].ReportedPlanPercents.Of(storage.AuthorityCentral)
+	if !ok || central.String() != "78.2" || obs[0].ReportedPlanPercent == nil || obs[0].ReportedPlanPercent.String() != "70.4" {
+		t.Errorf("stored percents %+v, primary %v", obs[0].ReportedPlanPercents, obs[0].ReportedPlanPercent)
 	}
 }

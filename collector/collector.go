@@ -172,6 +172,9 @@ func (c *Collector) run(ctx context.Context, format string, opt Options, feed fu
 		opt.Via = format
 	}
 	s, err := c.begin(ctx, format, opt)
+	if storage.IsDiskFull(err) {
+		err = storage.DiskFull()
+	}
 	if err != nil {
 		c.m.imported(format, "error", 0)
 		return Report{Format: format}, err
@@ -179,6 +182,9 @@ func (c *Collector) run(ctx context.Context, format string, opt Options, feed fu
 	defer s.w.Rollback()
 	err = feed(ctx, s)
 	rep, err := s.finish(ctx, err)
+	if storage.IsDiskFull(err) {
+		err = storage.DiskFull()
+	}
 	c.m.observe(format, rep, err, s)
 	return rep, err
 }

@@ -36,6 +36,8 @@ func asUserError(err error) (e *storage.Error, internal bool) {
 		return se, false
 	case errors.As(err, &mb):
 		return tooLarge(mb.Limit), false
+	case storage.IsDiskFull(err):
+		return storage.DiskFull(), false
 	case errors.Is(err, context.DeadlineExceeded):
 		return storage.Errorf(storage.CodeTooLarge,
 			"the request took longer than the server allows for one write, and was stopped; nothing was stored. Split the data into smaller files"), false

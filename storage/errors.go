@@ -16,6 +16,7 @@ const (
 	CodeForbidden    = "forbidden"    // HTTP 403
 	CodeTooLarge     = "too_large"    // HTTP 413
 	CodeInternal     = "internal"     // HTTP 500; the only kind that is logged
+	CodeDiskFull     = "disk_full"    // HTTP 507: the database's disk is full; nothing was stored
 )
 
 // Error is an error fit to show a user: a code, a message that says what is

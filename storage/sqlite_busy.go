@@ -45,3 +45,19 @@ func isBusy(err error) bool {
 	}
 	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
 }
+
+// IsDiskFull reports whether err is SQLite's "database or disk is full"
+// (SQLITE_FULL, 13), anywhere in its chain.
+func IsDiskFull(err error) bool {
+	var ce interface{ Code() int }
+	if errors.As(err, &ce) {
+		return ce.Code()&0xff == 13
+	}
+	return err != nil && strings.Contains(err.Error(), "database or disk is full")
+}
+
+// DiskFull is the error a write that ran out of disk returns to its writer:
+// a clear sentence instead of "internal error".
+func DiskFull() *Error {
+	return Errorf(CodeDiskFull, "the server's disk is full, so nothing was stored; tell the administrator, who must free space, then send it again")
+}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"path/filepath"
 
@@ -32,6 +34,11 @@ func (p *Pages) Upload(w http.ResponseWriter, r *http.Request) {
 
 func (p *Pages) postUpload(r *http.Request, v *uploadView) int {
 	if err := r.ParseMultipartForm(maxUploadMemory); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			v.Message = fmt.Sprintf(v.L.T("upload.toolarge"), mb.Limit>>20)
+			return http.StatusRequestEntityTooLarge
+		}
 		v.Message = v.L.T("upload.nofile")
 		return http.StatusBadRequest
 	}

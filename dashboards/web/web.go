@@ -187,6 +187,8 @@ func HTTPStatus(code string) int {
 		return http.StatusTooManyRequests
 	case CodeMethodNotAllowed:
 		return http.StatusMethodNotAllowed
+	case storage.CodeDiskFull:
+		return http.StatusInsufficientStorage
 	}
 	return http.StatusInternalServerError
 }

@@ -2,29 +2,70 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // childrenAt loads what Facts.Children needs at period p for the given
 // indicators of a parent (flows are checked against their children's sum,
-// levels against their range): first every child's figure for exactly p — usually all there
-// is to read — and then, only for the children and indicators lacking one,
-// their figures of p's year ending by p's end, from which the span can be
-// summed or differenced. Only the children's periods and values are read:
-// all Derive looks at to sum them.
+// levels against their range). Each child's values are kept until a write
+// touches that child, so after one child's report only its values are read
+// again; the maps returned are shared, so do not modify them.
 func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Period, iids []int64) (map[int64]string, figures, error) {
 	kids, err := db.childrenOf(ctx, parentID, periodEndDate(p))
 	if err != nil || len(kids) == 0 || len(iids) == 0 {
 		return kids, figures{}, err
 	}
+	at := db.fresh.version() // before reading: see memoized
 	list := idList(iids)
-	figs, err := db.loadPeriodValues(ctx, asOf, p, unitsCond(sortedIDs(kids))+` AND indicator_id IN (`+list+`)`)
+	figs, keys := figures{}, make(map[int64]string, len(kids))
+	var missing []int64
+	for cid := range kids {
+		keys[cid] = db.pieceKey(fmt.Sprintf("kidvals\x00%d\x00%v\x00%s", cid, p, list), asOf)
+		if v, ok := db.piece(keys[cid]); ok {
+			if m := v.(map[int64][]Observation); len(m) > 0 {
+				figs[cid] = m
+			}
+		} else {
+			missing = append(missing, cid)
+		}
+	}
+	if len(missing) == 0 {
+		return kids, figs, nil
+	}
+	slices.Sort(missing)
+	got, err := db.childValues(ctx, asOf, p, missing, iids)
 	if err != nil {
 		return nil, nil, err
 	}
+	for _, cid := range missing {
+		m := got[cid]
+		if m == nil {
+			m = map[int64][]Observation{}
+		}
+		db.keepPiece(keys[cid], at, []pair{{cid, 0, true}}, m)
+		if len(m) > 0 {
+			figs[cid] = m
+		}
+	}
+	return kids, figs, nil
+}
+
+// childValues reads the children's (kids, ascending ids) figures for
+// childrenAt: first every child's figure for exactly p — usually all there
+// is to read — and then, only for the children and indicators lacking one,
+// their figures of p's year ending by p's end, from which the span can be
+// summed or differenced. Only the children's periods and values are read:
+// all Derive looks at to sum them.
+func (db *DB) childValues(ctx context.Context, asOf string, p Period, kids, iids []int64) (figures, error) {
+	figs, err := db.loadPeriodValues(ctx, asOf, p, unitsCond(kids)+` AND indicator_id IN (`+idList(iids)+`)`)
+	if err != nil {
+		return nil, err
+	}
 	missKids, missInds := map[int64]bool{}, map[int64]bool{}
-	for cid := range kids {
+	for _, cid := range kids {
 		for _, iid := range iids {
 			if len(figs[cid][iid]) == 0 {
 				missKids[cid], missInds[iid] = true, true
@@ -32,12 +73,12 @@ func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Per
 		}
 	}
 	if len(missKids) == 0 {
-		return kids, figs, nil
+		return figs, nil
 	}
 	more, err := db.loadFigures(ctx, asOf, `unit_id IN (`+idList(sortedIDs(missKids))+`)
 		AND indicator_id IN (`+idList(sortedIDs(missInds))+`) AND year = ? AND last_month <= ?`, p.Year, p.Last)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for cid, byInd := range more {
 		if figs[cid] == nil {
@@ -47,7 +88,7 @@ func (db *DB) childrenAt(ctx context.Context, parentID int64, asOf string, p Per
 			figs[cid][iid] = list // a superset of the exact figure, if any
 		}
 	}
-	return kids, figs, nil
+	return figs, nil
 }
 
 // unitsCond selects the units of ids: figures are clustered by unit, so

@@ -67,6 +67,14 @@ func (t *tracker) validAt(at int64, deps []pair) bool {
 	return true
 }
 
+// version is the data version the stamps reflect: a piece computed from
+// reads that start after it is kept under it (see memoized).
+func (t *tracker) version() int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.synced
+}
+
 // current returns the date key under which an answer as of asOf is kept:
 // "" (the current answer) when asOf is on or after every stored date.
 func (t *tracker) current(asOf string) string {

@@ -72,6 +72,23 @@ func TestKeptAnswersFollowWritesOfAnotherProcess(t *testing.T) {
 	if v := latest(); v != 120 {
 		t.Fatalf("latest %v, want 120", v)
 	}
+	// can-tho's own 63,135 against its districts' 120 + 210 = 330.
+	childrenSum := func() float64 {
+		pr, err := db.Progress(ctx, "can-tho", h1, "2030-01-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fl := range itemOf(t, pr.Items, "retail_sales").Flags {
+			if fl.Code == FlagChildrenSumMismatch {
+				return fl.Figures["children_sum"]
+			}
+		}
+		t.Fatal("no children_sum_mismatch on can-tho's retail sales")
+		return 0
+	}
+	if s := childrenSum(); s != 330 {
+		t.Fatalf("children sum %v, want 330", s)
+	}
 	before, _ := db.sync(ctx)
 
 	other, err := Open(ctx, path)
@@ -92,6 +109,9 @@ func TestKeptAnswersFollowWritesOfAnotherProcess(t *testing.T) {
 	}
 	if v := latest(); v != 125 {
 		t.Fatalf("latest after the revision %v, want 125", v)
+	}
+	if s := childrenSum(); s != 335 { // 125 + 210
+		t.Fatalf("children sum after the revision %v, want 335", s)
 	}
 	// As of a day before the revision was reported, the estimate.
 	if got := compareValues(t, db, "2018-07-15"); got["ninh-kieu"] != 120 {

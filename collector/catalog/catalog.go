@@ -61,7 +61,7 @@ func New(lang string) *Catalog {
 		c.msgs = messagesVI()
 	}
 
-	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords()} {
+	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords(), planWordTable()} {
 		for k, v := range table {
 			c.words[k] = v[i]
 		}

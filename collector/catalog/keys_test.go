@@ -192,7 +192,7 @@ func TestEveryWordHasBothLanguages(t *testing.T) {
 
 func allWords() map[string][2]string {
 	all := fieldWords()
-	for _, t := range []map[string][2]string{wordTable(), layoutWordTable(), loginWords()} {
+	for _, t := range []map[string][2]string{wordTable(), layoutWordTable(), loginWords(), planWordTable()} {
 		for k, v := range t {
 			all[k] = v
 		}

@@ -50,12 +50,12 @@ func text(lang string, key int) string {
 		txtName:        {VI: "Tên chỉ tiêu", EN: "Name"},
 		txtMeasure:     {VI: "Đơn vị tính", EN: "Measure"},
 		txtNoValue:     {VI: "–", EN: "–"},
-		txtStatHelp: {VI: "Tỷ lệ hoàn thành kế hoạch năm ở kỳ mới nhất; màu theo tiến độ (so với mức dự kiến đối với chỉ tiêu cộng dồn).",
-			EN: "Share of the yearly plan reached at the latest period; coloured by pace (against the expected share for flows)."},
+		txtStatHelp: {VI: "Tỷ lệ hoàn thành kế hoạch năm chính (của cấp giao chính của chỉ tiêu, mặc định HĐND) ở kỳ mới nhất; màu theo tiến độ (so với mức dự kiến đối với chỉ tiêu cộng dồn).",
+			EN: "Share of the primary yearly plan (set by the indicator's primary authority, by default the council) reached at the latest period; coloured by pace (against the expected share for flows)."},
 		txtTrendHelp: {VI: "Tỷ lệ hoàn thành so với mức dự kiến theo từng kỳ báo cáo (dữ liệu nạp lại từ lịch sử có một mẫu mỗi tháng).",
 			EN: "Completion against the expected share at each reporting period (backfilled history has one sample a month)."},
-		txtTableHelp: {VI: "Giá trị (lũy kế với chỉ tiêu cộng dồn), kế hoạch, tỷ lệ hoàn thành, mức dự kiến và tăng trưởng so cùng kỳ ở kỳ mới nhất.",
-			EN: "Value (year to date for flows), plan, completion, expected share and year-on-year growth at the latest period."},
+		txtTableHelp: {VI: "Giá trị (lũy kế với chỉ tiêu cộng dồn), kế hoạch chính, tỷ lệ hoàn thành, mức dự kiến và tăng trưởng so cùng kỳ (tăng trưởng thực tế theo báo cáo) ở kỳ mới nhất.",
+			EN: "Value (year to date for flows), primary plan, completion, expected share and year-on-year growth (real growth as reported) at the latest period."},
 	}
 	return texts[key].In(lang)
 }

@@ -55,11 +55,11 @@ type gauge struct {
 func pairGauges() []gauge {
 	gs := []gauge{
 		{IndicatorValue, "Value of the latest period of the unit and indicator, in the indicator's measure; year to date for flows.", indicatorValue},
-		{PlanCompletion, "Completion of this year's plan in force at the latest period (0.537 for 53.7%); value plans only.", ptr(func(it storage.Item) *float64 { return it.Completion })},
+		{PlanCompletion, "Completion of this year's primary plan in force at the latest period (0.537 for 53.7%); value plans only.", ptr(func(it storage.Item) *float64 { return it.Completion })},
 		{PlanExpected, "Completion expected by the end of the latest period under the indicator's pace profile; flows with a value plan only.", ptr(func(it storage.Item) *float64 { return it.Expected })},
-		{PlanTarget, "This year's value plan in force (stored or implied), in the indicator's measure.", planTarget},
+		{PlanTarget, "This year's primary value plan in force (stored or implied), in the indicator's measure.", planTarget},
 		{PeriodEnd, "End of the latest period (end of its last month, Vietnam time) as a Unix timestamp.", periodEnd},
-		{YoYGrowth, "Year-on-year growth of the latest period (0.0743 for +7.43%).", ptr(func(it storage.Item) *float64 { return it.YoY })},
+		{YoYGrowth, "Year-on-year growth of the latest period (0.0743 for +7.43%); real growth as reported, indices by their base.", ptr(func(it storage.Item) *float64 { return it.YoY })},
 	}
 	for i := range gs {
 		get := gs[i].value
@@ -93,10 +93,11 @@ func indicatorValue(it storage.Item) (float64, bool) {
 	return *v, true
 }
 
-// planTarget is only a value plan: a growth plan's target is a percentage,
-// not a figure in the indicator's measure.
+// planTarget is only the primary plan, and only a value plan: a growth or
+// points plan's target is a percentage or a change in points, not a figure
+// in the indicator's measure.
 func planTarget(it storage.Item) (float64, bool) {
-	if it.PlanBasis == storage.BasisGrowth || it.Plan == nil {
+	if it.PlanBasis != storage.BasisValue || it.Plan == nil {
 		return 0, false
 	}
 	return *it.Plan, true

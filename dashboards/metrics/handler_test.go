@@ -265,7 +265,7 @@ func TestHandlerSemanticsWithTestutil(t *testing.T) {
 	srv := httptest.NewServer(NewHandler(db, nil, 1, nil))
 	defer srv.Close()
 	expected := `
-# HELP plantrack_plan_completion_ratio Completion of this year's plan in force at the latest period (0.537 for 53.7%); value plans only.
+# HELP plantrack_plan_completion_ratio Completion of this year's primary plan in force at the latest period (0.537 for 53.7%); value plans only.
 # TYPE plantrack_plan_completion_ratio gauge
 plantrack_plan_completion_ratio{indicator="budget_revenue",unit="can-tho"} 0.496
 plantrack_plan_completion_ratio{indicator="budget_revenue",unit="ninh-kieu"} 0.5

@@ -45,6 +45,7 @@ type planRow struct {
 	Plan                         storage.Plan `json:"plan"`
 	Target, Basis, Adopted, Note string       `json:"-"`
 	Version                      string       `json:"-"` // the version's name in the page's language
+	Authority, Span              string       `json:"-"` // who set it; its year or term
 	InForceWord                  string       `json:"-"`
 	InForce                      bool         `json:"in_force"`
 	ThisYear                     bool         `json:"-"` // of the page's year (others are folded away)

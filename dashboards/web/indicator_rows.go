@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -64,13 +65,19 @@ func (l *Locale) yearRows(ind storage.Indicator, points []storage.Item, per stor
 			continue
 		}
 		row := yearRow{Period: sp, Value: v, PeriodName: l.Period(sp), ValueS: l.Value(v, ind.Measure)}
-		if n := len(out); n > 0 && out[n-1].Period.Year == sp.Year-1 && *out[n-1].Value != 0 {
-			g := *v / *out[n-1].Value - 1
-			row.YoY = &g
-		} else if it.Period == sp {
+		prev := len(out) > 0 && out[len(out)-1].Period.Year == sp.Year-1
+		switch {
+		case ind.Measure == "percent" && prev: // a rate changes in points
+			row.YoYS = l.points(*v - *out[len(out)-1].Value)
+		case it.Period == sp: // the item's own yoy follows the growth basis
 			row.YoY = it.YoY
+		case prev && ind.GrowthBasis == storage.GrowthNominal && *out[len(out)-1].Value != 0:
+			g := *v / *out[len(out)-1].Value - 1
+			row.YoY = &g
 		}
-		row.YoYS = l.SignedPct(row.YoY)
+		if row.YoYS == "" {
+			row.YoYS = l.SignedPct(row.YoY)
+		}
 		out = append(out, row)
 	}
 	return out
@@ -79,19 +86,35 @@ func (l *Locale) yearRows(ind storage.Indicator, points []storage.Item, per stor
 // planRows lists every stored plan version, newest year first, marking the
 // one in force for each year.
 func (l *Locale) planRows(plans []storage.Plan, year int, asOf string) []planRow {
-	byYear := map[int][]storage.Plan{}
+	type key struct {
+		year int
+		term storage.Term
+		a    storage.Authority
+	}
+	groups := map[key][]storage.Plan{}
 	for _, p := range plans {
-		byYear[p.Year] = append(byYear[p.Year], p)
+		k := key{p.Year, p.Term, p.Authority.OrDefault()}
+		groups[k] = append(groups[k], p)
 	}
 	out := make([]planRow, 0, len(plans))
 	for _, p := range plans {
-		inForce, ok := storage.PlanInForce(byYear[p.Year], asOf)
+		inForce, ok := storage.PlanInForce(groups[key{p.Year, p.Term, p.Authority.OrDefault()}], asOf)
 		row := planRow{Plan: p, InForce: ok && inForce.Version == p.Version && inForce.AdoptedOn == p.AdoptedOn,
-			Adopted: l.Date(p.AdoptedOn), Basis: l.T("basis." + string(p.Basis)), ThisYear: p.Year == year,
-			InForceWord: l.T("plan.inforce"), Version: l.TOr("plan.version."+p.Version, p.Version)}
+			Adopted: l.Date(p.AdoptedOn), Basis: l.T("basis." + string(p.Basis)), ThisYear: p.Covers(year),
+			InForceWord: l.T("plan.inforce"), Version: l.TOr("plan.version."+p.Version, p.Version),
+			Authority: l.authorityName(p.Authority), Span: strconv.Itoa(p.Year)}
+		if !p.Term.IsZero() {
+			row.Span = fmt.Sprintf("%d–%d", p.Term.First, p.Term.Last)
+		}
 		row.Target = l.planRange(p.TargetLow, p.TargetHigh, p.Target)
-		if p.Basis == storage.BasisGrowth {
+		switch p.Basis {
+		case storage.BasisGrowth, storage.BasisAverageGrowth:
 			row.Target += "%"
+		case storage.BasisPoints:
+			row.Target += " " + l.T("unit.points")
+		}
+		if p.Reference == storage.ReferencePreviousDecember {
+			row.Basis += " (" + l.T("plan.sincedec") + ")"
 		}
 		out = append(out, row)
 	}

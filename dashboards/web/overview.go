@@ -65,6 +65,9 @@ type card struct {
 	StatusClass       string // estimate, preliminary, official
 	Color             string // the pace's colour, for the progress bar
 	YoY               string
+	YoYNominal        string   // real indicators: the current-price growth, labelled as such
+	OtherPlans        []string // completion against the other authorities' plans
+	Terms             []string // term targets with their progress
 	Status            string
 	Flags             int
 	Synthetic         bool

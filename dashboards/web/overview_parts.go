@@ -12,8 +12,8 @@ import (
 func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card {
 	c := card{Code: it.Indicator, Name: ind.Name(l.Lang), URL: l.Link(IndicatorPath(unit, it.Indicator), "period", rawPeriod(it.Period)),
 		Value: l.Value(it.Value, it.Measure), YTD: l.Value(it.YTD, it.Measure), Unit: l.Measure(it.Measure),
-		Completion: l.Pct(it.Completion), Expected: l.Pct(it.Expected), Pace: l.paceTag(it.Pace),
-		YoY: l.SignedPct(it.YoY), Status: l.Status(it.ReportStatus), Flags: len(it.Flags), Synthetic: it.Synthetic, item: it}
+		Completion: l.completionText(it), Expected: l.Pct(it.Expected), Pace: l.paceTag(it.Pace),
+		YoY: l.yoyText(it), YoYNominal: l.nominalText(it), OtherPlans: l.otherPlans(it), Terms: l.termTargets(it), Status: l.Status(it.ReportStatus), Flags: len(it.Flags), Synthetic: it.Synthetic, item: it}
 	c.Color = charts.PaceColor(c.Pace.Class)
 	c.HasPlan = it.Completion != nil || it.Expected != nil
 	c.Section, c.StatusClass = l.Section(it.Indicator), string(it.ReportStatus)
@@ -34,6 +34,8 @@ func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card 
 	switch {
 	case it.PlanBasis == storage.BasisGrowth:
 		c.PlanNote = l.T("plan.growth") + " " + l.planRange(it.PlanLow, it.PlanHigh, it.Plan) + "%"
+	case it.PlanBasis == storage.BasisPoints:
+		c.PlanNote = l.T("plan.points") + " " + l.planRange(it.PlanLow, it.PlanHigh, it.Plan) + " " + l.T("unit.points")
 	case it.PlanSource == storage.PlanImplied:
 		c.PlanNote = l.T("plan.implied")
 	case it.OriginalPlan != nil:

@@ -35,6 +35,18 @@ func flagTexts() map[string]struct {
 			"%s đơn vị trực thuộc cộng lại được %s, lệch so với số của chính đơn vị là %s.",
 			"The %s child units add up to %s, away from the unit's own %s."},
 			[]string{"children", "children_sum", "value"}},
+		storage.FlagPartsMismatch: {[2]string{
+			"%s kỳ thành phần được báo cáo cộng lại được %s, nhưng số của cả kỳ là %s.",
+			"The %s reported parts add up to %s, but the whole period is reported as %s."},
+			[]string{"parts", "parts_sum", "value"}},
+		storage.FlagMissingPeriod: {[2]string{
+			"Từ tháng %s đến tháng %s chưa có số liệu giữa các kỳ đã báo cáo, nên không tính được lũy kế từ đầu năm.",
+			"Months %s to %s have no figure between the reported periods, so the year-to-date value cannot be derived."},
+			[]string{"first_missing_month", "last_missing_month"}},
+		storage.FlagChildrenRange: {[2]string{
+			"Giá trị %s của đơn vị nằm ngoài khoảng %s–%s của %s đơn vị trực thuộc.",
+			"The unit's value %s lies outside the range %s–%s of its %s child units."},
+			[]string{"value", "children_min", "children_max", "children"}},
 		storage.FlagOutlier: {[2]string{
 			"Giá trị %s khác xa mức %s mà xu hướng cùng kỳ của %s năm khác cho thấy (z = %s).",
 			"The value %s is far from the %s that this span's trend over %s other years points to (z = %s)."},
@@ -73,7 +85,7 @@ func (l *Locale) flagText(f storage.Flag) string {
 		switch k {
 		case "z", "reported_plan_percent", "computed_plan_percent", "reported_yoy_percent", "computed_yoy_percent":
 			frac = 2
-		case "children", "years", "previous_month":
+		case "children", "years", "previous_month", "parts", "first_missing_month", "last_missing_month":
 			frac = 0
 		}
 		args[i] = l.Num(&v, frac)
@@ -82,5 +94,9 @@ func (l *Locale) flagText(f storage.Flag) string {
 	if l.Lang == langEN {
 		text = t.text[1]
 	}
-	return fmt.Sprintf(text, args...)
+	text = fmt.Sprintf(text, args...)
+	if f.Authority != "" { // the plan a percent referred to
+		text = l.authorityName(f.Authority) + ": " + text
+	}
+	return text
 }

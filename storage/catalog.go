@@ -15,12 +15,12 @@ func Catalog() []Indicator {
 		flow, level         = KindFlow, KindLevel
 		up, down            = DirectionUp, DirectionDown
 		lin, seas, none     = PaceLinear, PaceSeasonal, PaceNone
-		nominal, real       = GrowthNominal, GrowthReal
+		nominal, real, idx  = GrowthNominal, GrowthReal, GrowthIndex
 		bvnd, musd, persons = "billion_vnd", "million_usd", "persons"
 	)
 	rows := []row{
 		{"grdp", "Tổng sản phẩm trên địa bàn (GRDP)", "Gross regional domestic product (GRDP)", bvnd, flow, up, lin, real},
-		{"industrial_production_index", "Chỉ số sản xuất công nghiệp (IIP)", "Industrial production index (IIP)", "index", level, up, lin, real},
+		{"industrial_production_index", "Chỉ số sản xuất công nghiệp (IIP)", "Industrial production index (IIP)", "index", level, up, lin, idx},
 		{"retail_sales", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Retail sales of goods and consumer services", bvnd, flow, up, seas, nominal},
 		{"exports", "Kim ngạch xuất khẩu", "Export turnover", musd, flow, up, seas, nominal},
 		{"imports", "Kim ngạch nhập khẩu", "Import turnover", musd, flow, up, seas, nominal},
@@ -36,7 +36,7 @@ func Catalog() []Indicator {
 		{"new_enterprises", "Doanh nghiệp thành lập mới", "Newly established enterprises", "units", flow, up, lin, nominal},
 		{"jobs_created", "Giải quyết việc làm", "Jobs created", persons, flow, up, lin, nominal},
 		{"vocational_trainees", "Đào tạo nghề", "Vocational trainees", persons, flow, up, lin, nominal},
-		{"cpi", "Chỉ số giá tiêu dùng (CPI)", "Consumer price index (CPI)", "index", level, down, none, nominal},
+		{"cpi", "Chỉ số giá tiêu dùng (CPI)", "Consumer price index (CPI)", "index", level, down, none, idx},
 		{"poverty_rate", "Tỷ lệ hộ nghèo", "Poverty rate", "percent", level, down, lin, nominal},
 		{"health_insurance_coverage", "Tỷ lệ bao phủ bảo hiểm y tế", "Health insurance coverage", "percent", level, up, lin, nominal},
 		{"urbanization_rate", "Tỷ lệ đô thị hóa", "Urbanisation rate", "percent", level, up, lin, nominal},
@@ -54,6 +54,9 @@ func Catalog() []Indicator {
 	for i, r := range rows {
 		out[i] = Indicator{Code: r.code, NameVI: r.vi, NameEN: r.en, Measure: r.measure,
 			Kind: r.kind, Direction: r.dir, PaceProfile: r.pace, GrowthBasis: r.basis}
+		if r.basis == GrowthIndex { // IIP and CPI as reports give them: the same period last year = 100
+			out[i].IndexBase = IndexSamePeriodLastYear
+		}
 	}
 	return out
 }

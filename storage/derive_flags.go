@@ -75,7 +75,8 @@ func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item, pct *Perce
 }
 
 // ytdDecreaseFlag: a flow's ytd is below the ytd of an earlier month of the
-// same year (the nearest earlier month whose ytd is known).
+// same year (the nearest earlier month whose ytd is known). A balance that
+// runs negative (a deficit) may fall, so a negative ytd is never flagged.
 func ytdDecreaseFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
 	if it.Kind != KindFlow || it.YTD == nil {
 		return Flag{}, false
@@ -85,7 +86,7 @@ func ytdDecreaseFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
 		if !ok {
 			continue
 		}
-		if *it.YTD >= prev {
+		if *it.YTD >= prev || *it.YTD < 0 || prev < 0 {
 			return Flag{}, false
 		}
 		text := fmt.Sprintf("The year-to-date value fell from %s at the end of month %d to %s at the end of month %d.",

@@ -176,3 +176,18 @@ func TestFlagChildrenRange(t *testing.T) {
 		}
 	}
 }
+
+// TestDeficitYTDMayFall: a deficit line −200 by mid-year and −430 for the
+// year falls within the year as deficits do: no ytd_decrease (a positive
+// flow going from 500 to 480 still is one).
+func TestDeficitYTDMayFall(t *testing.T) {
+	bal := Indicator{Code: "budget_balance", Measure: "billion_vnd", Kind: KindFlow, Direction: DirectionUp, PaceProfile: PaceLinear, GrowthBasis: GrowthNominal}
+	if _, ok := flagged(t, Facts{Indicator: bal, Period: MustParsePeriod("2020"),
+		Figures: []Observation{fig(t, "2020-H1", f64(-200), "", ""), fig(t, "2020", f64(-430), "", "")}}, FlagYTDDecrease); ok {
+		t.Fatal("a growing deficit flagged as a falling year-to-date")
+	}
+	if _, ok := flagged(t, Facts{Indicator: bal, Period: MustParsePeriod("2020"),
+		Figures: []Observation{fig(t, "2020-H1", f64(500), "", ""), fig(t, "2020", f64(480), "", "")}}, FlagYTDDecrease); !ok {
+		t.Fatal("a positive flow falling from 500 to 480 is not flagged")
+	}
+}

@@ -10,6 +10,11 @@ import (
 // 0.050000000000000044).
 const ratioDigits = 10
 
+// Tidy rounds a ratio or product derived outside Derive (a page's expected
+// value, a comparison's ratio) to the same 10 significant digits as every
+// derived ratio, so no answer carries binary noise.
+func Tidy(v float64) float64 { return sig10(v) }
+
 // sig10 rounds v to ratioDigits significant digits.
 func sig10(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {

@@ -204,7 +204,7 @@ func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 		d := roundTo(*row.ValueA-*row.ValueB, max(decimalsOf(*row.ValueA), decimalsOf(*row.ValueB)))
 		row.Difference = &d
 		if *row.ValueB != 0 {
-			r := *row.ValueA / *row.ValueB
+			r := sig10(*row.ValueA / *row.ValueB)
 			row.Ratio = &r
 		}
 	}

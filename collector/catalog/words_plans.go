@@ -6,12 +6,8 @@ package catalog
 // by the indexed verbs.
 func planWordTable() map[string][2]string {
 	return map[string][2]string{
-		"authority.council":       {"KH HĐND giao", "council's plan"},
-		"authority.central":       {"KH Trung ương giao", "central government's plan"},
-		"authority.party":         {"Nghị quyết Đảng bộ", "Party resolution"},
-		"authority.own":           {"KH của đơn vị", "agency's own plan"},
-		"col.authority":           {"Cấp giao", "Set by"},
-		"plan.against":            {"%[1]s: đạt %[2]s", "%[1]s: %[2]s"},
+		"col.planpctcentral":      {"% KH Trung ương giao", "% of central plan"},
+		"plan.against":            {"KH %[1]s giao: đạt %[2]s", "%[1]s plan: %[2]s"},
 		"plan.points":             {"KH thay đổi", "planned change"},
 		"plan.sincedec":           {"so với tháng 12 năm trước", "since last December"},
 		"yoy.nominal":             {"theo giá hiện hành", "at current prices"},
@@ -25,10 +21,6 @@ func planWordTable() map[string][2]string {
 		"cap.over":                {"vượt trần %[1]s", "%[1]s over the cap"},
 		"cap.under":               {"thấp hơn trần %[1]s", "%[1]s under the cap"},
 		"cap.at":                  {"bằng mức trần", "at the cap"},
-		"basis.points":            {"thay đổi (điểm %)", "change (points)"},
-		"basis.average_growth":    {"tăng bình quân/năm", "average growth a year"},
-		"basis.end_level":         {"mức cuối kỳ", "level by the end"},
-		"basis.cumulative":        {"tổng cả giai đoạn", "total over the term"},
 		"flag.parts_mismatch":     {"Tổng các kỳ thành phần lệch", "Parts don't add up"},
 		"flag.missing_period":     {"Thiếu kỳ báo cáo", "Missing period"},
 		"flag.children_range":     {"Ngoài khoảng của đơn vị con", "Outside the children's range"},

@@ -189,7 +189,8 @@ func checkDemoQuality(t *testing.T, ctx context.Context, db *storage.DB) {
 		}
 	}
 	t.Logf("quality flags of the demo data: %v", count)
-	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch} {
+	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch,
+		storage.FlagPartsMismatch, storage.FlagMissingPeriod, storage.FlagChildrenRange} {
 		if count[code] != 0 {
 			t.Errorf("%d %s flags, want none", count[code], code)
 		}

@@ -31,9 +31,13 @@ func (g *gen) flowPlans(unit string, s spec, scale float64) map[int][]storage.Pl
 	for y := firstYear; y <= lastYear; y++ {
 		adopted := date(y-1, 12, 10)
 		var list []storage.Plan
-		if s.plan == planGrowth {
+		if s.plan == planGrowth || s.plan == planGrowthDec {
 			low, high, adj := growthPlan(s.code, y)
-			list = append(list, planOf(unit, s.code, y, storage.BasisGrowth, low, high, "original", adopted))
+			p := planOf(unit, s.code, y, storage.BasisGrowth, low, high, "original", adopted)
+			if s.plan == planGrowthDec {
+				p.Reference = storage.ReferencePreviousDecember
+			}
+			list = append(list, p)
 			if adj {
 				list = append(list, planOf(unit, s.code, y, storage.BasisGrowth, 2.5, 3, "adjusted", date(y, 7, 15)))
 			}
@@ -44,6 +48,9 @@ func (g *gen) flowPlans(unit string, s spec, scale float64) map[int][]storage.Pl
 			}
 			target := roundSig(scale*s.trend(y)*(1+bias), 3)
 			list = append(list, planOf(unit, s.code, y, storage.BasisValue, target, target, "original", adopted))
+			if s.code == centralInd && unit == province {
+				list = append(list, centralPlan(unit, s.code, y, target))
+			}
 			if factor, ok := adjustment(y); ok && s.adjust && unit == province {
 				adj := roundSig(target*factor, 3)
 				list = append(list, planOf(unit, s.code, y, storage.BasisValue, adj, adj, "adjusted", date(y, 7, 15)))
@@ -71,7 +78,7 @@ func adjustment(year int) (float64, bool) {
 // levelPlans adds a level's yearly plans: a value target near its trend, or
 // for growth plans the target of growthPlan.
 func (g *gen) levelPlans(s spec) map[int][]storage.Plan {
-	if s.plan == planGrowth {
+	if s.plan == planGrowth || s.plan == planGrowthDec {
 		return g.flowPlans(province, s, 1)
 	}
 	out := map[int][]storage.Plan{}
@@ -82,6 +89,9 @@ func (g *gen) levelPlans(s spec) map[int][]storage.Plan {
 			target = roundSig(s.trend(y)*(1-0.03+0.06*r.Float64()), 3)
 		}
 		p := planOf(province, s.code, y, storage.BasisValue, target, target, "original", date(y-1, 12, 10))
+		if s.plan == planPoints && y >= 2021 {
+			p = pointsPlan(s.code, y)
+		}
 		out[y] = []storage.Plan{p}
 		g.plans[y] = append(g.plans[y], p)
 	}
@@ -129,8 +139,17 @@ func (g *gen) ytdSpan(unit string, s spec, y, end int, m yearMonths, plans []sto
 	v, prev := sumMonths(m[y], end, s.decimals), sumMonths(m[y-1], end, s.decimals)
 	figure := func(v float64, st storage.ReportStatus, at string) storage.Observation {
 		o := g.obs(unit, s.code, p, v, st, at)
-		if plan, ok := storage.PlanInForce(plans, at); ok && plan.Basis == storage.BasisValue && plan.Target != nil {
-			o.ReportedPlanPercent = pct(round(v / *plan.Target * 100, 1), 1)
+		for _, a := range []storage.Authority{storage.AuthorityCouncil, storage.AuthorityCentral} {
+			plan, ok := storage.PlanInForce(byAuthority(plans, a), at)
+			if !ok || plan.Basis != storage.BasisValue || plan.Target == nil {
+				continue
+			}
+			share := pct(round(v / *plan.Target * 100, 1), 1)
+			if a == storage.AuthorityCouncil {
+				o.ReportedPlanPercent = share // "đạt 57,4% dự toán HĐND giao"
+			} else {
+				o.ReportedPlanPercents = storage.PlanPercents{{Authority: a, Percent: *share}} // "61,2% dự toán Trung ương giao"
+			}
 		}
 		if prev > 0 {
 			dec := 1
@@ -187,4 +206,15 @@ func (g *gen) midterm() {
 			g.obs(province, ind, storage.Period{Year: y, First: 1, Last: 6}, float64(c.h1), storage.StatusPreliminary, date(y, 7, 10)),
 			g.obs(province, ind, storage.Period{Year: y, First: 1, Last: 12}, float64(c.total), storage.StatusPreliminary, date(y+1, 1, 15)))
 	}
+}
+
+// byAuthority returns the plans one authority set (empty: council).
+func byAuthority(plans []storage.Plan, a storage.Authority) []storage.Plan {
+	var out []storage.Plan
+	for _, p := range plans {
+		if p.Authority.OrDefault() == a {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -26,6 +26,9 @@ func provinceBatches() []storage.Batch {
 		plans: map[int][]storage.Plan{}}
 	for _, s := range specs() {
 		switch s.pattern {
+		case patMonthlyIndex:
+			g.levelPlans(s)
+			g.emitIndex(s, indexSeries(s))
 		case patMonthlyLevel, patYearLevel:
 			series := levelSeries(seededRand(province, s.code), s)
 			g.levelPlans(s)
@@ -36,7 +39,9 @@ func provinceBatches() []storage.Batch {
 		}
 	}
 	g.midterm()
-	batches := []storage.Batch{{Units: units()}}
+	g.termPlan()
+	g.balanceAndFires()
+	batches := []storage.Batch{{Units: units(), Indicators: demoIndicators()}}
 	for y := firstYear; y <= lastYear; y++ {
 		batches = append(batches, storage.Batch{Observations: g.first[y], Plans: g.plans[y]})
 		if len(g.rev[y]) > 0 {

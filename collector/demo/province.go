@@ -58,6 +58,7 @@ const (
 	patHalfYear                    // H1 and the year
 	patMonthlyLevel                // a level at every month's end
 	patYearLevel                   // a level at mid-year and at year end
+	patMonthlyIndex                // an index against the same month a year earlier (= 100) every month, and its nine-month average
 )
 
 // planKind is what plans a series gets.
@@ -67,6 +68,8 @@ const (
 	planNone planKind = iota
 	planValue
 	planGrowth
+	planGrowthDec // growth measured against last December (credit "so với đầu năm")
+	planPoints    // from 2021 a change in percentage points (poverty "giảm 0,3–0,5 điểm %")
 )
 
 // spec says how one indicator behaves in the sample province.
@@ -97,7 +100,7 @@ func specs() []spec {
 	seasonParty := [12]float64{0.6, 0.5, 1.0, 1.0, 1.15, 1.3, 1.0, 1.0, 1.0, 1.1, 1.05, 1.3}
 	return []spec{
 		{"grdp", 62000, 0.068, seasonFlat, 0.01, 0.08, 1, patQuarterlyYTD, planGrowth, false, false},
-		{"industrial_production_index", 100, 0.085, seasonFlat, 0.004, 0, 1, patMonthlyLevel, planValue, false, false},
+		{"industrial_production_index", 100, 0.085, seasonFlat, 0.006, 0, 1, patMonthlyIndex, planGrowth, false, false},
 		{"retail_sales", 52000, 0.10, seasonRetail, 0.02, 0.15, 1, patMonthlyYTD, planValue, true, true},
 		{"exports", 1450, 0.09, seasonTrade, 0.03, 0, 1, patMonthlyYTD, planValue, false, true},
 		{"imports", 980, 0.08, seasonTrade, 0.035, 0, 1, patMonthlyYTD, planValue, false, false},
@@ -113,11 +116,11 @@ func specs() []spec {
 		{"new_enterprises", 950, 0.07, seasonFlat, 0.06, 0, 0, patMonthly, planValue, false, false},
 		{"jobs_created", 32000, 0.02, seasonFlat, 0.04, 0, 0, patMonthly, planValue, true, false},
 		{"vocational_trainees", 21000, 0.02, seasonParty, 0.04, 0, 0, patMonthly, planValue, false, false},
-		{"cpi", 100, 0.031, seasonFlat, 0.003, 0, 2, patMonthlyLevel, planGrowth, false, false},
-		{"poverty_rate", 6.8, -0.13, seasonFlat, 0.01, 0, 2, patYearLevel, planValue, false, false},
+		{"cpi", 100, 0.031, seasonFlat, 0.002, 0, 2, patMonthlyIndex, planGrowth, false, false},
+		{"poverty_rate", 6.8, -0.13, seasonFlat, 0.01, 0, 2, patYearLevel, planPoints, false, false},
 		{"health_insurance_coverage", 76.5, 0.022, seasonFlat, 0.003, 0, 1, patYearLevel, planValue, false, false},
 		{"urbanization_rate", 29.5, 0.028, seasonFlat, 0.003, 0, 1, patYearLevel, planValue, false, false},
-		{"credit_outstanding", 61000, 0.13, seasonFlat, 0.004, 0, 1, patMonthlyLevel, planValue, false, false},
+		{"credit_outstanding", 61000, 0.13, seasonFlat, 0.004, 0, 1, patMonthlyLevel, planGrowthDec, false, false},
 		{"traffic_accidents", 420, -0.04, seasonFlat, 0.08, 0, 0, patMonthly, planValue, false, false},
 		{"traffic_deaths", 260, -0.04, seasonFlat, 0.1, 0, 0, patMonthly, planValue, false, false},
 		{"new_party_members", 2100, 0, seasonParty, 0.05, 0, 0, patMonthlyYTD, planValue, true, false},
@@ -131,8 +134,13 @@ func specs() []spec {
 // growthPlan is the province's GRDP growth target range by year (percent);
 // 2020 was cut mid-year.
 func growthPlan(code string, year int) (low, high float64, adjusted bool) {
-	if code == "cpi" {
+	switch code {
+	case "cpi":
 		return 4, 4, false // keep consumer prices below 4%
+	case "industrial_production_index":
+		return 8, 9, false
+	case "credit_outstanding":
+		return 13, 13, false // since last December
 	}
 	lows := map[int]float64{2015: 6.5, 2016: 6.8, 2017: 6.8, 2018: 7.0, 2019: 7.0,
 		2020: 7.0, 2021: 5.5, 2022: 6.0, 2023: 6.5, 2024: 6.5}

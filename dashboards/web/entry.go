@@ -16,7 +16,7 @@ const entryRows = 6
 // entryFields are the form's columns, named as the CSV import's columns.
 func entryFields() []string {
 	return []string{"unit", "indicator", "period", "value", "report_status", "reported_plan_percent",
-		"reported_yoy_percent", "reported_at", "source", "quote"}
+		"reported_yoy_percent", "reported_at", "source", "quote", "reported_plan_percent_central"}
 }
 
 // entryRow is one row of the entry form, as typed.

@@ -273,7 +273,7 @@ func (l *Locale) linearExpected(rows []monthRow, year int, ind storage.Indicator
 		if have[m] {
 			continue
 		}
-		e := *plan * storage.LinearShare(m)
+		e := storage.Tidy(*plan * storage.LinearShare(m))
 		p := storage.Period{Year: year, First: m, Last: m}
 		out = append(out, monthRow{Period: p, Expected: &e, Plan: plan, PeriodName: l.Period(p),
 			ValueS: "–", ExpectedS: l.Value(&e, ind.Measure), PlanS: l.Value(plan, ind.Measure), CompletionS: "–",

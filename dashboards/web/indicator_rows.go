@@ -31,7 +31,7 @@ func (l *Locale) monthRows(ind storage.Indicator, points []storage.Item, year in
 		if it.PlanBasis == storage.BasisValue {
 			m.Plan = it.Plan
 			if it.Plan != nil && it.Expected != nil {
-				e := *it.Plan * *it.Expected
+				e := storage.Tidy(*it.Plan * *it.Expected)
 				m.Expected = &e
 			}
 		}
@@ -72,7 +72,7 @@ func (l *Locale) yearRows(ind storage.Indicator, points []storage.Item, per stor
 		case it.Period == sp: // the item's own yoy follows the growth basis
 			row.YoY = it.YoY
 		case prev && ind.GrowthBasis == storage.GrowthNominal && *out[len(out)-1].Value != 0:
-			g := *v / *out[len(out)-1].Value - 1
+			g := storage.Tidy(*v / *out[len(out)-1].Value - 1)
 			row.YoY = &g
 		}
 		if row.YoYS == "" {

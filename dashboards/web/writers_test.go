@@ -165,3 +165,18 @@ func TestDryRunPreviewNamesFiguresInThePagesLanguage(t *testing.T) {
 		t.Errorf("a dry run stored %d figures (err %v)", len(obs), err)
 	}
 }
+
+// TestEntryStoresAPercentOfTheCentralPlan: the form's "% of central plan"
+// is stored as a percent naming the central plan, written as typed.
+func TestEntryStoresAPercentOfTheCentralPlan(t *testing.T) {
+	e := newTestEnv(t)
+	f := entryForm(map[string]string{"unit": "cai-rang", "indicator": "budget_revenue", "period": "2018-H1",
+		"value": "700", "report_status": "estimate", "reported_plan_percent": "48,5", "reported_plan_percent_central": "52,7"})
+	if code, body := postEntry(t, e, f, "vi"); code != http.StatusOK {
+		t.Fatalf("status %d: %.600s", code, body)
+	}
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "budget_revenue"})
+	if err != nil || len(obs) != 1 || obs[0].ReportedPlanPercents.String() != "central:52.7" || obs[0].ReportedPlanPercent.String() != "48.5" {
+		t.Fatalf("stored %+v (err %v)", obs, err)
+	}
+}

@@ -33,7 +33,7 @@ func TestCompareGrandchildren(t *testing.T) {
 	if len(c.Rows) != 3 || c.Rows[0].Unit != "p1-c1" || c.Rows[1].Unit != "p1-c2" || c.Rows[2].Unit != "p2-c1" {
 		t.Fatalf("grandchildren rows %+v", c.Rows)
 	}
-	if r := c.Rows[0]; !approx(r.ValueA, 100, 0) || !approx(r.ValueB, 120, 0) || !approx(r.Ratio, 100.0/120, 1e-12) || !approx(r.Difference, -20, 0) ||
+	if r := c.Rows[0]; !approx(r.ValueA, 100, 0) || !approx(r.ValueB, 120, 0) || !approx(r.Ratio, 0.8333333333, 0) /* 100 ÷ 120 at 10 significant digits */ || !approx(r.Difference, -20, 0) ||
 		!approx(r.CompletionB, 0.5, 1e-12) || r.PaceB != PaceOnTrack {
 		t.Errorf("p1-c1 row %+v", r)
 	}

@@ -158,7 +158,7 @@ func TestCompareBothForms(t *testing.T) {
 	}
 	br := c.Rows[1]
 	if !approx(br.ValueA, 6500, 0) || !approx(br.ValueB, 7060, 0) || !approx(br.Difference, -560, 1e-9) ||
-		!approx(br.Ratio, 6500.0/7060, 1e-12) || !approx(br.CompletionB, 7060.0/14000, 1e-9) || br.CompletionA != nil ||
+		!approx(br.Ratio, 0.9206798867, 0) /* 6500 ÷ 7060 at 10 significant digits */ || !approx(br.CompletionB, 7060.0/14000, 1e-9) || br.CompletionA != nil ||
 		br.PaceB != PaceOnTrack || br.PaceA != PaceUnknown {
 		t.Errorf("budget_revenue row %+v", br)
 	}

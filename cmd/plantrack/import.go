@@ -19,7 +19,7 @@ field named. Importing the same file again stores nothing ("0 new").
 
 Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 	db := c.dbFlag()
-	locale := c.fs.String("locale", "", "number format of the files: `vi` (63.135,5) or en (63,135.5); without it an ambiguous number is an error")
+	locale := c.fs.String("locale", "", "number format of the files: `vi` (63.135,5) or en (63,135.5); without it an ambiguous number is an error. Errors are printed in this language, Vietnamese without it")
 	dry := c.fs.Bool("dry-run", false, "validate and print what would be stored; store nothing")
 	progress := c.fs.Bool("progress", false, "print \"[i/n] importing FILE…\" on stderr as each file starts (always on when stderr is a terminal)")
 	c.run = func(ctx context.Context) error {

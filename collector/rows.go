@@ -18,9 +18,11 @@ const FormatForm = "form"
 type Row struct {
 	N     int
 	Cells map[string]string
+	Plan  bool // a plan (unit, indicator, year or term, authority, basis, target, …), not an observation
 }
 
-// ImportRows validates and stores observation rows typed into a form: the
+// ImportRows validates and stores observation rows (and plan rows, Plan
+// set) typed into a form: the
 // same reading and rules as a file's rows, all or nothing, with problems
 // naming each row's N and the field. No file is written or parsed on the
 // way. A column name that is not an observation column is refused as a
@@ -33,15 +35,19 @@ func (c *Collector) ImportRows(ctx context.Context, rows []Row, opt Options) (Re
 		var rec record
 		for _, r := range rows {
 			rec.reset("", r.N)
+			table, columns := tableObservations, observationColumns
+			if r.Plan {
+				table, columns = tablePlans, planColumns
+			}
 			for name, v := range r.Cells {
-				f, ok := lookupField(name, observationColumns)
+				f, ok := lookupField(name, columns)
 				if !ok {
 					return storage.Errorf(storage.CodeInvalid, "unknown column %q in a %s table; allowed: %s",
-						name, tableObservations, columnList(observationColumns))
+						name, table, columnList(columns))
 				}
 				rec.vals[f] = v
 			}
-			if err := s.record(ctx, &rec, tableObservations); err != nil {
+			if err := s.record(ctx, &rec, table); err != nil {
 				return err
 			}
 		}

@@ -231,6 +231,7 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 		v.Figures[len(v.Figures)-1].Named = row.Named
 		rows = append(rows, collector.Row{N: i, Cells: cells})
 	}
+	rows = append(rows, v.keptPlans(r.PostFormValue)...)
 	v.Extracted = true
 	v.Segments = []segment{{Text: v.Text}}
 	if len(rows) == 0 {
@@ -245,7 +246,7 @@ func (p *Pages) confirmPaste(r *http.Request, v *pasteView) int {
 	status := v.outcome(rep, err)
 	v.markProblems()
 	if err == nil {
-		v.Figures, v.Extracted = nil, false
+		v.Figures, v.Plans, v.Extracted = nil, nil, false
 	}
 	return status
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -13,8 +14,10 @@ import (
 // target, and the words it came from.
 type pastePlan struct {
 	N                                 int
+	Keep                              bool
 	Indicator, When, Authority, Basis string
 	Target, Quote                     string
+	Cells                             map[string]string // what the confirm form carries, by plan column
 }
 
 // fillPlans lists the extraction's plans in the page's language.
@@ -28,8 +31,17 @@ func (v *pasteView) fillPlans(plans []extract.Plan) {
 			break
 		}
 		code := p.Code()
-		row := pastePlan{N: i + 1, Indicator: code, When: p.Term, Authority: v.L.T("authority." + string(p.Authority)),
-			Basis: v.L.T("basis." + string(p.Basis)), Quote: p.Quote}
+		row := pastePlan{N: i + 1, Keep: true, Indicator: code, When: p.Term, Authority: v.L.T("authority." + string(p.Authority)),
+			Basis: v.L.T("basis." + string(p.Basis)), Quote: p.Quote, Cells: map[string]string{"indicator": code,
+				"term": p.Term, "authority": string(p.Authority), "basis": string(p.Basis)}}
+		if p.Term == "" {
+			row.Cells["year"] = strconv.Itoa(p.Year)
+		}
+		for col, t := range map[string]*float64{"target": p.Target, "target_low": p.TargetLow, "target_high": p.TargetHigh} {
+			if t != nil {
+				row.Cells[col] = v.L.Num(t, 6)
+			}
+		}
 		if n := names[code]; n != "" {
 			row.Indicator = n
 		}
@@ -91,4 +103,38 @@ func namedFromForm(get func(string) string, k string, cells map[string]string) [
 		}
 	}
 	return out
+}
+
+// planColumns are the plan fields the paste form carries per plan.
+func planFormColumns() []string {
+	return []string{"indicator", "year", "term", "authority", "basis", "target", "target_low", "target_high"}
+}
+
+// keptPlans reads the confirm form's plans: every one ticked "Keep" becomes
+// a plan row of the import, adopted on the report's date with the report
+// as its source; all are shown again as they were posted.
+func (v *pasteView) keptPlans(get func(string) string) []collector.Row {
+	n, _ := strconv.Atoi(get("plan_count"))
+	var rows []collector.Row
+	for i := 1; i <= min(max(n, 0), maxPasteFigures); i++ {
+		k := strconv.Itoa(i)
+		row := pastePlan{N: i, Keep: get("plan_keep_"+k) != "", Indicator: get("plan_name_" + k), When: get("plan_when_" + k),
+			Authority: get("plan_authname_" + k), Basis: get("plan_basisname_" + k), Target: get("plan_targetname_" + k),
+			Quote: get("plan_quote_" + k), Cells: map[string]string{}}
+		for _, col := range planFormColumns() {
+			if s := strings.TrimSpace(get("plan_" + col + "_" + k)); s != "" {
+				row.Cells[col] = s
+			}
+		}
+		v.Plans = append(v.Plans, row)
+		if !row.Keep {
+			continue
+		}
+		cells := map[string]string{"unit": v.Unit, "adopted_on": v.Date, "source": v.Source, "version": "original"}
+		for c, s := range row.Cells {
+			cells[c] = s
+		}
+		rows = append(rows, collector.Row{N: maxPasteFigures + i, Cells: cells, Plan: true})
+	}
+	return rows
 }

@@ -47,21 +47,7 @@ func TestPasteKeepsPercentsOfEveryPlan(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("extract: %d %.500s", code, body)
 	}
-	form.Set("step", "confirm")
-	inputs := regexp.MustCompile(`<input[^>]*name="([a-z_]+_\d+|count)"[^>]*>`)
-	val := regexp.MustCompile(`value="([^"]*)"`)
-	for _, m := range inputs.FindAllStringSubmatch(body, -1) {
-		if v := val.FindStringSubmatch(m[0]); v != nil && (!strings.Contains(m[0], "checkbox") || strings.Contains(m[0], "checked")) {
-			form.Set(m[1], htmlUnescape(v[1]))
-		}
-	}
-	sel := regexp.MustCompile(`(?s)<select[^>]*name="([a-z_]+_\d+(?:_span|_year)?)"[^>]*>(.*?)</select>`)
-	opt := regexp.MustCompile(`<option value="([^"]*)" selected>`)
-	for _, m := range sel.FindAllStringSubmatch(body, -1) {
-		if o := opt.FindStringSubmatch(m[2]); o != nil {
-			form.Set(m[1], o[1])
-		}
-	}
+	form = confirmFormFrom(body, form)
 	if form.Get("pp_central_1") != "78,2" {
 		t.Fatalf("the central percent is not carried: %v", form)
 	}
@@ -76,5 +62,61 @@ func TestPasteKeepsPercentsOfEveryPlan(t *testing.T) {
 	central, ok := obs[0].ReportedPlanPercents.Of(storage.AuthorityCentral)
 	if !ok || central.String() != "78.2" || obs[0].ReportedPlanPercent == nil || obs[0].ReportedPlanPercent.String() != "70.4" {
 		t.Errorf("stored percents %+v, primary %v", obs[0].ReportedPlanPercents, obs[0].ReportedPlanPercent)
+	}
+}
+
+// confirmFormFrom is the confirm form a browser would post from the
+// extract step's page: every input's value, ticked boxes, selected options.
+func confirmFormFrom(body string, base url.Values) url.Values {
+	form := url.Values{}
+	for k, v := range base {
+		form[k] = v
+	}
+	form.Set("step", "confirm")
+	inputs := regexp.MustCompile(`<input[^>]*name="([a-z_]+_\d+|count|plan_count)"[^>]*>`)
+	val := regexp.MustCompile(`value="([^"]*)"`)
+	for _, m := range inputs.FindAllStringSubmatch(body, -1) {
+		if v := val.FindStringSubmatch(m[0]); v != nil && (!strings.Contains(m[0], "checkbox") || strings.Contains(m[0], "checked")) {
+			form.Set(m[1], htmlUnescape(v[1]))
+		}
+	}
+	sel := regexp.MustCompile(`(?s)<select[^>]*name="([a-z_]+_\d+(?:_span|_year)?)"[^>]*>(.*?)</select>`)
+	opt := regexp.MustCompile(`<option value="([^"]*)" selected>`)
+	for _, m := range sel.FindAllStringSubmatch(body, -1) {
+		if o := opt.FindStringSubmatch(m[2]); o != nil {
+			form.Set(m[1], o[1])
+		}
+	}
+	return form
+}
+
+// TestPasteStoresKeptPlans: confirming stores the figures and the targets
+// ticked "Keep" in one import, each plan with the report as source:
+// "(kế hoạch 10.200 tỷ đồng)" → budget_revenue 2022, council, value 10200.
+func TestPasteStoresKeptPlans(t *testing.T) {
+	e := newTestEnv(t)
+	text := "6 tháng năm 2022, thu ngân sách đạt 4.950 tỷ đồng (kế hoạch 10.200 tỷ đồng)."
+	base := url.Values{"unit": {"cai-rang"}, "date": {"2022-07-05"}, "source": {"Báo cáo 6 tháng"}, "text": {text}, "step": {"extract"}}
+	code, body := postForm(t, e, "/paste?lang=vi", base)
+	if code != http.StatusOK {
+		t.Fatalf("extract: %d %.500s", code, body)
+	}
+	form := confirmFormFrom(body, base)
+	if form.Get("plan_keep_1") != "1" || form.Get("plan_target_1") != "10.200" {
+		t.Fatalf("the plan is not in the confirm form: %v", form)
+	}
+	if code, body = postForm(t, e, "/paste?lang=vi", form); code != http.StatusOK {
+		t.Fatalf("confirm: %d %.1500s", code, body)
+	}
+	plans, err := e.db.Plans(context.Background(), storage.PlanFilter{Unit: "cai-rang", Indicator: "budget_revenue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range plans {
+		found = found || p.Year == 2022 && p.Authority == storage.AuthorityCouncil && p.Target != nil && *p.Target == 10200 && p.Source == "Báo cáo 6 tháng"
+	}
+	if !found {
+		t.Errorf("the kept plan was not stored: %+v", plans)
 	}
 }

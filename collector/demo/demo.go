@@ -25,9 +25,13 @@ const (
 // recorded as arriving via "demo". It is idempotent: loading it again
 // stores nothing new.
 func Load(ctx context.Context, db *storage.DB) (storage.WriteResult, error) {
+	return write(ctx, db, Batches())
+}
+
+// write stores batches, one transaction each, recorded as arriving via "demo".
+func write(ctx context.Context, db *storage.DB, batches []storage.Batch) (storage.WriteResult, error) {
 	var total storage.WriteResult
 	prov := storage.Provenance{Via: "demo"}
-	batches := Batches()
 	for i, b := range batches {
 		res, err := db.Write(ctx, b, prov)
 		if err != nil {
@@ -41,13 +45,22 @@ func Load(ctx context.Context, db *storage.DB) (storage.WriteResult, error) {
 	return total, nil
 }
 
+// LoadSeed stores the demo data as it stood before the reorganisation of
+// 1 July 2025 — everything but the Cần Thơ merger — so that the seed
+// report's Cần Thơ is still in force: for tests of what a unit in force
+// shows (its /metrics gauges), which the merger retires.
+func LoadSeed(ctx context.Context, db *storage.DB) (storage.WriteResult, error) {
+	b := Batches()
+	return write(ctx, db, b[:len(b)-1])
+}
+
 // Batches returns the demo data as reports in the order they are
 // written: Cần Thơ first, then the synthetic province's units and, for each
 // year, its reports and then the later revisions of them (a figure and its
 // revision must travel in different reports). The result is the same, byte
 // for byte, on every call.
 func Batches() []storage.Batch {
-	return append([]storage.Batch{canThoBatch()}, provinceBatches()...)
+	return append(append([]storage.Batch{canThoBatch()}, provinceBatches()...), mergerBatch())
 }
 
 // canThoBatch is the report the Can Tho City party committee's standing

@@ -1,6 +1,10 @@
 package demo
 
-import "github.com/plantrack/plantrack/storage"
+import (
+	"fmt"
+
+	"github.com/plantrack/plantrack/storage"
+)
 
 // The synthetic sample province: its units and how each catalog indicator
 // behaves in it. Every name says the data is simulated; every unit is
@@ -44,6 +48,25 @@ func units() []storage.Unit {
 	for _, d := range districts() {
 		units = append(units, storage.Unit{Code: d.code, NameVI: d.vi, NameEN: d.en,
 			Parent: province, Synthetic: true})
+	}
+	return units
+}
+
+// reorganisedUnits end the sample province's districts on 2025-06-30, when
+// the district level ended, and move two communes of each up to the
+// province.
+func reorganisedUnits() []storage.Unit {
+	var units []storage.Unit
+	for _, d := range districts() {
+		units = append(units, storage.Unit{Code: d.code, NameVI: d.vi, NameEN: d.en, Synthetic: true, ValidTo: mergerLast})
+	}
+	for _, d := range districts() {
+		for i := 1; i <= 2; i++ {
+			units = append(units, storage.Unit{Code: fmt.Sprintf("%s-xa-%d", d.code, i),
+				NameVI:  fmt.Sprintf("Xã %d thuộc %s", i, d.vi),
+				NameEN:  fmt.Sprintf("Commune %d of %s", i, d.en),
+				Parents: []storage.ParentSpan{{Parent: d.code}, {Parent: province, From: mergerDay}}, Synthetic: true})
+		}
 	}
 	return units
 }

@@ -28,12 +28,21 @@ func openDB(t testing.TB) (*storage.DB, string) {
 	return db, path
 }
 
-// demoDB is a fresh database with the demo data loaded.
+// demoDB is a fresh database with the demo data as it stood before the
+// reorganisation of 1 July 2025, so that the seed report's Cần Thơ is in
+// force and exposed (fullDemoDB has the merger, which retires it).
 func demoDB(t testing.TB) (*storage.DB, string) {
+	return loadDemo(t, demo.LoadSeed)
+}
+
+// fullDemoDB is a fresh database with the whole demo, merger included.
+func fullDemoDB(t testing.TB) (*storage.DB, string) { return loadDemo(t, demo.Load) }
+
+func loadDemo(t testing.TB, load func(context.Context, *storage.DB) (storage.WriteResult, error)) (*storage.DB, string) {
 	t.Helper()
 	db, path := openDB(t)
 	start := time.Now()
-	if _, err := demo.Load(context.Background(), db); err != nil {
+	if _, err := load(context.Background(), db); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
 	t.Logf("demo loaded in %v", time.Since(start))

@@ -130,8 +130,10 @@ type snapshot struct {
 	indicators []storage.Indicator
 }
 
-// loadSnapshot reads the latest items of units down to depth (every unit
-// when negative), those units and every indicator.
+// loadSnapshot reads the latest items of the units valid today down to
+// depth (every depth when negative), those units and every indicator: a
+// retired unit leaves the exposition (its history stays in the OpenMetrics
+// export).
 func loadSnapshot(ctx context.Context, src Source, depth int) (snapshot, error) {
 	items, err := src.Latest(ctx, depth, "")
 	if err != nil {
@@ -145,13 +147,23 @@ func loadSnapshot(ctx context.Context, src Source, depth int) (snapshot, error) 
 	if err != nil {
 		return snapshot{}, fmt.Errorf("read indicators: %w", err)
 	}
-	kept := units[:0:0]
+	kept, today := units[:0:0], storage.Today()
 	for _, u := range units {
-		if depth < 0 || u.Depth <= depth {
+		if (depth < 0 || u.Depth <= depth) && u.ValidOn(today) { // a retired unit leaves the exposition
 			kept = append(kept, u)
 		}
 	}
-	return snapshot{items: items, units: kept, indicators: inds}, nil
+	current := make(map[string]bool, len(kept))
+	for _, u := range kept {
+		current[u.Code] = true
+	}
+	valid := items[:0:0]
+	for _, it := range items {
+		if current[it.Unit] {
+			valid = append(valid, it)
+		}
+	}
+	return snapshot{items: valid, units: kept, indicators: inds}, nil
 }
 
 // families turns a snapshot into the SPEC §3 families, sorted by name, with

@@ -29,6 +29,10 @@ type jsonObservation struct {
 	Retracted           json.RawMessage `json:"retracted"`
 	// ReportedPlanPercents is [{"authority": "central", "percent": 103.5}, …].
 	ReportedPlanPercents json.RawMessage `json:"reported_plan_percents"`
+	// Reconstructed is what an export writes on a figure of a period before
+	// its unit began; it follows from the unit's dates, so it is read and
+	// not stored (an export re-imports as a no-op).
+	Reconstructed json.RawMessage `json:"reconstructed"`
 }
 
 type jsonPlan struct {

@@ -99,3 +99,30 @@ func TestUnitsTableRefusesBadHistory(t *testing.T) {
 		t.Fatal("a refused units table stored something")
 	}
 }
+
+// TestExportOfReconstructedFigureReimports: a figure of the new Cần Thơ for
+// 2024-H2 (before it began) is exported with "reconstructed": true and the
+// export re-imports as a no-op.
+func TestExportOfReconstructedFigureReimports(t *testing.T) {
+	ctx := context.Background()
+	c, _ := newTestCollector(t)
+	if _, err := c.ImportReader(ctx, strings.NewReader(mergerCSV), FormatCSV, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	obs := `{"observations":[{"unit":"can-tho-2025","indicator":"poverty_rate","period":"2024-H2","value":3.6,
+		"report_status":"official","reported_at":"2026-01-10","source":"imported as reconstructed"}]}`
+	if _, err := c.ImportReader(ctx, strings.NewReader(obs), FormatJSON, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := c.Export(ctx, &out, FormatJSON, storage.ObservationFilter{Unit: "can-tho-2025"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"reconstructed":true`) {
+		t.Fatalf("the export does not mark the reconstructed figure:\n%s", out.String())
+	}
+	rep, err := c.ImportReader(ctx, bytes.NewReader(out.Bytes()), FormatJSON, Options{})
+	if err != nil || rep.Result.New != 0 {
+		t.Fatalf("re-import: %+v %v", rep.Result, err)
+	}
+}

@@ -162,3 +162,23 @@ func TestReconstructionFollowsPredecessorRevisions(t *testing.T) {
 		Value: val(120), ReportedAt: "2026-01-20"}}})
 	check(198.0/200 - 1)
 }
+
+// TestObservationsMarkImportedReconstructions: n's poverty rate for
+// 2024-H2, a period before n began, is marked reconstructed when read back;
+// its 2025-H2 figure is not.
+func TestObservationsMarkImportedReconstructions(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	b := mergerBatch()
+	b.Observations = []Observation{rev("n", "poverty_rate", "2024-H2", 3.6), rev("n", "poverty_rate", "2025-H2", 3.2)}
+	writeBatch(t, db, b)
+	obs, err := db.Observations(ctx, ObservationFilter{Unit: "n"})
+	if err != nil || len(obs) != 2 {
+		t.Fatalf("%+v %v", obs, err)
+	}
+	for _, o := range obs {
+		if want := o.Period.Year == 2024; o.Reconstructed != want {
+			t.Errorf("%v reconstructed %v, want %v", o.Period, o.Reconstructed, want)
+		}
+	}
+}

@@ -26,6 +26,10 @@ func (db *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(
 	if err != nil {
 		return err
 	}
+	starts, err := db.unitStarts(ctx)
+	if err != nil {
+		return err
+	}
 	rows, err := db.r.QueryContext(ctx, obsSelect+where+obsOrder, args...)
 	if err != nil {
 		return fmt.Errorf("read observations: %w", err)
@@ -44,6 +48,9 @@ func (db *DB) EachObservation(ctx context.Context, f ObservationFilter, fn func(
 		if err != nil {
 			return fmt.Errorf("read observations: %w", err)
 		}
+		// A figure of a period that ended before its unit began can only
+		// be a reconstruction, imported as such (SPEC §2).
+		o.Reconstructed = starts[o.Unit] != "" && periodEndDate(o.Period) < starts[o.Unit]
 		if f.History {
 			if err := fn(o); err != nil {
 				return err

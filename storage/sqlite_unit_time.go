@@ -158,3 +158,21 @@ func (db *DB) Successors(ctx context.Context, code string) ([]Unit, error) {
 	}
 	return out, nil
 }
+
+// unitStarts returns the valid_from of every unit that has one, by code.
+func (db *DB) unitStarts(ctx context.Context) (map[string]string, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT code, valid_from FROM units WHERE valid_from <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("read units: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var code, from string
+		if err := rows.Scan(&code, &from); err != nil {
+			return nil, fmt.Errorf("read units: %w", err)
+		}
+		out[code] = from
+	}
+	return out, rows.Err()
+}

@@ -43,6 +43,7 @@ func unitWords() map[string][2]string {
 		"units.showretired":     {"Hiện cả đơn vị đã kết thúc (%d)", "Show retired units too (%d)"},
 		"units.hideretired":     {"Chỉ hiện đơn vị hiện hành", "Show current units only"},
 		"units.ended":           {"kết thúc %s", "ended %s"},
+		"compare.reconstructed": {"* Số liệu trước ngày hợp nhất, cộng từ các đơn vị tiền thân.", "* Figures from before the merger, summed from the unit's predecessors."},
 		"field.parents":         {"Các đơn vị cấp trên theo thời gian", "Parents over time"},
 		"field.valid_from":      {"Hiệu lực từ ngày", "Valid from"},
 		"field.valid_to":        {"Hiệu lực đến ngày", "Valid to"},

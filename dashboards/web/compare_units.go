@@ -36,6 +36,7 @@ type compareUnitsView struct {
 	IndOptions       []option
 	Synthetic        bool
 	ByCompletion     bool
+	Reconstructed    bool // some figures are units' predecessors' summed (marked *)
 }
 
 func (v compareUnitsView) meta() pageMeta {
@@ -126,6 +127,7 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 	for _, x := range res.Rows {
 		v.ByCompletion = v.ByCompletion || x.CompletionA != nil
 		v.Synthetic = v.Synthetic || names[x.Unit].Synthetic
+		v.Reconstructed = v.Reconstructed || x.ReconstructedA || x.ReconstructedB
 	}
 	in := charts.UnitsInput{Options: charts.Options{ID: "chart-units", Lang: L.Lang, Title: v.IndName + " · " + v.AName},
 		Measure: v.Measure, Percent: v.ByCompletion}

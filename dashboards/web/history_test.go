@@ -21,10 +21,11 @@ func mergerEnv(t *testing.T) *testEnv {
 			ReportStatus: storage.StatusOfficial, ReportedAt: "2026-01-15", Source: "test"}
 	}
 	b := storage.Batch{Units: []storage.Unit{
+		{Code: "vn", NameVI: "Việt Nam", NameEN: "Viet Nam"},
 		{Code: "can-tho", ValidTo: "2025-06-30"},
 		{Code: "soc-trang", NameVI: "Tỉnh Sóc Trăng", NameEN: "Soc Trang Province", ValidTo: "2025-06-30"},
 		{Code: "hau-giang", NameVI: "Tỉnh Hậu Giang", NameEN: "Hau Giang Province", ValidTo: "2025-06-30"},
-		{Code: "can-tho-2025", NameVI: "Thành phố Cần Thơ", NameEN: "Can Tho City", ValidFrom: on,
+		{Code: "can-tho-2025", NameVI: "Thành phố Cần Thơ", NameEN: "Can Tho City", ValidFrom: on, Parent: "vn",
 			Predecessors: []storage.Predecessor{{Unit: "can-tho", Date: on}, {Unit: "soc-trang", Date: on}, {Unit: "hau-giang", Date: on}}},
 		{Code: "x", NameVI: "Huyện X", NameEN: "X District", ValidTo: "2025-06-30"},
 		{Code: "y", NameVI: "Huyện Y", NameEN: "Y District", ValidFrom: on, Predecessors: []storage.Predecessor{{Unit: "x", Date: on}}},
@@ -50,6 +51,9 @@ func TestMergedUnitPageSaysWhereItCameFrom(t *testing.T) {
 	// The period comparison marks the reconstructed column and says why.
 	_, body, _ = e.get(t, "/compare/periods?unit=can-tho-2025&a=2025-H2&b=2024-H2&lang=vi")
 	mustContain(t, body, "180*", "số liệu 2024 cộng từ Cần Thơ, Sóc Trăng, Hậu Giang")
+	// So does the comparison of a country's provinces.
+	_, body, _ = e.get(t, "/compare/units?parent=vn&indicator=budget_revenue&a=2025-H2&b=2024-H2&lang=vi")
+	mustContain(t, body, "180*", "cộng từ các đơn vị tiền thân")
 }
 
 func TestRetiredUnitPageNamesItsSuccessor(t *testing.T) {

@@ -101,10 +101,13 @@ func (p *Pages) history(q *request, u storage.Unit) (unitHistory, error) {
 	return h, nil
 }
 
-// shortName drops the administrative title from a unit's name ("Tỉnh Sóc
-// Trăng" → "Sóc Trăng", "Soc Trang Province" → "Soc Trang"), for lists of
-// names.
+// shortName drops the administrative title and a trailing note in
+// brackets from a unit's name ("Tỉnh Sóc Trăng (số liệu mô phỏng)" → "Sóc
+// Trăng", "Soc Trang Province" → "Soc Trang"), for lists of names.
 func shortName(name string) string {
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		name = name[:i]
+	}
 	for _, pre := range []string{"Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ", "Thị trấn ", "Xã ", "Phường "} {
 		name = strings.TrimPrefix(name, pre)
 	}

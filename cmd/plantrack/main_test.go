@@ -112,11 +112,16 @@ func TestServeDemoProgress(t *testing.T) {
 	}
 	for path, want := range map[string]string{
 		"/":        "Cần Thơ",
-		"/metrics": `plantrack_plan_completion_ratio{indicator="retail_sales",unit="can-tho"} 0.537`,
+		// The demo ends with the merger of 1 July 2025: the seed report's
+		// Cần Thơ has ended and the new city (synthetic figures) is exposed.
+		"/metrics": `plantrack_indicator_value{indicator="budget_revenue",unit="can-tho-2025"} 14800`,
 	} {
 		body := getText(t, base+path)
 		if !strings.Contains(body, want) {
 			t.Errorf("%s lacks %q", path, want)
+		}
+		if path == "/metrics" && strings.Contains(body, `unit="can-tho"}`) {
+			t.Error("/metrics exposes the retired Cần Thơ")
 		}
 	}
 	if !strings.Contains(logs.String(), "demo data loaded") {

@@ -111,7 +111,7 @@ func TestServeDemoProgress(t *testing.T) {
 		t.Errorf("demo units and their synthetic marks: %+v", units.Units)
 	}
 	for path, want := range map[string]string{
-		"/":        "Cần Thơ",
+		"/": "Cần Thơ",
 		// The demo ends with the merger of 1 July 2025: the seed report's
 		// Cần Thơ has ended and the new city (synthetic figures) is exposed.
 		"/metrics": `plantrack_indicator_value{indicator="budget_revenue",unit="can-tho-2025"} 14800`,

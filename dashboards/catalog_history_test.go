@@ -49,6 +49,18 @@ func TestCatalogHistoryShowsEveryRevision(t *testing.T) {
 		ind.History[n-1].Provenance.TokenName != "admin-1" {
 		t.Fatalf("indicator history: %+v", ind.History)
 	}
+	// Fields other issues added (a unit's validity dates, an index
+	// indicator's base) are in the snapshots too.
+	post(f.admin, `{"units":[{"code":"new-ward","name_vi":"Phường mới","parent":"can-tho","valid_from":"2025-07-01"}],
+		"indicators":[{"code":"cpi_index","name_vi":"CPI","name_en":"CPI","measure":"index","kind":"level","direction":"down",
+		"growth_basis":"index","index_base":"previous_december"}]}`)
+	var ward, cpi struct{ History []storage.CatalogRevision }
+	f.get("/api/v1/units/new-ward?history=true", http.StatusOK, &ward)
+	f.get("/api/v1/indicators/cpi_index?history=true", http.StatusOK, &cpi)
+	if len(ward.History) != 1 || !strings.Contains(string(ward.History[0].Snapshot), `"valid_from":"2025-07-01"`) ||
+		len(cpi.History) != 1 || !strings.Contains(string(cpi.History[0].Snapshot), `"index_base":"previous_december"`) {
+		t.Fatalf("snapshots without the new fields: %+v %+v", ward.History, cpi.History)
+	}
 	// Without history=true the answer is as before.
 	var plain map[string]json.RawMessage
 	f.get("/api/v1/units/ninh-kieu", http.StatusOK, &plain)

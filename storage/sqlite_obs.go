@@ -15,7 +15,7 @@ const obsSelect = `SELECT u.code, i.code, o.year, o.first_month, o.last_month, o
 	FROM observations o JOIN units u ON u.id = o.unit_id JOIN indicators i ON i.id = o.indicator_id`
 
 // obsOrder groups revisions by figure, periods by end month (longest span
-// first) and revisions by (reported_at, id): the order of observations_unit.
+// first) and revisions by (reported_at, id): the key order of figures.
 const obsOrder = ` ORDER BY o.unit_id, o.indicator_id, o.year, o.last_month, o.first_month, o.reported_at, o.id`
 
 // EachObservation calls fn for every observation f selects, grouped by unit

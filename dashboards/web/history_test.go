@@ -87,3 +87,14 @@ func TestUnitsIndexHidesRetiredOneClickAway(t *testing.T) {
 	_, body, _ = e.get(t, "/units?retired=1&lang=vi")
 	mustContain(t, body, `href="/units/soc-trang?`, "kết thúc 30/06/2025", "Chỉ hiện đơn vị hiện hành")
 }
+
+// TestHomeListsCurrentRootsOnly: the home page shows the roots in force
+// (vn, above the new Cần Thơ), not the retired Sóc Trăng.
+func TestHomeListsCurrentRootsOnly(t *testing.T) {
+	e := mergerEnv(t)
+	_, body, _ := e.get(t, "/?lang=vi")
+	mustContain(t, body, `href="/units/vn?`)
+	if strings.Contains(body, `href="/units/soc-trang?`) {
+		t.Error("the home page lists a retired unit")
+	}
+}

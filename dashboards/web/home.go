@@ -74,8 +74,9 @@ func (p *Pages) buildHome(q *request) (view, error) {
 		return nil, err
 	}
 	v := homeView{L: q.L}
+	today := storage.Today()
 	for _, u := range units {
-		if u.Parent != "" {
+		if u.Parent != "" || u.Retired(today) { // retired units: on the units index, one click away
 			continue
 		}
 		rc, err := p.rootCard(q, u, inds)

@@ -45,7 +45,7 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 	ps := newPlanSet(f, x)
 	it.PrimaryAuthority = ps.primary
 	if hasOwn {
-		it.ReportedPlanPercent = ps.percentOf(own, ps.primary)
+		it.ReportedPlanPercent = ps.percentOf(&own, ps.primary)
 	}
 	judgePlans(&it, f, x, ps, th)
 	it.Flags = deriveFlags(f, x, ps, it, th)

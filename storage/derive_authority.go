@@ -23,14 +23,36 @@ func newPlanSet(f Facts, x figIndex) planSet {
 	ps := planSet{yearly: plansOfYear(f.Plans, year), views: map[Authority]planView{}, asOf: f.AsOf}
 	ps.terms = termPlansInForce(f.Plans, year, f.AsOf)
 	ps.primary = ps.choosePrimary(f.Indicator, x, year)
+	named := ps.reportedAgainst(x, year)
 	for _, a := range Authorities() {
 		if p, ok := PlanInForce(ps.yearlyOf(a), f.AsOf); ok {
 			ps.views[a] = storedView(p)
-		} else if v, ok := impliedView(x, f.Indicator, year, func(o Observation) *Percent { return ps.percentOf(o, a) }); ok {
+		} else if !named[a] {
+			continue // no percent to imply a plan from: skip the scan
+		} else if v, ok := impliedView(x, f.Indicator, year, func(o *Observation) *Percent { return ps.percentOf(o, a) }); ok {
 			ps.views[a] = v
 		}
 	}
 	return ps
+}
+
+// reportedAgainst is which authorities some figure of year reported a
+// percent against (the shorthand counting for the primary).
+func (ps planSet) reportedAgainst(x figIndex, year int) map[Authority]bool {
+	named := map[Authority]bool{}
+	for _, i := range x.byPeriod {
+		o := &x.figs[i]
+		if o.Period.Year != year {
+			continue
+		}
+		if o.ReportedPlanPercent != nil {
+			named[ps.primary] = true
+		}
+		for _, p := range o.ReportedPlanPercents {
+			named[p.Authority] = true
+		}
+	}
+	return named
 }
 
 func (ps planSet) choosePrimary(ind Indicator, x figIndex, year int) Authority {
@@ -79,7 +101,7 @@ func (ps planSet) view(a Authority) (planView, bool) {
 
 // percentOf is the percent of plan a figure reported against authority a:
 // the one naming a, else for the primary authority the shorthand.
-func (ps planSet) percentOf(o Observation, a Authority) *Percent {
+func (ps planSet) percentOf(o *Observation, a Authority) *Percent {
 	if p, ok := o.ReportedPlanPercents.Of(a); ok {
 		return &p
 	}

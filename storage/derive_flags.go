@@ -23,7 +23,7 @@ func deriveFlags(f Facts, x figIndex, ps planSet, it Item, th Thresholds) []Flag
 				break
 			}
 			v, hasPlan := ps.checkView(a, own.ReportedAt)
-			if fl, found := planPercentFlag(mk, v, hasPlan, it, ps.percentOf(own, a)); found {
+			if fl, found := planPercentFlag(mk, v, hasPlan, it, ps.percentOf(&own, a)); found {
 				fl.Authority = a
 				flags = append(flags, fl)
 			}

@@ -91,7 +91,7 @@ func (v planView) isDeficit(ind Indicator) bool {
 // reported a percent of plan (pctOf gives a figure's percent against the
 // plan in question, nil if none): base ÷ percent × 100, with the interval
 // the percent's written precision allows.
-func impliedView(x figIndex, ind Indicator, year int, pctOf func(Observation) *Percent) (planView, bool) {
+func impliedView(x figIndex, ind Indicator, year int, pctOf func(*Observation) *Percent) (planView, bool) {
 	var src Observation
 	var srcPct Percent
 	var base float64
@@ -101,7 +101,7 @@ func impliedView(x figIndex, ind Indicator, year int, pctOf func(Observation) *P
 		if p.Year != year {
 			continue
 		}
-		op := pctOf(*o)
+		op := pctOf(o)
 		if op == nil {
 			continue
 		}

@@ -146,7 +146,7 @@ func parseJSONKey(ctx context.Context, dec *json.Decoder, key string, s *session
 // decodeUnit reads one unit declaration; keepSynthetic is true when it
 // leaves the synthetic mark out, so that a stored mark is kept.
 func decodeUnit(dec *json.Decoder) (u storage.Unit, keepSynthetic bool, err error) {
-	raw, err := decodeStrict(dec, &u)
+	raw, err := decodeStrictNested(dec, &u)
 	if err != nil {
 		return u, false, err
 	}

@@ -23,6 +23,19 @@ func decodeStrict(dec *json.Decoder, v any) (json.RawMessage, error) {
 	if err := checkKeys(raw, knownKeys(reflect.TypeOf(v).Elem())); err != nil {
 		return raw, err
 	}
+	return raw, json.Unmarshal(raw, v) // checkKeys refused unknown keys already
+}
+
+// decodeStrictNested is decodeStrict for a struct whose nested objects
+// must be free of unknown keys too (a unit's parents and predecessors).
+func decodeStrictNested(dec *json.Decoder, v any) (json.RawMessage, error) {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	if err := checkKeys(raw, knownKeys(reflect.TypeOf(v).Elem())); err != nil {
+		return raw, err
+	}
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.DisallowUnknownFields()
 	return raw, d.Decode(v)
@@ -54,9 +67,12 @@ func knownKeys(t reflect.Type) map[string]bool {
 // checkKeys walks the top-level keys of one JSON object (nested values are
 // skipped) and refuses a key that is not exactly one of known, or that
 // appears twice. Anything that is not an object is left to the decoder.
+// It allocates nothing for a well-formed object of plain keys.
 func checkKeys(raw []byte, known map[string]bool) error {
-	depth, seen := 0, map[string]bool{}
+	depth := 0
 	expectKey := false
+	var seenBuf [24][]byte
+	seen := seenBuf[:0]
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; c {
 		case '{', '[':
@@ -72,13 +88,22 @@ func checkKeys(raw []byte, known map[string]bool) error {
 				return nil // malformed: the decoder says so
 			}
 			if expectKey && depth == 1 {
-				key, err := strconv.Unquote(string(raw[i : end+1]))
-				if err != nil {
-					key = string(raw[i+1 : end])
+				key := raw[i+1 : end]
+				if bytes.IndexByte(key, '\\') >= 0 {
+					k, err := strconv.Unquote(string(raw[i : end+1]))
+					if err == nil {
+						key = []byte(k)
+					}
 				}
-				if err := checkKey(key, known, seen); err != nil {
-					return err
+				for _, k := range seen {
+					if bytes.Equal(k, key) {
+						return storage.Errorf(storage.CodeInvalid, "the key %q is given twice; give each field once", string(key))
+					}
 				}
+				if !known[string(key)] {
+					return unknownKey(string(key), known)
+				}
+				seen = append(seen, key)
 				expectKey = false
 			}
 			i = end
@@ -87,20 +112,15 @@ func checkKeys(raw []byte, known map[string]bool) error {
 	return nil
 }
 
-func checkKey(key string, known, seen map[string]bool) error {
-	switch {
-	case seen[key]:
-		return storage.Errorf(storage.CodeInvalid, "the key %q is given twice; give each field once", key)
-	case !known[key]:
-		for k := range known {
-			if strings.EqualFold(k, key) {
-				return storage.Errorf(storage.CodeInvalid, "the key %q must be written %q, in lower case", key, k)
-			}
+// unknownKey refuses a key that is not one of known, saying how to write
+// it when only its case is wrong.
+func unknownKey(key string, known map[string]bool) error {
+	for k := range known {
+		if strings.EqualFold(k, key) {
+			return storage.Errorf(storage.CodeInvalid, "the key %q must be written %q, in lower case", key, k)
 		}
-		return storage.Errorf(storage.CodeInvalid, "unknown field %q", key)
 	}
-	seen[key] = true
-	return nil
+	return storage.Errorf(storage.CodeInvalid, "unknown field %q", key)
 }
 
 // stringEnd returns the index of the quote closing the JSON string that

@@ -45,6 +45,14 @@ const (
 	fValidTo
 	fPredecessors
 	fSynthetic
+	fMeasure
+	fKind
+	fDirection
+	fPaceProfile
+	fGrowthBasis
+	fIndexBase
+	fPrimaryAuthority
+	fPartOf
 	numFields
 )
 
@@ -55,6 +63,7 @@ var fieldNames = [numFields]string{
 	"reported_plan_percent_council", "reported_plan_percent_central", "reported_plan_percent_party",
 	"reported_plan_percent_own", "authority", "reference", "term",
 	"code", "name_vi", "name_en", "parent", "parents", "valid_from", "valid_to", "predecessors", "synthetic",
+	"measure", "kind", "direction", "pace_profile", "growth_basis", "index_base", "primary_authority", "part_of",
 }
 
 // authorityPercentFields pairs each authority with its column.
@@ -78,15 +87,17 @@ func percentFieldOf(a storage.Authority) (field, bool) {
 
 func (f field) String() string { return fieldNames[f] }
 
-// observationColumns, planColumns and unitColumns are the columns of the
-// tabular formats, in the order Export writes them.
+// observationColumns, planColumns, unitColumns and indicatorColumns are the
+// columns of the tabular formats, in the order Export writes them.
 var (
 	observationColumns = []field{fUnit, fIndicator, fPeriod, fValue, fReportStatus, fPlanPercent,
 		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted,
 		fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn}
 	planColumns = []field{fUnit, fIndicator, fYear, fTerm, fAuthority, fBasis, fReference, fTarget, fTargetLow,
 		fTargetHigh, fVersion, fAdoptedOn, fSource}
-	unitColumns = []field{fCode, fNameVI, fNameEN, fParent, fParents, fValidFrom, fValidTo, fPredecessors, fSynthetic}
+	unitColumns      = []field{fCode, fNameVI, fNameEN, fParent, fParents, fValidFrom, fValidTo, fPredecessors, fSynthetic}
+	indicatorColumns = []field{fCode, fNameVI, fNameEN, fMeasure, fKind, fDirection, fPaceProfile, fGrowthBasis,
+		fIndexBase, fPrimaryAuthority, fPartOf}
 )
 
 // tableKind says whether a sheet or CSV holds observations or plans.
@@ -96,6 +107,7 @@ const (
 	tableObservations tableKind = iota
 	tablePlans
 	tableUnits
+	tableIndicators
 )
 
 func (k tableKind) String() string {
@@ -104,6 +116,8 @@ func (k tableKind) String() string {
 		return "plans"
 	case tableUnits:
 		return "units"
+	case tableIndicators:
+		return "indicators"
 	}
 	return "observations"
 }
@@ -116,7 +130,8 @@ type header struct {
 
 // parseHeader recognises a header row: a "period" column means
 // observations, a "year" or "term" column plans, and a "code" column (with
-// none of those) units. Names are matched without
+// none of those) units, or indicators when a "measure", "kind",
+// "direction" or "part_of" column is present too. Names are matched without
 // regard to case or surrounding spaces; an unknown or repeated column is an
 // error naming it.
 func parseHeader(names []string, sheet string) (header, error) {
@@ -135,6 +150,11 @@ func parseHeader(names []string, sheet string) (header, error) {
 	}
 	if !found && slices.Contains(clean, "code") {
 		kind, found = tableUnits, true
+		for _, n := range []string{"measure", "kind", "direction", "part_of"} {
+			if slices.Contains(clean, n) {
+				kind = tableIndicators
+			}
+		}
 	}
 	if !found {
 		return header{}, invalidf(sheet, "the header row names no period column (observations), year or term column (plans) "+
@@ -146,6 +166,8 @@ func parseHeader(names []string, sheet string) (header, error) {
 		allowed = planColumns
 	case tableUnits:
 		allowed, required = unitColumns, []field{fCode}
+	case tableIndicators:
+		allowed, required = indicatorColumns, []field{fCode}
 	}
 	h := header{kind: kind, cols: make([]field, len(clean))}
 	seen := map[string]bool{}

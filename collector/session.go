@@ -145,6 +145,13 @@ func (s *session) record(ctx context.Context, r *record, kind tableKind) error {
 		}
 		return s.unit(ctx, at, u, s.check.text(fSynthetic) == "")
 	}
+	if kind == tableIndicators {
+		i := s.check.indicator()
+		if s.rowProblems(at) {
+			return nil
+		}
+		return s.indicator(ctx, at, i)
+	}
 	if kind == tablePlans {
 		p := s.check.plan()
 		if s.rowProblems(at) {

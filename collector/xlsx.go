@@ -12,7 +12,7 @@ import (
 	"github.com/plantrack/plantrack/storage"
 )
 
-// parseXLSX reads the sheets named units, observations and plans of a workbook, or
+// parseXLSX reads the sheets named units, indicators, observations and plans of a workbook, or
 // its first sheet when neither exists, each with a header row as in CSV.
 // Numeric cells are read exactly (no locale question arises); text cells are
 // read like CSV fields. A numeric cell formatted as a percentage (0.537
@@ -50,11 +50,11 @@ func parseXLSX(ctx context.Context, r io.Reader, s *session) error {
 	return nil
 }
 
-// pickSheets returns the sheets named units, observations and plans (in
-// that order), or the first sheet.
+// pickSheets returns the sheets named units, indicators, observations and
+// plans (in that order), or the first sheet.
 func pickSheets(list []string) []string {
 	var out []string
-	for _, want := range []string{"units", "observations", "plans"} {
+	for _, want := range []string{"units", "indicators", "observations", "plans"} {
 		for _, name := range list {
 			if strings.EqualFold(strings.TrimSpace(name), want) {
 				out = append(out, name)

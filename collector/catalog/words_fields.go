@@ -31,6 +31,7 @@ func fieldWords() map[string][2]string {
 		"field.reported_plan_percents":        {"% so các kế hoạch (báo cáo)", "% of each plan (reported)"},
 		"field.index_base":                    {"Gốc chỉ số", "Index base"},
 		"field.primary_authority":             {"Cơ quan chính", "Primary authority"},
+		"field.part_of":                       {"Thuộc chỉ tiêu", "Part of"},
 		// The CLI's words around an error.
 		"cli.notimported": {"không nhập", "not imported"},
 	}

@@ -224,6 +224,17 @@ func TestPlansSeriesCompareQuality(t *testing.T) {
 		raised[storage.FlagChildrenSumMismatch] != "retail_sales" {
 		t.Fatalf("quality flags = %+v", q)
 	}
+	// The explanation is the catalog's sentence, the pages' wording, in the
+	// API's language: English unless asked for Vietnamese.
+	for lang, want := range map[string]string{
+		"en": "The 2 child units add up to 35,000, away from the unit's own 63,135.",
+		"vi": "2 đơn vị trực thuộc cộng lại được 35.000, lệch so với số của chính đơn vị là 63.135.",
+	} {
+		f.get("/api/v1/quality?unit=can-tho&indicator=retail_sales&year=2018&lang="+lang, http.StatusOK, &q)
+		if len(q.Flags) != 1 || q.Flags[0].Explanation != want {
+			t.Errorf("%s explanation = %+v, want %q", lang, q.Flags, want)
+		}
+	}
 	f.get("/api/v1/quality?unit=can-tho&indicator=exports", http.StatusOK, &q)
 	if q.Flags == nil || len(q.Flags) != 0 {
 		t.Fatalf("quality flags for exports = %+v, want an empty list", q)

@@ -28,11 +28,12 @@ type importView struct {
 	Warnings      []storage.Flag        `json:"warnings"`
 }
 
-func viewReport(rep collector.Report, fileName string, dry bool) importView {
+func viewReport(r *http.Request, rep collector.Report, fileName string, dry bool) importView {
 	warn := rep.Warnings
 	if warn == nil {
 		warn = []storage.Flag{}
 	}
+	explainFlags(r, warn)
 	return importView{Format: rep.Format, FileName: fileName, DryRun: dry, Rows: rep.Rows,
 		New: rep.Result.New, Unchanged: rep.Result.Unchanged, UnitsNew: rep.Result.UnitsNew,
 		IndicatorsNew: rep.Result.IndicatorsNew, Preview: rep.Preview, Warnings: warn}
@@ -91,7 +92,7 @@ func (s *Server) handlePostBatch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, viewReport(rep, "", dry))
+	s.writeJSON(w, http.StatusOK, viewReport(r, rep, "", dry))
 }
 
 // handleImport answers POST /api/v1/import: a multipart upload with a
@@ -134,7 +135,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, viewReport(rep, opt.FileName, opt.DryRun))
+	s.writeJSON(w, http.StatusOK, viewReport(r, rep, opt.FileName, opt.DryRun))
 }
 
 // uploadFormat is the "format" field, or else the file name's extension.

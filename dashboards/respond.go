@@ -79,7 +79,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	s.writeJSON(w, status, errorBody{Error: errorPayload{Code: e.Code, Message: e.Message, Details: details}})
 }
 
-// apiLang is the language of an API error's message and reasons: English,
+// apiLang is the language of an API error's message and reasons and of flag
+// explanations: English,
 // the API's language, unless the request asks for Vietnamese with ?lang=vi
 // or an Accept-Language that prefers Vietnamese to English. Codes, fields
 // and rows never change with the language; scripts should read those.

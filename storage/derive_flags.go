@@ -1,18 +1,15 @@
 package storage
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strconv"
 )
 
 // deriveFlags returns every data-quality finding for the item, never nil.
 func deriveFlags(f Facts, x figIndex, ps planSet, it Item, th Thresholds) []Flag {
 	flags := []Flag{}
-	mk := func(code, text string, figs map[string]float64) Flag {
-		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period,
-			Explanation: text, Figures: figs}
+	mk := func(code string, figs map[string]float64) Flag {
+		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period, Figures: figs}
 	}
 	if own, ok := x.own(f.Period); ok || f.Indicator.Kind == KindLevel {
 		if !ok {
@@ -46,7 +43,9 @@ func deriveFlags(f Facts, x figIndex, ps planSet, it Item, th Thresholds) []Flag
 	return flags
 }
 
-type flagMaker func(code, text string, figs map[string]float64) Flag
+// flagMaker makes a flag of the item from its code and figures; the
+// sentence that explains it is the message catalog's (collector/catalog).
+type flagMaker func(code string, figs map[string]float64) Flag
 
 // planPercentFlag: a percent reported against a plan, widened by its
 // precision, does not overlap the completion that plan allows.
@@ -66,9 +65,7 @@ func planPercentFlag(mk flagMaker, v planView, hasPlan bool, it Item, pct *Perce
 	if pct.Value+hw >= lo-eps && pct.Value-hw <= hi+eps {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The report says %s%% of plan, but %s against the %s plan of %s is %s%%.",
-		pct, num(*base), v.source, num(v.mid), num(*base/v.mid*100))
-	return mk(FlagPlanPercentMismatch, text, map[string]float64{
+	return mk(FlagPlanPercentMismatch, map[string]float64{
 		"reported_plan_percent": pct.Value, "value": *base, "plan": v.mid,
 		"computed_plan_percent": sig10(*base / v.mid * 100),
 	}), true
@@ -89,9 +86,7 @@ func ytdDecreaseFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
 		if *it.YTD >= prev || *it.YTD < 0 || prev < 0 {
 			return Flag{}, false
 		}
-		text := fmt.Sprintf("The year-to-date value fell from %s at the end of month %d to %s at the end of month %d.",
-			num(prev), m, num(*it.YTD), f.Period.Last)
-		return mk(FlagYTDDecrease, text, map[string]float64{
+		return mk(FlagYTDDecrease, map[string]float64{
 			"ytd": *it.YTD, "previous_ytd": prev, "previous_month": float64(m),
 		}), true
 	}
@@ -113,9 +108,7 @@ func yoyMismatchFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
 	if math.Abs(computed-rep.Value) <= rep.HalfWidth()+0.5+eps {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The report says %s%% year on year, but %s against last year's %s is %s%%.",
-		rep, num(*it.Value), num(prev), num(computed))
-	return mk(FlagYoYMismatch, text, map[string]float64{
+	return mk(FlagYoYMismatch, map[string]float64{
 		"reported_yoy_percent": rep.Value, "value": *it.Value, "previous_value": prev,
 		"computed_yoy_percent": computed,
 	}), true
@@ -147,13 +140,11 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 	if math.Abs(sum-parent) <= th.ChildrenSumTolerance*math.Abs(parent)+eps {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The %d children sum to %s, more than %s%% away from the unit's own %s.",
-		n, num(sum), num(th.ChildrenSumTolerance*100), num(parent))
 	figs := map[string]float64{"value": parent, "children_sum": sum, "children": float64(n)}
 	if parent != 0 {
 		figs["difference_share"] = (sum - parent) / parent
 	}
-	return mk(FlagChildrenSumMismatch, text, figs), true
+	return mk(FlagChildrenSumMismatch, figs), true
 }
 
 // childSpan is what newFigIndex(figs).flowSpan gives for p, without
@@ -173,9 +164,4 @@ func childSpan(figs []Observation, p Period) (float64, bool) {
 		return *figs[best].Value, true
 	}
 	return newFigIndex(figs).flowSpan(p.Year, p.First, p.Last)
-}
-
-// num writes a figure with at most two decimals.
-func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }

@@ -1,10 +1,6 @@
 package storage
 
-import (
-	"fmt"
-	"math"
-	"strconv"
-)
+import "math"
 
 // partsFlag: a flow's period is reported and so are parts that make it up
 // (Q1 + Q2 against H1, three months against their quarter), and the two
@@ -32,9 +28,7 @@ func partsFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) {
 	if math.Abs(sum-total) <= tol+eps*math.Max(1, math.Abs(total)) {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The %d reported parts of %s add up to %s, but %s itself is reported as %s.",
-		len(parts), p, num(sum), p, num(total))
-	return mk(FlagPartsMismatch, text, map[string]float64{
+	return mk(FlagPartsMismatch, map[string]float64{
 		"value": total, "parts_sum": sum, "parts": float64(len(parts)),
 	}), true
 }
@@ -101,18 +95,9 @@ func missingPeriodFlag(mk flagMaker, x figIndex, f Facts, it Item) (Flag, bool) 
 	if first <= 1 { // nothing missing, or the gap opens the year: no reported period before it
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("Months %s of %d have no figure between earlier reported periods and %s, so the year-to-date value cannot be derived.",
-		monthRange(first, last), p.Year, p)
-	return mk(FlagMissingPeriod, text, map[string]float64{
+	return mk(FlagMissingPeriod, map[string]float64{
 		"first_missing_month": float64(first), "last_missing_month": float64(last),
 	}), true
-}
-
-func monthRange(a, b int) string {
-	if a == b {
-		return strconv.Itoa(a)
-	}
-	return strconv.Itoa(a) + "–" + strconv.Itoa(b)
 }
 
 // childrenRangeFlag: a level's value lies outside the range of its
@@ -134,9 +119,7 @@ func childrenRangeFlag(mk flagMaker, f Facts, it Item) (Flag, bool) {
 	if v >= lo-tol-eps && v <= hi+tol+eps {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The unit's value %s lies outside the range of its %d children's values, %s to %s.",
-		num(v), len(f.Children), num(lo), num(hi))
-	return mk(FlagChildrenRange, text, map[string]float64{
+	return mk(FlagChildrenRange, map[string]float64{
 		"value": v, "children_min": lo, "children_max": hi, "children": float64(len(f.Children)),
 	}), true
 }

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"fmt"
 	"math"
 	"sort"
 )
@@ -37,9 +36,7 @@ func outlierFlag(mk flagMaker, x figIndex, f Facts, it Item, th Thresholds) (Fla
 	if !ok || math.Abs(z) <= th.OutlierZ {
 		return Flag{}, false
 	}
-	text := fmt.Sprintf("The value %s is far from the %s that this span's history over %d other years points to (robust z-score %s).",
-		num(*it.Value), num(expected), len(hist), num(z))
-	return mk(FlagOutlier, text, map[string]float64{
+	return mk(FlagOutlier, map[string]float64{
 		"value": *it.Value, "expected_value": expected, "z": z, "years": float64(len(hist)),
 	}), true
 }

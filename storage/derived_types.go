@@ -65,8 +65,10 @@ const (
 	FlagChildrenRange       = "children_range"
 )
 
-// Flag is a data-quality finding: a code, one sentence that explains it, and
-// the figures involved.
+// Flag is a data-quality finding: a code and the figures involved. storage
+// leaves Explanation empty: the one wording of each flag is the message
+// catalog's (collector/catalog, Catalog.Flag), and whoever shows a flag —
+// the pages, the JSON API, the CLI — fills it in the reader's language.
 type Flag struct {
 	Code        string             `json:"code"`
 	Unit        string             `json:"unit,omitempty"`

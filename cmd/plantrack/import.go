@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/storage"
@@ -76,8 +77,10 @@ func (m *Main) printReport(name string, rep collector.Report, dry bool) {
 			printObservation(w, o)
 		}
 	}
+	cat := catalog.New(m.lang)
+	num := func(v float64, maxFrac int) string { return charts.FormatNumber(v, maxFrac, cat.Lang()) }
 	for _, f := range rep.Warnings {
-		fmt.Fprintf(w, "  warning: %s %s %s: %s\n", f.Unit, f.Indicator, f.Period, f.Explanation)
+		fmt.Fprintf(w, "  warning: %s %s %s: %s\n", f.Unit, f.Indicator, f.Period, cat.Flag(f, num))
 	}
 	suffix := ""
 	if dry {

@@ -61,7 +61,8 @@ func New(lang string) *Catalog {
 		c.msgs = messagesVI()
 	}
 
-	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords(), planWordTable()} {
+	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords(), planWordTable(),
+		flagSentences()} {
 		for k, v := range table {
 			c.words[k] = v[i]
 		}

@@ -243,7 +243,7 @@ func TestCachedPagesFollowTheDataVersion(t *testing.T) {
 
 func TestFlagsAreExplainedInThePagesLanguage(t *testing.T) {
 	L := newLocale(langVI)
-	f := storage.Flag{Code: storage.FlagPlanPercentMismatch, Explanation: "english",
+	f := storage.Flag{Code: storage.FlagPlanPercentMismatch,
 		Figures: map[string]float64{"reported_plan_percent": 53.7, "value": 63135, "plan": 100000, "computed_plan_percent": 63.1352}}
 	if got, want := L.flagText(f), "Báo cáo ghi đạt 53,7% kế hoạch, nhưng 63.135 so với kế hoạch 100.000 là 63,14%."; got != want {
 		t.Errorf("vi: %q, want %q", got, want)
@@ -252,8 +252,8 @@ func TestFlagsAreExplainedInThePagesLanguage(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 	delete(f.Figures, "plan")
-	if got := L.flagText(f); got != "english" {
-		t.Errorf("a flag missing a figure must keep storage's explanation, got %q", got)
+	if got := L.flagText(f); got != "% KH không khớp" {
+		t.Errorf("a flag missing a figure must be named by its kind, got %q", got)
 	}
 }
 

@@ -120,11 +120,13 @@ func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.U
 	L := v.L
 	v.Total, v.all = len(flags), flags
 	kinds := map[string]int{}
-	for _, f := range flags {
-		kinds[f.Code]++
+	for i := range flags {
+		kinds[flags[i].Code]++
+		flags[i].Explanation = L.flagText(flags[i]) // the downloads carry the page's sentence too
 	}
 	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch,
-		storage.FlagChildrenSumMismatch, storage.FlagOutlier} {
+		storage.FlagChildrenSumMismatch, storage.FlagOutlier, storage.FlagPartsMismatch, storage.FlagMissingPeriod,
+		storage.FlagChildrenRange} {
 		if kinds[code] > 0 {
 			v.Kinds = append(v.Kinds, paceCount{Class: code, Word: L.TOr("flag."+code, code), Count: kinds[code]})
 		}
@@ -135,7 +137,7 @@ func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.U
 		}
 		u := byCode[f.Unit]
 		v.Synthetic = v.Synthetic || u.Synthetic
-		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), Text: L.flagText(f), UnitName: u.Name(L.Lang),
+		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), Text: f.Explanation, UnitName: u.Name(L.Lang),
 			IndName: indicatorOf(inds, f.Indicator).Name(L.Lang), Period: L.Period(f.Period),
 			URL: L.Link(IndicatorPath(f.Unit, f.Indicator), "period", rawPeriod(f.Period))}
 		for _, k := range sortedKeys(f.Figures) {

@@ -70,11 +70,14 @@ func judgePlans(it *Item, f Facts, x figIndex, ps planSet, th Thresholds) {
 		}
 		pp := judgeYearly(ind, x, f.Period, view, *it, base, th)
 		pp.Authority, pp.Primary = a, a == ps.primary
+		if view.source == PlanStored { // against the original too, where the plan in force is another version
+			orig := Item{Kind: it.Kind}
+			applyOriginal(&orig, ps.yearlyOf(a), f.AsOf, view, base)
+			pp.OriginalTarget, pp.CompletionOriginal = orig.OriginalPlan, orig.CompletionOriginal
+		}
 		if pp.Primary {
 			applyPlan(it, view, base)
-			if view.source == PlanStored {
-				applyOriginal(it, ps.yearlyOf(a), f.AsOf, view, base)
-			}
+			it.OriginalPlan, it.CompletionOriginal = pp.OriginalTarget, pp.CompletionOriginal
 			it.Completion, it.Expected, it.Pace = pp.Completion, pp.Expected, pp.Pace
 			primaryDone = true
 		}

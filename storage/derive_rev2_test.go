@@ -152,6 +152,15 @@ func TestPlansByAuthority(t *testing.T) {
 	if itemFlag(it, FlagPlanPercentMismatch, "") {
 		t.Fatalf("flags %+v", it.Flags)
 	}
+	// Back with council primary, the central entry still shows its original: 14490 ÷ 14000 = 1.035.
+	f.Indicator.PrimaryAuthority = ""
+	it = Derive(f, Thresholds{})
+	c := planOf(t, it, AuthorityCentral, Term{})
+	checkOpt(t, "central completion_original", c.CompletionOriginal, 1.035, 0)
+	checkOpt(t, "central original_target", c.OriginalTarget, 14000, 0)
+	if it.CompletionOriginal != nil {
+		t.Fatalf("the council plan has one version, yet completion_original %v", *it.CompletionOriginal)
+	}
 }
 
 // TestImpliedPlansPerAuthority: without stored plans, each authority's plan

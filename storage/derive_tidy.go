@@ -45,7 +45,7 @@ func tidyItem(it *Item) {
 	}
 	for i := range it.Plans {
 		pp := &it.Plans[i]
-		for _, p := range []**float64{&pp.Completion, &pp.Expected, &pp.Change, &pp.Achieved, &pp.Needed} {
+		for _, p := range []**float64{&pp.Completion, &pp.CompletionOriginal, &pp.Expected, &pp.Change, &pp.Achieved, &pp.Needed} {
 			*p = sig10Ptr(*p)
 		}
 	}

@@ -138,22 +138,27 @@ type Facts struct {
 // average yearly change so far and still needed to reach the target; for
 // cumulative the share of the term's total reached and still to reach.
 type PlanProgress struct {
-	Authority      Authority  `json:"authority"`
-	Primary        bool       `json:"primary,omitempty"`
-	Version        string     `json:"version,omitempty"`
-	Basis          PlanBasis  `json:"basis"`
-	Reference      string     `json:"reference,omitempty"`
-	Year           int        `json:"year,omitempty"`
-	Term           Term       `json:"term,omitzero"`
-	Target         *float64   `json:"target"`
-	TargetLow      *float64   `json:"target_low"`
-	TargetHigh     *float64   `json:"target_high"`
-	PlanSource     PlanSource `json:"plan_source"`
-	Completion     *float64   `json:"completion"`
-	Expected       *float64   `json:"expected,omitempty"`
-	Change         *float64   `json:"change,omitempty"` // previous_december plans: the change since last December (ratio, or points)
-	Pace           Pace       `json:"pace"`
-	Achieved       *float64   `json:"achieved,omitempty"`
-	Needed         *float64   `json:"needed,omitempty"`
-	RemainingYears int        `json:"remaining_years,omitempty"`
+	Authority  Authority  `json:"authority"`
+	Primary    bool       `json:"primary,omitempty"`
+	Version    string     `json:"version,omitempty"`
+	Basis      PlanBasis  `json:"basis"`
+	Reference  string     `json:"reference,omitempty"`
+	Year       int        `json:"year,omitempty"`
+	Term       Term       `json:"term,omitzero"`
+	Target     *float64   `json:"target"`
+	TargetLow  *float64   `json:"target_low"`
+	TargetHigh *float64   `json:"target_high"`
+	PlanSource PlanSource `json:"plan_source"`
+	Completion *float64   `json:"completion"`
+	// OriginalTarget and CompletionOriginal are the original version's
+	// target and the completion against it, when the version in force is
+	// another one.
+	OriginalTarget     *float64 `json:"original_target,omitempty"`
+	CompletionOriginal *float64 `json:"completion_original,omitempty"`
+	Expected           *float64 `json:"expected,omitempty"`
+	Change             *float64 `json:"change,omitempty"` // previous_december plans: the change since last December (ratio, or points)
+	Pace               Pace     `json:"pace"`
+	Achieved           *float64 `json:"achieved,omitempty"`
+	Needed             *float64 `json:"needed,omitempty"`
+	RemainingYears     int      `json:"remaining_years,omitempty"`
 }

@@ -32,6 +32,7 @@ func fieldWords() map[string][2]string {
 		"field.index_base":                    {"Gốc chỉ số", "Index base"},
 		"field.primary_authority":             {"Cơ quan chính", "Primary authority"},
 		"field.part_of":                       {"Thuộc chỉ tiêu", "Part of"},
+		"upload.columnnames":                  {"Các cột (tên cột trong tệp giữ nguyên tiếng Anh):", "The columns (a file names them in English):"},
 		// The CLI's words around an error.
 		"cli.notimported": {"không nhập", "not imported"},
 	}

@@ -17,6 +17,17 @@ const maxUploadMemory = 8 << 20
 type uploadView struct {
 	writerBase
 	FileName string
+	Columns  []option // the example's columns: the code a file uses, its name in the page's language
+}
+
+// uploadColumns are the columns of the upload page's example file.
+func uploadColumns(L *Locale) []option {
+	var out []option
+	for _, c := range []string{"unit", "indicator", "period", "value", "report_status", "reported_plan_percent",
+		"reported_yoy_percent", "reported_at", "source", "quote"} {
+		out = append(out, option{Value: c, Label: L.cat.Field(c)})
+	}
+	return out
 }
 
 // Upload serves GET and POST /upload: a CSV, JSON or XLSX report imported
@@ -24,7 +35,7 @@ type uploadView struct {
 // Writers only.
 func (p *Pages) Upload(w http.ResponseWriter, r *http.Request) {
 	L := p.locale(w, r)
-	v := uploadView{writerBase: p.newWriterBase(r, L, "/upload")}
+	v := uploadView{writerBase: p.newWriterBase(r, L, "/upload"), Columns: uploadColumns(L)}
 	status := http.StatusOK
 	if v.LoggedIn && r.Method == http.MethodPost {
 		status = p.postUpload(r, &v)

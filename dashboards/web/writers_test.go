@@ -180,3 +180,12 @@ func TestEntryStoresAPercentOfTheCentralPlan(t *testing.T) {
 		t.Fatalf("stored %+v (err %v)", obs, err)
 	}
 }
+
+// TestUploadNamesTheColumnsInThePagesLanguage: the upload page's example
+// keeps the file's column codes and says what each is, in Vietnamese.
+func TestUploadNamesTheColumnsInThePagesLanguage(t *testing.T) {
+	e := newTestEnv(t)
+	_, body, _ := e.do(t, asWriter(httptest.NewRequest(http.MethodGet, "/upload?lang=vi", nil)))
+	mustContain(t, body, "<code>period</code>: Kỳ</li>", "<code>reported_at</code>: Ngày báo cáo</li>",
+		"<code>reported_plan_percent</code>: % so kế hoạch (báo cáo)</li>")
+}

@@ -31,17 +31,20 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	unit := c.fs.String("unit", "", "unit `code` the report is about")
 	date := c.fs.String("date", "", "`YYYY-MM-DD` the report was issued (its reported_at)")
 	doImport := c.fs.Bool("import", false, "store the figures and plans found, all or nothing (needs --unit); figures of indicators outside the catalog are listed and left out, a figure without a period refuses the import")
-	lang := c.fs.String("lang", "vi", "language of the review table: `vi` or en")
+	lang := c.fs.String("lang", "vi", "language of the review table, the messages and errors: `vi` or en")
 	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
 	c.run = func(ctx context.Context) error {
 		m.lang = *lang
+		if *lang != catalog.VI && *lang != catalog.EN {
+			return storage.Errorf(storage.CodeInvalid, "--lang %q: use vi or en", *lang)
+		}
 		if *date != "" {
 			if _, err := time.Parse(storage.DateLayout, *date); err != nil {
-				return fmt.Errorf("--date %q: write YYYY-MM-DD, e.g. 2018-06-11", *date)
+				return storage.Errorf(storage.CodeInvalid, "--date %q: write YYYY-MM-DD, e.g. 2018-06-11", *date)
 			}
 		}
 		if *doImport && *unit == "" {
-			return fmt.Errorf("--import needs --unit CODE: the unit the report is about")
+			return storage.Errorf(storage.CodeInvalid, "--import needs --unit CODE: the unit the report is about")
 		}
 		text, name, err := m.readText(c.args[0])
 		if err != nil {
@@ -83,20 +86,21 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 // storable as it stands — a figure whose period the codes cannot express
 // refuses the whole import, by name, rather than being guessed or dropped.
 func (m *Main) importFigures(ctx context.Context, col *collector.Collector, ex extract.Extraction, source, date, name string, out io.Writer) error {
+	cat := catalog.New(m.lang)
 	var keep []extract.Figure
 	for _, f := range ex.Figures {
 		if f.Indicator == "" || f.Indicator == "other" {
-			fmt.Fprintf(m.Stderr, "left out (not a catalog indicator; add it on the paste page or in a file): %q\n", strings.TrimSpace(f.Quote))
+			fmt.Fprintln(m.Stderr, cat.Sprintf("left out (not a catalog indicator; add it on the paste page or in a file): %q", strings.TrimSpace(f.Quote)))
 			continue
 		}
 		if !f.Storable() {
-			fmt.Fprintf(m.Stderr, "left out (only a growth range or a change in points, nothing to store; settle it on the paste page): %q\n", strings.TrimSpace(f.Quote))
+			fmt.Fprintln(m.Stderr, cat.Sprintf("left out (only a growth range or a change in points, nothing to store; settle it on the paste page): %q", strings.TrimSpace(f.Quote)))
 			continue
 		}
 		keep = append(keep, f)
 	}
 	if len(keep) == 0 && len(ex.Plans) == 0 {
-		return fmt.Errorf("no catalog figure to import from %s", name)
+		return storage.Errorf(storage.CodeInvalid, "no catalog figure to import from %s", name)
 	}
 	b, err := extract.FiguresToBatch(keep, source, date)
 	if err == nil {
@@ -108,11 +112,11 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, ex e
 		var rep collector.Report
 		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText, FileName: name})
 		if err == nil {
-			fmt.Fprintf(out, "%s: %s\n", name, rep.Summary())
+			fmt.Fprintf(out, "%s: %s\n", name, summary(cat, rep))
 			return nil
 		}
 	}
-	return fmt.Errorf("%s: %s", catalog.New(m.lang).T("cli.notimported"), m.describe(err))
+	return fmt.Errorf("%s: %s", cat.T("cli.notimported"), m.describe(err))
 }
 
 // readText reads FILE or, for "-", stdin.
@@ -140,10 +144,20 @@ func (m *Main) printExtraction(ex extract.Extraction, asJSON bool, lang string) 
 	if err := extract.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
 		return err
 	}
-	plans := ""
+	cat := catalog.New(lang)
+	line := cat.Sprintf("%d figures found, %d numbers not recognised", len(ex.Figures), len(ex.Unrecognised))
 	if len(ex.Plans) > 0 {
-		plans = fmt.Sprintf(", %d plans", len(ex.Plans))
+		line = cat.Sprintf("%d figures found, %d plans, %d numbers not recognised", len(ex.Figures), len(ex.Plans), len(ex.Unrecognised))
 	}
-	_, err := fmt.Fprintf(m.Stdout, "%d figures found%s, %d numbers not recognised\n", len(ex.Figures), plans, len(ex.Unrecognised))
+	_, err := fmt.Fprintln(m.Stdout, line)
 	return err
+}
+
+// summary is rep.Summary in cat's language: "12 new, 3 unchanged".
+func summary(cat *catalog.Catalog, rep collector.Report) string {
+	r := rep.Result
+	if r.UnitsNew > 0 || r.IndicatorsNew > 0 {
+		return cat.Sprintf("%d new, %d unchanged (%d units and %d indicators added)", r.New, r.Unchanged, r.UnitsNew, r.IndicatorsNew)
+	}
+	return cat.Sprintf("%d new, %d unchanged", r.New, r.Unchanged)
 }

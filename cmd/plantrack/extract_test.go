@@ -24,8 +24,11 @@ func seedPath(t *testing.T) string {
 func TestExtractSeedReport(t *testing.T) {
 	seed := seedPath(t)
 	code, out, errOut := run(t, nil, "extract", "--unit", "can-tho", "--date", "2018-06-11", seed)
-	if code != 0 || !strings.Contains(out, "retail_sales") || !strings.Contains(out, "63.135") || !strings.Contains(out, "10 figures found") {
+	if code != 0 || !strings.Contains(out, "retail_sales") || !strings.Contains(out, "63.135") || !strings.Contains(out, "tìm thấy 10 số liệu") {
 		t.Fatalf("extract: %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut = run(t, nil, "extract", "--lang", "en", "--unit", "can-tho", "--date", "2018-06-11", seed); code != 0 || !strings.Contains(out, "10 figures found") {
+		t.Fatalf("extract --lang en: %d %s %s", code, out, errOut)
 	}
 	code, out, _ = run(t, nil, "extract", "--json", "--unit", "can-tho", seed)
 	var ex struct {
@@ -54,14 +57,14 @@ func TestExtractSeedReport(t *testing.T) {
 	}
 	code, out, errOut = run(t, env, "extract", "--import", "--unit", "can-tho", "--date", "2018-06-11",
 		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
-	if code != 0 || !strings.Contains(out, " new, 0 unchanged") {
+	if code != 0 || !strings.Contains(out, " mới, 0 không đổi") {
 		t.Fatalf("extract --import: %d %s %s", code, out, errOut)
 	}
 	code, out, _ = run(t, env, "export", "--format", "csv", "--indicator", "retail_sales")
 	if code != 0 || !strings.Contains(out, "63135") || !strings.Contains(out, "2018-06-11") || !strings.Contains(out, "Báo Cần Thơ (CTO)") {
 		t.Fatalf("export after extract --import: %s", out)
 	}
-	code, out, _ = run(t, env, "extract", "--import", "--unit", "can-tho", "--date", "2018-06-11",
+	code, out, _ = run(t, env, "extract", "--lang", "en", "--import", "--unit", "can-tho", "--date", "2018-06-11",
 		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
 	if code != 0 || !strings.Contains(out, ": 0 new,") {
 		t.Fatalf("second extract --import: %d %s", code, out)

@@ -82,16 +82,32 @@ func monthLabel(m int, lang string) string {
 // FormatNumber writes v with grouped thousands in lang's convention
 // (63.135,5 in Vietnamese, 63,135.5 in English) and at most decimals
 // fraction digits (halves rounded away from zero), trailing zeros dropped.
+//
+// It is plantrack's one number format for display — charts, pages, the
+// API's and the CLI's flag sentences (dashboards/web's Locale formats
+// through it): a negative figure takes the minus sign U+2212 (−), a figure
+// that rounds to zero has no sign, and NaN or ±Inf is an en dash. Machine
+// text (CSV, JSON, quotes kept for re-import) uses strconv's shortest form
+// instead, never this.
 func FormatNumber(v float64, decimals int, lang string) string {
+	return FormatDecimal(v, 0, decimals, lang)
+}
+
+// FormatDecimal is FormatNumber keeping at least minFrac fraction digits
+// (53,0 with minFrac 1): for percentages written with a fixed precision.
+func FormatDecimal(v float64, minFrac, maxFrac int, lang string) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
+	maxFrac = max(maxFrac, minFrac, 0)
 	// Round half away from zero, as reports do (FormatFloat alone would
 	// round an exact half to even: 1234.5 → 1234).
-	scale := math.Pow10(decimals)
-	s := strconv.FormatFloat(math.Round(math.Abs(v)*scale)/scale, 'f', decimals, 64)
+	scale := math.Pow10(maxFrac)
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*scale)/scale, 'f', maxFrac, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
+	for len(frac) > minFrac && strings.HasSuffix(frac, "0") {
+		frac = frac[:len(frac)-1]
+	}
 	group, point := ",", "."
 	if lang != "en" {
 		group, point = ".", ","

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/collector/extract"
@@ -141,7 +142,8 @@ func (m *Main) printExtraction(ex extract.Extraction, asJSON bool, lang string) 
 		enc.SetIndent("", "  ")
 		return enc.Encode(ex)
 	}
-	if err := extract.WriteExtractionTable(m.Stdout, ex, lang); err != nil {
+	num := func(v float64, maxFrac int) string { return charts.FormatNumber(v, maxFrac, lang) }
+	if err := extract.WriteExtractionTable(m.Stdout, ex, lang, num); err != nil {
 		return err
 	}
 	cat := catalog.New(lang)

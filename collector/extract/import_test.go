@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plantrack/plantrack/charts"
 	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/collector/extract"
 	"github.com/plantrack/plantrack/storage"
@@ -114,7 +115,8 @@ func TestWriteExtractionTable(t *testing.T) {
 	ex := extract.Extract(importText+" Có 45 dự án mới.", extract.Options{Unit: "hau-giang"})
 	for _, c := range []struct{ lang, value, pct, head string }{{"vi", "2.310", "52,5", "chỉ tiêu"}, {"en", "2,310", "52.5", "indicator"}} {
 		var b bytes.Buffer
-		if err := extract.WriteExtractionTable(&b, ex, c.lang); err != nil {
+		num := func(v float64, maxFrac int) string { return charts.FormatNumber(v, maxFrac, c.lang) }
+		if err := extract.WriteExtractionTable(&b, ex, c.lang, num); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()

@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -11,8 +10,11 @@ import (
 // WriteExtractionTable writes the review table of an extraction: one row
 // per figure (indicator, period, value, % of plan, growth, status,
 // confidence, quote), then the numbers no figure took. lang "en" writes
-// English headers and 63,135.5 numbers; anything else Vietnamese (63.135,5).
-func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
+// English headers, anything else Vietnamese; num writes the numbers with at
+// most the given decimals — the caller passes plantrack's display format
+// (charts.FormatNumber in lang: 63,135.5 / 63.135,5, minus sign U+2212),
+// which this package cannot import.
+func WriteExtractionTable(w io.Writer, ex Extraction, lang string, num func(v float64, maxFrac int) string) error {
 	en := lang == "en"
 	head := []string{"#", "chỉ tiêu", "kỳ", "giá trị", "đơn vị", "% KH", "% cùng kỳ", "trạng thái", "độ tin cậy", "trích dẫn"}
 	if en {
@@ -31,7 +33,7 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 		}
 		val := "—"
 		if f.Value != nil {
-			val = formatNumber(*f.Value, -1, en)
+			val = num(*f.Value, figureDecimals)
 			if len(f.Qualifiers) > 0 {
 				val = strings.Join(f.Qualifiers, " ") + " " + val
 			}
@@ -46,12 +48,12 @@ func WriteExtractionTable(w io.Writer, ex Extraction, lang string) error {
 		quote += figureExtras(f, en)
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, ind, period, val, or(f.Measure, "—"),
 			percentCell(f.ReportedPlanPercent != nil, f.ReportedPlanPercent, en), percentCell(f.ReportedYoYPercent != nil, f.ReportedYoYPercent, en),
-			f.ReportStatus, formatNumber(f.Confidence, 2, en), quote)
+			f.ReportStatus, num(f.Confidence, 2), quote)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write extraction table: %w", err)
 	}
-	if err := writePlansTable(w, ex.Plans, en); err != nil {
+	if err := writePlansTable(w, ex.Plans, en, num); err != nil {
 		return err
 	}
 	if len(ex.Unrecognised) == 0 {
@@ -88,31 +90,9 @@ func percentCell(ok bool, p interface{ String() string }, en bool) string {
 	return s
 }
 
-// formatNumber writes v with thousands grouped: 63,135.5 (en) or
-// 63.135,5 (vi). decimals < 0 uses as many as needed.
-func formatNumber(v float64, decimals int, en bool) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	group, dec := ",", "."
-	if !en {
-		group, dec = ".", ","
-	}
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString(dec + frac)
-	}
-	return sign + b.String()
-}
+// figureDecimals is how many decimals a figure is shown with at most:
+// more than any report writes, so every written digit shows.
+const figureDecimals = 6
 
 func or(s, alt string) string {
 	if s == "" {

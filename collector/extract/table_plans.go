@@ -67,7 +67,7 @@ func signed(s string) string {
 
 // writePlansTable lists the targets the text states: indicator, year or
 // term, authority, basis, target, quote.
-func writePlansTable(w io.Writer, plans []Plan, en bool) error {
+func writePlansTable(w io.Writer, plans []Plan, en bool, num func(float64, int) string) error {
 	if len(plans) == 0 {
 		return nil
 	}
@@ -92,9 +92,9 @@ func writePlansTable(w io.Writer, plans []Plan, en bool) error {
 		target := "—"
 		switch {
 		case p.Target != nil:
-			target = formatNumber(*p.Target, -1, en)
+			target = num(*p.Target, figureDecimals)
 		case p.TargetLow != nil && p.TargetHigh != nil:
-			target = formatNumber(*p.TargetLow, -1, en) + "–" + formatNumber(*p.TargetHigh, -1, en)
+			target = num(*p.TargetLow, figureDecimals) + "–" + num(*p.TargetHigh, figureDecimals)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, ind, when, authorityWords(p.Authority, en), basisWords(p.Basis, en),
 			target, strings.Join(strings.Fields(p.Quote), " "))

@@ -6,13 +6,10 @@ import (
 	"github.com/plantrack/plantrack/dashboards/board"
 	"math"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/plantrack/plantrack/storage"
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 )
 
 // Supported languages. Vietnamese is the default.
@@ -30,20 +27,15 @@ type Locale struct {
 	Lang string
 	// AsOf is the request's ?as_of= date (YYYY-MM-DD) or "": Link carries
 	// it so every onward link keeps the page's point in time.
-	AsOf    string
-	printer *message.Printer
-	words   map[string]string
-	board   board.Board
-	cat     *catalog.Catalog // the one message catalog: page words and error messages
+	AsOf  string
+	words map[string]string
+	board board.Board
+	cat   *catalog.Catalog // the one message catalog: page words and error messages
 }
 
 func newLocale(lang string) *Locale {
-	tag := language.Vietnamese
-	if lang == langEN {
-		tag = language.English
-	}
 	cat := catalog.New(lang)
-	return &Locale{Lang: lang, printer: message.NewPrinter(tag), words: cat.Words(), board: board.Default(), cat: cat}
+	return &Locale{Lang: lang, words: cat.Words(), board: board.Default(), cat: cat}
 }
 
 // at returns the locale for a request viewing the data as of a date: a
@@ -80,7 +72,7 @@ func (l *Locale) Num(v *float64, maxFrac int) string {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return "–"
 	}
-	return l.printer.Sprint(number.Decimal(*v, number.MaxFractionDigits(maxFrac)))
+	return charts.FormatNumber(*v, maxFrac, l.Lang)
 }
 
 // Value formats a figure with at most its measure's decimals as the
@@ -101,7 +93,7 @@ func (l *Locale) Pct(r *float64) string {
 	if *r != 1 && math.Abs(*r-1) < 0.0005 {
 		frac = 2
 	}
-	return l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(frac), number.MinFractionDigits(frac)))
+	return charts.FormatDecimal(*r*100, frac, frac, l.Lang) + "%"
 }
 
 // SignedPct formats a growth ratio with its sign and up to two decimals:
@@ -109,12 +101,12 @@ func (l *Locale) Pct(r *float64) string {
 func (l *Locale) SignedPct(r *float64) string {
 	s := "–"
 	if r != nil && !math.IsNaN(*r) && !math.IsInf(*r, 0) {
-		s = l.printer.Sprint(number.Percent(*r, number.MaxFractionDigits(2), number.MinFractionDigits(1)))
+		s = charts.FormatDecimal(*r*100, 1, 2, l.Lang) + "%"
 	}
 	if r != nil && *r > 0 && s != "–" {
 		return "+" + s
 	}
-	return strings.Replace(s, "-", "−", 1)
+	return s
 }
 
 // Percent formats a reported percentage with the decimals it was written
@@ -123,8 +115,7 @@ func (l *Locale) Percent(p *storage.Percent) string {
 	if p == nil {
 		return "–"
 	}
-	return l.printer.Sprint(number.Decimal(p.Value, number.MinFractionDigits(p.Decimals),
-		number.MaxFractionDigits(p.Decimals))) + "%"
+	return charts.FormatDecimal(p.Value, p.Decimals, p.Decimals, l.Lang) + "%"
 }
 
 // Measure names a measure: "tỷ đồng" / "billion VND".

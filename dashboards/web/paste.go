@@ -258,7 +258,7 @@ func (v *pasteView) markProblems() {
 	inputs := map[string]string{"reported_plan_percent": "plan_pct", "reported_yoy_percent": "yoy_pct",
 		"report_status": "status", "indicator": "indicator", "value": "value"}
 	for i, pr := range v.Problems {
-		if pr.Row < 1 || pr.Row > len(v.Figures) {
+		if v.markPlanProblem(&v.Problems[i]) || pr.Row < 1 || pr.Row > len(v.Figures) {
 			continue
 		}
 		f := &v.Figures[pr.Row-1]

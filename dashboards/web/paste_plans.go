@@ -14,7 +14,7 @@ import (
 // target, and the words it came from.
 type pastePlan struct {
 	N                                 int
-	Keep                              bool
+	Keep, Bad                         bool // Bad: the import refused it
 	Indicator, When, Authority, Basis string
 	Target, Quote                     string
 	Cells                             map[string]string // what the confirm form carries, by plan column
@@ -137,4 +137,18 @@ func (v *pasteView) keptPlans(get func(string) string) []collector.Row {
 		rows = append(rows, collector.Row{N: maxPasteFigures + i, Cells: cells, Plan: true})
 	}
 	return rows
+}
+
+// markPlanProblem names a problem of a kept plan by the plan's number in
+// its table ("Kế hoạch 2" / "Plan 2") rather than the import row past the
+// figures (maxPasteFigures + 2) that keptPlans gave it, outlines that plan
+// and links the problem to it. It reports whether the problem was a plan's.
+func (v *pasteView) markPlanProblem(pr *problem) bool {
+	n := pr.Row - maxPasteFigures
+	if n < 1 || n > len(v.Plans) {
+		return false
+	}
+	v.Plans[n-1].Bad = true
+	pr.Row, pr.RowName, pr.Anchor = n, v.L.T("col.plan")+" "+strconv.Itoa(n), "plan-"+strconv.Itoa(n)
+	return true
 }

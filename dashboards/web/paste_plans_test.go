@@ -120,3 +120,36 @@ func TestPasteStoresKeptPlans(t *testing.T) {
 		t.Errorf("the kept plan was not stored: %+v", plans)
 	}
 }
+
+// TestPastePlanErrorNamesThePlan: a kept plan the import refuses is named
+// by its number in the plans table ("Kế hoạch 1" / "Plan 1"), not by the
+// import row past the figures (maxPasteFigures + 1 = 201), its row is
+// outlined and linked, and nothing is stored, not even the good figure.
+func TestPastePlanErrorNamesThePlan(t *testing.T) {
+	e := newTestEnv(t)
+	text := "6 tháng năm 2022, thu ngân sách đạt 4.950 tỷ đồng (kế hoạch 10.200 tỷ đồng)."
+	for lang, name := range map[string]string{"vi": "Kế hoạch 1", "en": "Plan 1"} {
+		base := url.Values{"unit": {"cai-rang"}, "date": {"2022-07-05"}, "source": {"Báo cáo 6 tháng"}, "text": {text}, "step": {"extract"}}
+		code, body := postForm(t, e, "/paste?lang="+lang, base)
+		if code != http.StatusOK {
+			t.Fatalf("%s extract: %d %.500s", lang, code, body)
+		}
+		form := confirmFormFrom(body, base)
+		if form.Get("plan_keep_1") != "1" {
+			t.Fatalf("%s: the plan is not in the confirm form: %v", lang, form)
+		}
+		form.Set("plan_target_1", "mười nghìn") // not a number
+		code, body = postForm(t, e, "/paste?lang="+lang, form)
+		if code != http.StatusUnprocessableEntity {
+			t.Fatalf("%s confirm: %d %.1500s", lang, code, body)
+		}
+		mustContain(t, body, `<a href="#plan-1">`, `<td>`+name+`</td>`, `<tr id="plan-1" class="row-error">`, "mười nghìn")
+		if strings.Contains(body, "<td>201</td>") {
+			t.Errorf("%s: the problem names import row 201:\n%s", lang, body)
+		}
+	}
+	obs, err := e.db.Observations(context.Background(), storage.ObservationFilter{Unit: "cai-rang", Indicator: "budget_revenue"})
+	if err != nil || len(obs) != 0 {
+		t.Errorf("a refused confirm stored figures: %+v, %v", obs, err)
+	}
+}

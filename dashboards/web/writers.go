@@ -23,6 +23,7 @@ func writerName(r *http.Request) (string, bool) {
 // Label its name as the page calls it, Reason why it was refused.
 type problem struct {
 	Row                         int
+	RowName                     string // the row as the page names it ("Kế hoạch 2"), when not its number
 	Field, Label, Value, Reason string
 	Anchor                      string // the id of the form field at fault, when the page has one
 }

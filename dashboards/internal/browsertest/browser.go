@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -147,11 +148,26 @@ func (b *Browser) Load(url string) error {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		return fmt.Errorf("loading %s: %w", url, err)
 	}
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](chartsSettledJS, chromedp.WithPollingTimeout(DefaultTimeout)))
-	if err != nil {
-		return fmt.Errorf("waiting for the charts of %s: %w", url, err)
+	// Right after a navigation Chromium may still hand out the previous
+	// document's execution context, which it then destroys ("Cannot find
+	// context with specified id"); that says nothing about the page, so the
+	// wait starts again in the new document until the deadline.
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](chartsSettledJS, chromedp.WithPollingTimeout(DefaultTimeout)))
+		if err == nil {
+			return nil
+		}
+		if !contextReplaced(err) || ctx.Err() != nil {
+			return fmt.Errorf("waiting for the charts of %s: %w", url, err)
+		}
 	}
-	return nil
+}
+
+// contextReplaced reports whether err is Chromium's answer to an evaluation
+// in an execution context that a navigation has just destroyed.
+func contextReplaced(err error) bool {
+	return strings.Contains(err.Error(), "Cannot find context with specified id") ||
+		strings.Contains(err.Error(), "Execution context was destroyed")
 }
 
 // chartsSettledJS is true once the page has loaded and every chart data

@@ -130,6 +130,9 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opt.Via, opt.FileName = format, filepath.Base(hdr.Filename)
+	// The whole upload is received; the operator (and the shutdown tests,
+	// which signal only once an import is in flight) can see it begin.
+	s.log.Info("import begun", "file", opt.FileName, "format", format, "bytes", hdr.Size)
 	rep, err := s.col.ImportReader(r.Context(), f, format, opt)
 	if err != nil {
 		s.writeError(w, r, err)

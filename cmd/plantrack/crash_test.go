@@ -223,11 +223,13 @@ func testCrashDuringImportIsAllOrNothing(t *testing.T, bin string) {
 
 // server is a `plantrack serve` child process on a free loopback port.
 type server struct {
-	cmd  *exec.Cmd
-	url  string
-	done chan error // the process's exit
-	mu   sync.Mutex
-	log  bytes.Buffer
+	cmd     *exec.Cmd
+	url     string
+	done    chan error // the process's exit
+	mu      sync.Mutex
+	log     bytes.Buffer
+	changed chan struct{} // closed and replaced whenever a log line arrives
+	ended   bool          // the log stream is at its end
 }
 
 var servingURL = regexp.MustCompile(`msg=serving url=(\S+)`)
@@ -237,7 +239,8 @@ var servingURL = regexp.MustCompile(`msg=serving url=(\S+)`)
 // if still running.
 func startServer(t *testing.T, bin string, args ...string) *server {
 	t.Helper()
-	s := &server{cmd: exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...), done: make(chan error, 1)}
+	s := &server{cmd: exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...), done: make(chan error, 1),
+		changed: make(chan struct{})}
 	stderr, err := s.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -252,11 +255,17 @@ func startServer(t *testing.T, bin string, args ...string) *server {
 		for sc.Scan() {
 			s.mu.Lock()
 			s.log.WriteString(sc.Text() + "\n")
+			close(s.changed)
+			s.changed = make(chan struct{})
 			s.mu.Unlock()
 			if m := servingURL.FindStringSubmatch(sc.Text()); m != nil {
 				urls <- m[1]
 			}
 		}
+		s.mu.Lock()
+		s.ended = true
+		close(s.changed)
+		s.mu.Unlock()
 		s.done <- s.cmd.Wait()
 	}()
 	t.Cleanup(func() { s.cmd.Process.Kill() })
@@ -268,6 +277,30 @@ func startServer(t *testing.T, bin string, args ...string) *server {
 		t.Fatalf("serve did not start within 30 s:\n%s", s.logs())
 	}
 	return s
+}
+
+// waitLog waits until the server's log holds a line containing marker —
+// an event, not a guess at how long something takes — and fails the test
+// if the log ends first or nothing comes within limit.
+func (s *server) waitLog(t *testing.T, marker string, limit time.Duration) {
+	t.Helper()
+	timeout := time.After(limit)
+	for {
+		s.mu.Lock()
+		found, ended, changed := strings.Contains(s.log.String(), marker), s.ended, s.changed
+		s.mu.Unlock()
+		switch {
+		case found:
+			return
+		case ended:
+			t.Fatalf("serve's log ended without %q:\n%s", marker, s.logs())
+		}
+		select {
+		case <-changed:
+		case <-timeout:
+			t.Fatalf("no %q in serve's log within %v:\n%s", marker, limit, s.logs())
+		}
+	}
 }
 
 func (s *server) logs() string {

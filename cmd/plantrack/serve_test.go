@@ -4,8 +4,10 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +43,13 @@ func TestCloseFinishesInFlightWrite(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/observations", pr)
 	req.Header.Set("Authorization", "Bearer "+secret)
 	req.Header.Set("Content-Type", "application/json")
+	// Expect: 100-continue makes the server say when its handler first
+	// reads the body: the event that the write is in flight.
+	req.Header.Set("Expect", "100-continue")
+	inHandler := make(chan struct{})
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		Got100Continue: func() { close(inHandler) }}))
+	client := &http.Client{Transport: &http.Transport{ExpectContinueTimeout: time.Minute}}
 	type result struct {
 		status int
 		body   string
@@ -48,7 +57,7 @@ func TestCloseFinishesInFlightWrite(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := client.Do(req)
 		if err != nil {
 			done <- result{err: err}
 			return
@@ -57,19 +66,36 @@ func TestCloseFinishesInFlightWrite(t *testing.T) {
 		resp.Body.Close()
 		done <- result{status: resp.StatusCode, body: string(b)}
 	}()
+	select {
+	case <-inHandler:
+	case r := <-done:
+		t.Fatalf("answered before the handler read the body: %+v", r)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the handler did not start reading the body within 30 s")
+	}
 	io.WriteString(pw, `{"observations":[{"unit":"can-tho","indicator":"exports",`)
-	time.Sleep(300 * time.Millisecond) // the request is in the handler, reading its body
 
 	closed := make(chan error, 1)
 	go func() { closed <- m.Close() }()
-	time.Sleep(300 * time.Millisecond)
+	// Wait for the event that shutdown has begun: new connections are
+	// refused. Close cannot have returned, the write being in flight.
+	refused := false
+	for limit := time.Now().Add(30 * time.Second); !refused && time.Now().Before(limit); {
+		resp, err := (&http.Client{Timeout: 2 * time.Second}).Get(base + "/healthz")
+		if err != nil {
+			refused = true
+		} else {
+			resp.Body.Close()
+			runtime.Gosched()
+		}
+	}
+	if !refused {
+		t.Fatal("new requests were still served 30 s after Close began")
+	}
 	select {
 	case err := <-closed:
 		t.Fatalf("Close returned before the in-flight request finished: %v", err)
 	default:
-	}
-	if _, err := (&http.Client{Timeout: 2 * time.Second}).Get(base + "/healthz"); err == nil {
-		t.Error("a new request was served during shutdown")
 	}
 	io.WriteString(pw, `"period":"2018-H1","value":942,"reported_at":"2018-06-11"}]}`)
 	pw.Close()

@@ -127,7 +127,7 @@ func testSIGTERMLetsAnInFlightImportFinish(t *testing.T, bin string) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("upload not sent within 30 s")
 	}
-	time.Sleep(20 * time.Millisecond) // the server is now parsing and storing
+	srv.waitLog(t, "msg=\"import begun\"", 30*time.Second) // the server holds the upload and is storing it
 	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func testSIGTERMPastTheDeadlineRollsBack(t *testing.T, bin string) {
 	req, sent := uploadRequest(t, srv.url, token, csvPath)
 	answer := startUpload(req)
 	<-sent.read
-	time.Sleep(50 * time.Millisecond)
+	srv.waitLog(t, "msg=\"import begun\"", 30*time.Second)
 	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}

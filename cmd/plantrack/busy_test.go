@@ -64,7 +64,7 @@ func TestCLIImportWaitsForAnotherWriter(t *testing.T) {
 	if _, err := conn.ExecContext(t.Context(), `BEGIN IMMEDIATE`); err != nil {
 		t.Fatal(err)
 	}
-	stderr := &signalWriter{want: "waiting for it to finish", seen: make(chan struct{})}
+	stderr := &signalWriter{want: "đang chờ nó ghi xong", seen: make(chan struct{})}
 	var stdout bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
@@ -79,7 +79,7 @@ func TestCLIImportWaitsForAnotherWriter(t *testing.T) {
 	if _, err := conn.ExecContext(t.Context(), `ROLLBACK`); err != nil {
 		t.Fatal(err)
 	}
-	if code := <-done; code != 0 || !strings.Contains(stdout.String(), "1 new") {
+	if code := <-done; code != 0 || !strings.Contains(stdout.String(), "1 mới") {
 		t.Fatalf("after the lock was released: exit %d, %s %s", code, stdout.String(), stderr)
 	}
 }

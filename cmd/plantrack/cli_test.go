@@ -63,15 +63,15 @@ func TestImportExportTokenBackupCycle(t *testing.T) {
 		t.Fatalf("ambiguous import: %d %s", code, errOut)
 	}
 	code, out, _ := run(t, env, "import", "--dry-run", "--locale", "vi", csv)
-	if code != 0 || !strings.Contains(out, "2 new, 0 unchanged") || !strings.Contains(out, "dry run") {
+	if code != 0 || !strings.Contains(out, "2 mới, 0 không đổi (chạy thử: chưa lưu gì)") {
 		t.Fatalf("dry run: %d %s", code, out)
 	}
 	code, out, _ = run(t, map[string]string{"PLANTRACK_DB": env["PLANTRACK_DB"], "PLANTRACK_LOCALE": "vi"}, "import", csv)
-	if code != 0 || !strings.Contains(out, "2 new, 0 unchanged") {
+	if code != 0 || !strings.Contains(out, "2 mới, 0 không đổi") {
 		t.Fatalf("import: %d %s", code, out)
 	}
 	code, out, _ = run(t, env, "import", "--locale", "vi", csv)
-	if code != 0 || !strings.Contains(out, "0 new, 2 unchanged") {
+	if code != 0 || !strings.Contains(out, "0 mới, 2 không đổi") {
 		t.Fatalf("re-import: %d %s", code, out)
 	}
 	code, out, _ = run(t, env, "export", "--format", "csv", "--unit", "can-tho")
@@ -80,8 +80,13 @@ func TestImportExportTokenBackupCycle(t *testing.T) {
 	}
 	exported := filepath.Join(dir, "export.csv")
 	os.WriteFile(exported, []byte(out), 0o644)
-	if code, out, _ = run(t, env, "import", exported); code != 0 || !strings.Contains(out, "0 new, 2 unchanged") {
+	// The export twice: each file 0 new, 2 unchanged; the total 0 + 0 new,
+	// 2 + 2 unchanged. Vietnamese by default, English with --locale en.
+	if code, out, _ = run(t, env, "import", exported, exported); code != 0 || !strings.Contains(out, "0 mới, 2 không đổi") || !strings.Contains(out, "tổng: 0 mới, 4 không đổi") {
 		t.Fatalf("re-import of the export: %d %s", code, out)
+	}
+	if code, out, _ = run(t, env, "import", "--locale", "en", exported, exported); code != 0 || !strings.Contains(out, ": 0 new, 2 unchanged") || !strings.Contains(out, "total: 0 new, 4 unchanged") || strings.Contains(out, "mới") {
+		t.Fatalf("re-import of the export, --locale en: %d %s", code, out)
 	}
 	if code, out, _ = run(t, env, "export", "--format", "openmetrics"); code != 0 || !strings.HasSuffix(out, "# EOF\n") {
 		t.Fatalf("openmetrics export: %d %.200s", code, out)

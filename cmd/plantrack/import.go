@@ -25,7 +25,7 @@ Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 	progress := c.fs.Bool("progress", false, "print \"[i/n] importing FILE…\" on stderr as each file starts (always on when stderr is a terminal)")
 	c.run = func(ctx context.Context) error {
 		if *locale != "" && *locale != "vi" && *locale != "en" {
-			return fmt.Errorf("--locale %q: use vi or en", *locale)
+			return storage.Errorf(storage.CodeInvalid, "--locale %q: use vi or en", *locale)
 		}
 		m.lang = *locale
 		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry}, *progress || isTerminal(m.Stderr))
@@ -34,35 +34,37 @@ Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 }
 
 // runImport imports every file, reporting each; it fails if any file failed.
-// With progress it says on stderr when each file starts.
+// With progress it says on stderr when each file starts. Every line is in
+// the language of m.lang (Vietnamese by default).
 func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt collector.Options, progress bool) error {
 	db, col, err := openDB(ctx, dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	cat := catalog.New(m.lang)
 	db.SetWaitNotice(func() {
-		fmt.Fprintf(m.Stderr, "%s: another process (such as plantrack serve) is writing to this database; "+
-			"waiting for it to finish… (Ctrl-C stops, storing nothing)\n", dbPath)
+		fmt.Fprintln(m.Stderr, cat.Sprintf("%s: another process (such as plantrack serve) is writing to this database; "+
+			"waiting for it to finish… (Ctrl-C stops, storing nothing)", dbPath))
 	})
 	var total storage.WriteResult
 	failed := 0
 	for i, path := range files {
 		if progress {
-			fmt.Fprintf(m.Stderr, "[%d/%d] importing %s…\n", i+1, len(files), path)
+			fmt.Fprintln(m.Stderr, cat.Sprintf("[%d/%d] importing %s…", i+1, len(files), path))
 		}
 		rep, err := col.ImportFile(ctx, path, opt)
 		if err != nil {
 			failed++
-			fmt.Fprintf(m.Stderr, "%s: %s: %s\n", path, catalog.New(m.lang).T("cli.notimported"), m.describe(err))
+			fmt.Fprintf(m.Stderr, "%s: %s: %s\n", path, cat.T("cli.notimported"), m.describe(err))
 			continue
 		}
-		m.printReport(path, rep, opt.DryRun)
+		m.printReport(cat, path, rep, opt.DryRun)
 		total.New += rep.Result.New
 		total.Unchanged += rep.Result.Unchanged
 	}
 	if len(files) > 1 {
-		fmt.Fprintf(m.Stdout, "total: %d new, %d unchanged\n", total.New, total.Unchanged)
+		fmt.Fprintln(m.Stdout, cat.Sprintf("total: %d new, %d unchanged", total.New, total.Unchanged))
 	}
 	if failed > 0 {
 		return storage.Errorf(storage.CodeInvalid, "%d of %d files not imported; nothing was stored from them", failed, len(files))
@@ -70,38 +72,46 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 	return nil
 }
 
-func (m *Main) printReport(name string, rep collector.Report, dry bool) {
+// printReport writes one file's result in cat's language: in a dry run
+// the observations it would store, then its warnings and its summary.
+func (m *Main) printReport(cat *catalog.Catalog, name string, rep collector.Report, dry bool) {
 	w := m.Stdout
+	num := func(v float64, maxFrac int) string { return charts.FormatNumber(v, maxFrac, cat.Lang()) }
 	if dry {
 		for _, o := range rep.Preview {
-			printObservation(w, o)
+			printObservation(w, cat, num, o)
 		}
 	}
-	cat := catalog.New(m.lang)
-	num := func(v float64, maxFrac int) string { return charts.FormatNumber(v, maxFrac, cat.Lang()) }
 	for _, f := range rep.Warnings {
-		fmt.Fprintf(w, "  warning: %s %s %s: %s\n", f.Unit, f.Indicator, f.Period, cat.Flag(f, num))
+		fmt.Fprintln(w, cat.Sprintf("  warning: %s %s %s: %s", f.Unit, f.Indicator, f.Period, cat.Flag(f, num)))
 	}
-	suffix := ""
 	if dry {
-		suffix = " (dry run: nothing stored)"
+		fmt.Fprintln(w, cat.Sprintf("%s: %s (dry run: nothing stored)", name, summary(cat, rep)))
+		return
 	}
-	fmt.Fprintf(w, "%s: %s%s\n", name, rep.Summary(), suffix)
+	fmt.Fprintf(w, "%s: %s\n", name, summary(cat, rep))
 }
 
-func printObservation(w io.Writer, o storage.Observation) {
+// printObservation writes a dry run's observation on one line: codes as
+// stored, the value in the reader's number format, the report status and
+// reported percentages in the reader's words.
+func printObservation(w io.Writer, cat *catalog.Catalog, num func(float64, int) string, o storage.Observation) {
 	v := "-"
 	if o.Value != nil {
-		v = fmt.Sprintf("%g", *o.Value)
+		v = num(*o.Value, 6)
 	}
 	extra := ""
-	if o.ReportedPlanPercent != nil {
-		extra += " plan%=" + o.ReportedPlanPercent.String()
+	if p := o.ReportedPlanPercent; p != nil {
+		extra += "; " + cat.Field("reported_plan_percent") + " " + num(p.Value, p.Decimals)
 	}
-	if o.ReportedYoYPercent != nil {
-		extra += " yoy%=" + o.ReportedYoYPercent.String()
+	if p := o.ReportedYoYPercent; p != nil {
+		extra += "; " + cat.Field("reported_yoy_percent") + " " + num(p.Value, p.Decimals)
 	}
-	fmt.Fprintf(w, "  %s %s %s %s %s%s\n", o.Unit, o.Indicator, o.Period, v, o.ReportStatus, extra)
+	status := "-"
+	if o.ReportStatus != "" {
+		status = cat.T("status." + string(o.ReportStatus))
+	}
+	fmt.Fprintf(w, "  %s %s %s %s %s%s\n", o.Unit, o.Indicator, o.Period, v, status, extra)
 }
 
 // describe writes an error with each detail on its own line, in the

@@ -36,4 +36,7 @@ func TestImportErrorsInTheLanguageOfLocale(t *testing.T) {
 			}
 		}
 	}
+	if code, _, errOut := run(t, env, "import", "--locale", "fr", csv); code != 1 || !strings.Contains(errOut, `--locale "fr": hãy dùng vi hoặc en`) {
+		t.Errorf("--locale fr: exit %d, %s", code, errOut)
+	}
 }

@@ -214,7 +214,7 @@ func testSIGTERMStopsACLIImport(t *testing.T, bin string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	begun, stderr := watchStderr(errPipe, "importing "+csvPath)
+	begun, stderr := watchStderr(errPipe, "đang nhập "+csvPath) // the --progress line, Vietnamese by default
 	if _, ok := <-begun; !ok {
 		cmd.Wait()
 		t.Fatalf("the import never said it had begun; stderr %s", stderr())
@@ -233,7 +233,7 @@ func testSIGTERMStopsACLIImport(t *testing.T, bin string) {
 	var ee *exec.ExitError
 	switch {
 	case err == nil:
-		if st.rows["cli-"] != rows || st.sums["cli-"] != sum || !strings.Contains(stdout.String(), fmt.Sprintf(": %d new,", rows)) {
+		if st.rows["cli-"] != rows || st.sums["cli-"] != sum || !strings.Contains(stdout.String(), fmt.Sprintf(": %d mới,", rows)) {
 			t.Fatalf("exit 0 after SIGTERM but %d rows (sum %v) stored, want %d (sum %v); stdout %s",
 				st.rows["cli-"], st.sums["cli-"], rows, sum, stdout.String())
 		}

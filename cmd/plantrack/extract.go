@@ -86,6 +86,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 // growth range or a change in points. Every other figure must be
 // storable as it stands — a figure whose period the codes cannot express
 // refuses the whole import, by name, rather than being guessed or dropped.
+// They are written through collector.ImportRows, the pages' path.
 func (m *Main) importFigures(ctx context.Context, col *collector.Collector, ex extract.Extraction, source, date, name string, out io.Writer) error {
 	cat := catalog.New(m.lang)
 	var keep []extract.Figure
@@ -103,15 +104,12 @@ func (m *Main) importFigures(ctx context.Context, col *collector.Collector, ex e
 	if len(keep) == 0 && len(ex.Plans) == 0 {
 		return storage.Errorf(storage.CodeInvalid, "no catalog figure to import from %s", name)
 	}
-	b, err := extract.FiguresToBatch(keep, source, date)
-	if err == nil {
-		var pb storage.Batch
-		pb, err = extract.PlansToBatch(ex.Plans, source, date)
-		b.Plans = pb.Plans // the targets the report states, stored with it: all or nothing
-	}
+	// The same typed path as the entry and paste pages: rows, all or
+	// nothing, the plans the report states stored with its figures.
+	rows, err := extract.Rows(keep, ex.Plans, source, date)
 	if err == nil {
 		var rep collector.Report
-		rep, err = col.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText, FileName: name})
+		rep, err = col.ImportRows(ctx, rows, collector.Options{Via: extract.ViaText, FileName: name, Locale: "en"})
 		if err == nil {
 			fmt.Fprintf(out, "%s: %s\n", name, summary(cat, rep))
 			return nil

@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -32,13 +33,70 @@ func openCollector(t *testing.T) (*collector.Collector, *storage.DB) {
 const importText = "6 tháng đầu năm 2019, thu ngân sách đạt 2.310 tỷ đồng, đạt 52,5% dự toán; kim ngạch xuất khẩu ước đạt 410 triệu USD, tăng 7,25% so với cùng kỳ."
 
 // importFigures stores reviewed figures the way `plantrack extract --import`
-// does: FiguresToBatch, then the collector's ImportBatch with provenance "text".
+// does: Rows, then the collector's ImportRows (the pages' write path) with
+// provenance "text".
 func importFigures(ctx context.Context, c *collector.Collector, figs []extract.Figure) (collector.Report, error) {
-	b, err := extract.FiguresToBatch(figs, "", "")
+	rows, err := extract.Rows(figs, nil, "", "")
 	if err != nil {
 		return collector.Report{}, err
 	}
-	return c.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText})
+	return c.ImportRows(ctx, rows, collector.Options{Via: extract.ViaText, Locale: "en"})
+}
+
+// TestRowsStoreWhatTheBatchWould: the figures and plan of a report stored
+// through Rows and ImportRows equal, field for field, what the typed batch
+// (FiguresToBatch, PlansToBatch, ImportBatch) stores — the row cells lose
+// nothing (2,310 and 52.5% with its one decimal, 7.25% with two, the plan).
+func TestRowsStoreWhatTheBatchWould(t *testing.T) {
+	ctx := context.Background()
+	text := importText + " Kế hoạch năm 2019 thu ngân sách 4.400 tỷ đồng."
+	ex := extract.Extract(text, extract.Options{Unit: "hau-giang"})
+	if len(ex.Figures) < 2 || len(ex.Plans) != 1 {
+		t.Fatalf("extracted %+v", ex)
+	}
+	viaRows, dbR := openCollector(t)
+	rows, err := extract.Rows(ex.Figures, ex.Plans, "report", "2019-07-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := viaRows.ImportRows(ctx, rows, collector.Options{Via: extract.ViaText, Locale: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	viaBatch, dbB := openCollector(t)
+	b, err := extract.FiguresToBatch(ex.Figures, "report", "2019-07-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb, err := extract.PlansToBatch(ex.Plans, "report", "2019-07-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Plans = pb.Plans
+	if _, err := viaBatch.ImportBatch(ctx, b, collector.Options{Via: extract.ViaText}); err != nil {
+		t.Fatal(err)
+	}
+	f := storage.ObservationFilter{Unit: "hau-giang"}
+	or, err1 := dbR.Observations(ctx, f)
+	ob, err2 := dbB.Observations(ctx, f)
+	if err1 != nil || err2 != nil || len(or) != len(b.Observations) || len(or) != len(ob) {
+		t.Fatalf("rows stored %d, batch %d (%v %v)", len(or), len(ob), err1, err2)
+	}
+	pr, err1 := dbR.Plans(ctx, storage.PlanFilter{Unit: "hau-giang"})
+	pbs, err2 := dbB.Plans(ctx, storage.PlanFilter{Unit: "hau-giang"})
+	if err1 != nil || err2 != nil || len(pr) != 1 || len(pbs) != 1 || *pr[0].Target != 4400 || *pr[0].Target != *pbs[0].Target ||
+		pr[0].Year != pbs[0].Year || pr[0].Source != pbs[0].Source || pr[0].Version != pbs[0].Version {
+		t.Errorf("plans: rows %+v, batch %+v (%v %v)", pr, pbs, err1, err2)
+	}
+	for i := range or {
+		r, bb := or[i], ob[i]
+		r.Revision, bb.Revision = 0, 0         // each database numbers its own revisions
+		r.Provenance, bb.Provenance = nil, nil // and records its own time
+		jr, _ := json.Marshal(r)
+		jb, _ := json.Marshal(bb)
+		if string(jr) != string(jb) {
+			t.Errorf("observation %d: rows %+v, batch %+v", i, r, bb)
+		}
+	}
 }
 
 // TestImportFigures stores extracted figures through the collector with

@@ -69,10 +69,15 @@ func browserPages() []struct {
 		{"/compare/periods?unit=can-tho&a=2018-H1&b=2017-H1", 1, "", ""},
 		{"/compare/periods?unit=demo-province", 1, "", "compare-periods-en"},
 		{"/compare/units?parent=demo-province&indicator=budget_revenue", 1, "compare-units-vi", ""},
+		{"/compare/units", 1, "", ""},
+		{"/compare/periods", 1, "", ""},
+		{"/compare/units?parent=can-tho&period=2018-H1", 0, "", ""},
 		{"/quality?unit=demo-province&year=2023", 0, "", "quality-en"},
 		{"/quality", 0, "", ""},
 		{"/entry", 0, "", ""},
 		{"/upload", 0, "", ""},
+		{"/paste", 0, "", ""},
+		{"/login", 0, "", ""},
 	}
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -53,9 +54,13 @@ type comparePeriodsView struct {
 	Chart        template.HTML
 	UnitOptions  []option
 	Synthetic    bool
-	UnitsURL     string // the unit comparison for this unit's children
+	UnitsURL     string // the unit comparison for this unit's children; "" when they report nothing
 	History      unitHistory
 	Notes        []string // which columns hold reconstructed figures, and from what
+	// Missing says which compared period has no figure of the unit;
+	// Elsewhere lists periods that have some, to compare with instead.
+	Missing   string
+	Elsewhere []periodLink
 }
 
 func (v comparePeriodsView) meta() pageMeta {
@@ -121,15 +126,24 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 	}
 	code := q.query("unit")
 	if code == "" {
-		code = units[0].Code
+		if code, err = p.unitWithLastYear(q, units); err != nil {
+			return nil, err
+		}
 	}
 	unit, err := p.db.Unit(q.ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	own, err := p.db.Coverage(q.ctx, []string{code}, q.query("as_of"))
 	if err != nil {
 		return nil, err
 	}
 	a, b, err := p.comparePeriods(q, code, "")
 	if err != nil {
 		return nil, err
+	}
+	if q.query("b") == "" {
+		b = coverage(own).baseline(a)
 	}
 	cmpRes, err := p.db.Compare(q.ctx, storage.CompareQuery{Unit: code, A: a, B: b, AsOf: q.query("as_of")})
 	if err != nil {
@@ -142,9 +156,11 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 	L := q.L
 	v := comparePeriodsView{L: L, Unit: unit, UnitName: unit.Name(L.Lang), A: cmpRes.A, B: cmpRes.B,
 		AName: L.Period(cmpRes.A), BName: L.Period(cmpRes.B), Synthetic: unit.Synthetic,
-		PickA:    L.periodField("a", L.T("compare.a"), cmpRes.A, pickerYears(time.Now(), cmpRes.A), false),
-		PickB:    L.periodField("b", L.T("compare.b"), cmpRes.B, pickerYears(time.Now(), cmpRes.B), false),
-		UnitsURL: L.Link("/compare/units", "parent", code, "period", rawPeriod(cmpRes.A))}
+		PickA: L.periodField("a", L.T("compare.a"), cmpRes.A, pickerYears(time.Now(), cmpRes.A), false),
+		PickB: L.periodField("b", L.T("compare.b"), cmpRes.B, pickerYears(time.Now(), cmpRes.B), false)}
+	if err := p.periodsOnData(q, &v, cmpRes, own); err != nil {
+		return nil, err
+	}
 	for _, u := range units {
 		v.UnitOptions = append(v.UnitOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == code})
 	}
@@ -193,6 +209,73 @@ func reconstructedNotes(L *Locale, h unitHistory, c storage.Comparison) []string
 		}
 	}
 	return out
+}
+
+// periodsOnData links the unit comparison only when the unit's children
+// report something (in period A if they do), and says so when period A or
+// B has no figure of the unit, offering the periods that have some.
+func (p *Pages) periodsOnData(q *request, v *comparePeriodsView, res storage.Comparison, own coverage) error {
+	L, code := v.L, v.Unit.Code
+	kids, err := p.childCoverage(q, code)
+	if err != nil {
+		return err
+	}
+	if len(kids) > 0 {
+		per := ""
+		if kidsReportIn(kids, res.A) {
+			per = rawPeriod(res.A)
+		}
+		v.UnitsURL = L.Link("/compare/units", "parent", code, "period", per)
+	}
+	hasA, hasB := false, false
+	for _, r := range res.Rows {
+		hasA, hasB = hasA || r.ValueA != nil, hasB || r.ValueB != nil
+	}
+	if hasA && hasB {
+		return nil
+	}
+	missing, keep := v.AName, res.B
+	if hasA {
+		missing, keep = v.BName, res.A
+	}
+	v.Missing = fmt.Sprintf(L.T("compare.periods.nofigures"), v.UnitName, missing)
+	for _, per := range own.periods(keep) {
+		if len(v.Elsewhere) == 6 {
+			break
+		}
+		a, b := rawPeriod(keep), rawPeriod(per)
+		if !hasA {
+			a, b = b, a
+		}
+		v.Elsewhere = append(v.Elsewhere, periodLink{Name: L.Period(per), URL: L.Link("/compare/periods", "unit", code, "a", a, "b", b)})
+	}
+	return nil
+}
+
+// unitWithLastYear is the default unit of a period comparison: the first
+// top-level unit whose latest period has figures a year earlier too, else
+// the first unit.
+func (p *Pages) unitWithLastYear(q *request, units []storage.Unit) (string, error) {
+	for _, u := range units {
+		if u.Depth != 0 {
+			continue
+		}
+		own, err := p.db.Coverage(q.ctx, []string{u.Code}, q.query("as_of"))
+		if err != nil {
+			return "", err
+		}
+		c := coverage(own)
+		if per := c.periods(storage.Period{}); len(per) > 0 && c.reports("", per[0].SameSpanIn(per[0].Year-1)) {
+			return u.Code, nil
+		}
+	}
+	return units[0].Code, nil
+}
+
+// kidsReportIn says whether the coverage holds any figure for period per.
+func kidsReportIn(c coverage, per storage.Period) bool {
+	_, ok := c.best("", per, nil)
+	return ok
 }
 
 // comparePeriods reads ?a= and ?b=; a defaults to the latest period of the

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"slices"
@@ -37,6 +38,10 @@ type compareUnitsView struct {
 	Synthetic        bool
 	ByCompletion     bool
 	Reconstructed    bool // some figures are units' predecessors' summed (marked *)
+	// NoFigures says that no child has a figure for A (the chart is left
+	// out); Elsewhere lists the periods they do report the indicator for.
+	NoFigures string
+	Elsewhere []periodLink
 }
 
 func (v compareUnitsView) meta() pageMeta {
@@ -68,13 +73,11 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 	if err != nil {
 		return nil, err
 	}
-	indCode := q.query("indicator")
-	if indCode == "" {
-		if indCode, err = p.firstIndicatorWithData(q, parent, list); err != nil {
-			return nil, err
-		}
+	cov, err := p.childCoverage(q, parent)
+	if err != nil {
+		return nil, err
 	}
-	a, b, err := p.childPeriods(q, parent, indCode)
+	indCode, a, b, err := p.unitsChoice(q, parent, cov, list)
 	if err != nil {
 		return nil, err
 	}
@@ -88,17 +91,42 @@ func (p *Pages) buildCompareUnits(q *request) (view, error) {
 		Measure: L.Measure(ind.Measure), A: res.A, B: res.B, AName: L.Period(res.A), BName: L.Period(res.B), Synthetic: pu.Synthetic,
 		Pick: L.periodField("period", L.T("col.period"), res.A, pickerYears(time.Now(), res.A), false)}
 	for _, u := range units {
-		if parents[u.Code] {
+		if parents[u.Code] || u.Code == parent { // a unit without children stays chosen, and the page says so
 			v.ParentOptions = append(v.ParentOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == parent})
 		}
 	}
-	for _, i := range list {
-		v.IndOptions = append(v.IndOptions, option{Value: i.Code, Label: i.Name(L.Lang), Selected: i.Code == indCode})
-	}
+	v.IndOptions = cov.indicatorOptions(list, indCode, L.Lang)
 	if err := v.fill(res, units, ind); err != nil {
 		return nil, err
 	}
+	v.explainEmpty(cov, parent)
 	return v, nil
+}
+
+// explainEmpty says so when no child has a figure for the period, and
+// offers the periods that have some.
+func (v *compareUnitsView) explainEmpty(cov coverage, parent string) {
+	for _, r := range v.Rows {
+		if r.Row.ValueA != nil {
+			return
+		}
+	}
+	L := v.L
+	v.Chart = ""
+	v.NoFigures = fmt.Sprintf(L.T("compare.units.nofigures"), v.ParentName, v.IndName, v.AName)
+	var mine coverage
+	for _, r := range cov {
+		if r.Indicator == v.Ind.Code {
+			mine = append(mine, r)
+		}
+	}
+	for _, per := range mine.periods(v.A) {
+		if len(v.Elsewhere) == 6 {
+			break
+		}
+		v.Elsewhere = append(v.Elsewhere, periodLink{Name: L.Period(per),
+			URL: L.Link("/compare/units", "parent", parent, "indicator", v.Ind.Code, "period", rawPeriod(per))})
+	}
 }
 
 // pickParent is the requested parent, or the first unit with children.
@@ -158,6 +186,44 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 	var err error
 	v.Chart, err = chartHTML(charts.Units(in))
 	return err
+}
+
+// unitsChoice is the indicator and periods a unit comparison shows: what
+// the query asks for, and where it leaves a choice open, the indicator the
+// most children report (in the requested period, if any) and the latest
+// period the most of them report it for; b defaults to a's span a year
+// earlier. Without any child figure it falls back to the parent's own.
+func (p *Pages) unitsChoice(q *request, parent string, cov coverage, list []storage.Indicator) (string, storage.Period, storage.Period, error) {
+	indCode := q.query("indicator")
+	a, err := q.periodParam("a")
+	if err == nil && a.IsZero() {
+		a, err = q.periodParam("period")
+	}
+	if err != nil {
+		return "", a, a, err
+	}
+	best, ok := cov.best(indCode, a, list)
+	if !ok && !a.IsZero() && indCode == "" { // nobody reports in that period: the indicator most report at all
+		best, ok = cov.best("", storage.Period{}, list)
+	}
+	if ok && indCode == "" {
+		indCode = best.Indicator
+	}
+	if !ok || !a.IsZero() {
+		if indCode == "" {
+			if indCode, err = p.firstIndicatorWithData(q, parent, list); err != nil {
+				return "", a, a, err
+			}
+		}
+		a, b, err := p.childPeriods(q, parent, indCode)
+		return indCode, a, b, err
+	}
+	a = best.Period
+	b, err := q.periodParam("b")
+	if err == nil && b.IsZero() {
+		b = a.SameSpanIn(a.Year - 1)
+	}
+	return indCode, a, b, err
 }
 
 // firstIndicatorWithData picks the first catalog indicator the parent (or

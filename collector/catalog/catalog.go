@@ -62,7 +62,7 @@ func New(lang string) *Catalog {
 	}
 
 	for _, table := range []map[string][2]string{wordTable(), fieldWords(), layoutWordTable(), loginWords(), extractWords(), unitWords(), planWordTable(),
-		flagSentences()} {
+		flagSentences(), downloadWordTable()} {
 		for k, v := range table {
 			c.words[k] = v[i]
 		}

@@ -152,6 +152,9 @@ func boolStr(b bool) string {
 	return "false"
 }
 
+// fileParts name an overview's or report's download: unit and period.
+func (v overviewView) fileParts() []string { return []string{v.Unit.Code, rawPeriod(v.Period)} }
+
 func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 	code := q.r.PathValue("code")
 	per, err := q.periodParam("period")

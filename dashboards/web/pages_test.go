@@ -126,10 +126,10 @@ func TestDownloadsCarryTheSameNumbers(t *testing.T) {
 		t.Errorf("json: unit %q period %q retail found %v", got.Unit, got.Period, found)
 	}
 	_, csvBody, _ := e.get(t, "/units/can-tho?period=2018-H1&format=csv")
-	mustContain(t, csvBody, "retail_sales", "63135", "2018-H1")
+	mustContain(t, csvBody, "retail_sales", "63135", "6 tháng đầu năm 2018")
 	_, cmpBody, _ := e.get(t, "/compare/periods?unit=can-tho&a=2018-H1&b=2017-H1&format=csv")
 	// A − B and A ÷ B: 63,135 − 57,000 = 6,135 (not storage's B − A).
-	mustContain(t, cmpBody, "retail_sales", "63135", "57000", ",6135,", "difference_a_minus_b")
+	mustContain(t, cmpBody, "retail_sales", "63135", "57000", ",6135,", "Chênh lệch A − B")
 }
 
 func TestHostileNamesAreEscapedEverywhere(t *testing.T) {
@@ -262,7 +262,7 @@ func TestExpectedPaceLineCoversTheYear(t *testing.T) {
 	// One report (H1) with a plan implied from 53.7%: the linear expected
 	// line still runs January–December, in the chart and in its table.
 	_, body, _ := e.get(t, "/units/can-tho/indicators/retail_sales?period=2018-H1&lang=en")
-	_, csvBody, _ := e.get(t, "/units/can-tho/indicators/retail_sales?period=2018-H1&format=csv")
+	_, csvBody, _ := e.get(t, "/units/can-tho/indicators/retail_sales?period=2018-H1&format=csv&lang=en")
 	rows, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -270,7 +270,7 @@ func TestExpectedPaceLineCoversTheYear(t *testing.T) {
 	months := 0
 	var plan float64
 	for _, r := range rows[1:] {
-		if r[0] == "by_month" {
+		if r[0] == "By month" {
 			months++
 			if p, err := strconv.ParseFloat(r[6], 64); err == nil {
 				plan = p

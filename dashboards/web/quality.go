@@ -54,7 +54,7 @@ func (v qualityView) data() any {
 }
 
 func (v qualityView) table() dataTable {
-	t := dataTable{Columns: []string{"code", "unit", "indicator", "period", "explanation", "figures"}}
+	t := dataTable{Columns: []string{"flag", "unit", "indicator", "period", "explanation", "figures"}}
 	for _, f := range v.all {
 		figs := ""
 		for _, k := range sortedKeys(f.Figures) {

@@ -2,17 +2,14 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/plantrack/plantrack/collector"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -54,6 +51,7 @@ type layoutView struct {
 	NowURL    string // this page without ?as_of=: today's figures
 	LoginURL  string // the sign-in link, returning to this page
 	CSVURL    string // "" for pages without downloads
+	XLSXURL   string
 	JSONURL   string
 	Writer    string // logged-in writer's token name
 	HasCharts bool
@@ -104,14 +102,19 @@ func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*re
 	}
 	switch format {
 	case "csv":
-		writeCSV(w, v)
+		writeCSV(w, L, v)
+		return
+	case "xlsx":
+		if err := writeXLSX(w, L, v); err != nil {
+			p.serveError(w, r, L, err)
+		}
 		return
 	case "json":
 		writeJSON(w, v.data())
 		return
 	case "":
 	default:
-		p.serveError(w, r, L, badRequest("unknown format %q: use csv or json", format))
+		p.serveError(w, r, L, badRequest("unknown format %q: use csv, xlsx or json", format))
 		return
 	}
 	c, err := p.renderContent(v.meta().Template, v)
@@ -166,6 +169,7 @@ func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c
 		NowURL: withQuery(r.URL, "as_of", ""), LoginURL: loginURL(r.URL, L.Lang)}
 	if r.Method == http.MethodGet && status == http.StatusOK && c.meta.Template != "error" && !isWriterPage(c.meta.Active) {
 		lv.CSVURL = withQuery(r.URL, "format", "csv")
+		lv.XLSXURL = withQuery(r.URL, "format", "xlsx")
 		lv.JSONURL = withQuery(r.URL, "format", "json")
 	}
 	if name, ok := writerName(r); ok {
@@ -221,18 +225,6 @@ func (p *Pages) serveError(w http.ResponseWriter, r *http.Request, L *Locale, er
 	}
 	c.meta = pageMeta{Title: L.T("error.title"), Template: "error"}
 	p.writeLayout(w, r, L, c, status)
-}
-
-func writeCSV(w http.ResponseWriter, v view) {
-	t := v.table()
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+v.meta().Template+`.csv"`)
-	cw := csv.NewWriter(w)
-	_ = cw.Write(collector.NeutraliseRow(slices.Clone(t.Columns)))
-	for _, row := range t.Rows {
-		_ = cw.Write(collector.NeutraliseRow(slices.Clone(row)))
-	}
-	cw.Flush()
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"encoding/csv"
 	"strings"
 	"testing"
@@ -95,4 +97,30 @@ func indexOf(cells []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// TestPagesAreCompressed: a page asked for with Accept-Encoding: gzip comes
+// gzip-compressed (smaller, and the same page once inflated); without it,
+// plain. Vary names Accept-Encoding either way.
+func TestPagesAreCompressed(t *testing.T) {
+	e := newTestEnv(t)
+	_, plain, hdr := e.get(t, "/units/can-tho?period=2018-H1&lang=vi")
+	if hdr.Get("Content-Encoding") != "" || !strings.Contains(strings.Join(hdr.Values("Vary"), ","), "Accept-Encoding") {
+		t.Errorf("plain request: Content-Encoding %q, Vary %q", hdr.Get("Content-Encoding"), hdr.Get("Vary"))
+	}
+	_, zipped, hdr := e.get(t, "/units/can-tho?period=2018-H1&lang=vi", "Accept-Encoding", "gzip, deflate, br")
+	if hdr.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding %q, want gzip", hdr.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(strings.NewReader(zipped))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := io.ReadAll(zr)
+	if err != nil || string(back) != plain {
+		t.Fatalf("inflated page differs from the plain one (err %v)", err)
+	}
+	if len(zipped)*3 > len(plain) {
+		t.Errorf("gzip page %d bytes for %d plain, want under a third", len(zipped), len(plain))
+	}
 }

@@ -187,8 +187,7 @@ func (p *Pages) writeLayout(w http.ResponseWriter, r *http.Request, L *Locale, c
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", L.Lang)
 	w.Header().Add("Vary", "Accept-Language, Cookie") // the language comes from either
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	p.writeHTML(w, r, status, buf.Bytes())
 }
 
 func isWriterPage(active string) bool {

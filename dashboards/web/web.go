@@ -75,6 +75,7 @@ type Pages struct {
 	matcher language.Matcher
 	tmpl    map[string]*template.Template
 	cache   *fragmentCache
+	gzip    gzipPool
 }
 
 // pageNames are the content templates; each is parsed together with the layout.

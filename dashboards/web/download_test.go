@@ -3,8 +3,8 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
-	"io"
 	"encoding/csv"
+	"io"
 	"strings"
 	"testing"
 

@@ -98,6 +98,8 @@ type overviewView struct {
 	inds       map[string]storage.Indicator // to nest parts under their whole
 	History    unitHistory                  // the unit's place in time
 	YoYNote    string                       // growth compares with reconstructed figures
+	// UnitOptions switch to another unit's overview of the same period.
+	UnitOptions []option
 }
 
 // overviewLinks are the onward links of an overview.
@@ -202,6 +204,13 @@ func (p *Pages) buildOverview(q *request, printable bool) (view, error) {
 		v.Synthetic = v.Synthetic || ch.Synthetic
 	}
 	v.Picker = L.picker(UnitPath(code), prog.Period)
+	units, err := p.db.Units(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		v.UnitOptions = append(v.UnitOptions, option{Value: u.Code, Label: indentName(u, L.Lang), Selected: u.Code == code})
+	}
 	v.Links = L.overviewLinks(code, prog.Period)
 	return v, nil
 }

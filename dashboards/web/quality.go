@@ -35,13 +35,15 @@ type qualityView struct {
 	Rows        []flagRow
 	UnitOptions []option
 	Synthetic   bool
-	Total       int         // flags found; Rows holds at most maxFlagRows of them
-	Kinds       []paceCount // flags counted by kind (Class is the code)
-	all         []storage.Flag
+	Total       int        // flags found with the unit, year and kind filters
+	Kinds       []flagChip // flags counted by kind, each a link filtering on it
+	AllKinds    flagChip   // the chip that clears the kind filter
+	Flag        string     // the kind filtered on, "" for all
+	Sort        string     // "newest" (the default) or "oldest": by period
+	SortURL     string     // this page sorted the other way
+	Pager       pager
+	all         []storage.Flag // every flag after the filters, in the page's order (downloads carry all)
 }
-
-// maxFlagRows bounds the flags listed on the page (downloads carry all).
-const maxFlagRows = 300
 
 func (v qualityView) meta() pageMeta {
 	return pageMeta{Title: v.L.T("quality.title"), Active: "quality", Synthetic: v.Synthetic, Template: "quality"}
@@ -100,7 +102,7 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		return nil, err
 	}
 	L := q.L
-	v := qualityView{L: L, Unit: unit, Year: q.query("year")}
+	v := qualityView{L: L, Unit: unit, Year: q.query("year"), Flag: q.query("flag"), Sort: q.query("sort")}
 	byCode := map[string]storage.Unit{}
 	v.UnitOptions = append(v.UnitOptions, option{Value: "", Label: L.T("quality.allunits"), Selected: unit == ""})
 	for _, u := range units {
@@ -111,38 +113,5 @@ func (p *Pages) buildQuality(q *request) (view, error) {
 		v.UnitName = u.Name(L.Lang)
 		v.Synthetic = u.Synthetic
 	}
-	v.addFlags(flags, byCode, inds)
-	return v, nil
-}
-
-// addFlags counts the flags by kind and lists the first maxFlagRows.
-func (v *qualityView) addFlags(flags []storage.Flag, byCode map[string]storage.Unit, inds map[string]storage.Indicator) {
-	L := v.L
-	v.Total, v.all = len(flags), flags
-	kinds := map[string]int{}
-	for i := range flags {
-		kinds[flags[i].Code]++
-		flags[i].Explanation = L.flagText(flags[i]) // the downloads carry the page's sentence too
-	}
-	for _, code := range []string{storage.FlagPlanPercentMismatch, storage.FlagYTDDecrease, storage.FlagYoYMismatch,
-		storage.FlagChildrenSumMismatch, storage.FlagOutlier, storage.FlagPartsMismatch, storage.FlagMissingPeriod,
-		storage.FlagChildrenRange} {
-		if kinds[code] > 0 {
-			v.Kinds = append(v.Kinds, paceCount{Class: code, Word: L.TOr("flag."+code, code), Count: kinds[code]})
-		}
-	}
-	for _, f := range flags {
-		if len(v.Rows) >= maxFlagRows {
-			break
-		}
-		u := byCode[f.Unit]
-		v.Synthetic = v.Synthetic || u.Synthetic
-		row := flagRow{Flag: f, Kind: L.TOr("flag."+f.Code, f.Code), Text: f.Explanation, UnitName: u.Name(L.Lang),
-			IndName: indicatorOf(inds, f.Indicator).Name(L.Lang), Period: L.Period(f.Period),
-			URL: L.Link(IndicatorPath(f.Unit, f.Indicator), "period", rawPeriod(f.Period))}
-		for _, k := range sortedKeys(f.Figures) {
-			row.Figures = append(row.Figures, L.figureOf(k, f.Figures[k]))
-		}
-		v.Rows = append(v.Rows, row)
-	}
+	return v, v.addFlags(q, flags, byCode, inds)
 }

@@ -7,8 +7,16 @@ import (
 )
 
 // Units serves GET /units: every unit in its hierarchy, each linked to its
-// overview, report, comparison and data quality.
+// overview, report, comparison and data quality. With ?go=CODE (the
+// overview's unit switcher) it redirects to that unit's overview, keeping
+// period, language and as_of.
 func (p *Pages) Units(w http.ResponseWriter, r *http.Request) {
+	if code := r.URL.Query().Get("go"); code != "" {
+		q := r.URL.Query()
+		q.Del("go")
+		http.Redirect(w, r, UnitPath(code)+"?"+q.Encode(), http.StatusSeeOther)
+		return
+	}
 	p.serveView(w, r, p.buildUnits)
 }
 

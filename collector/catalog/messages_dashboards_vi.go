@@ -20,6 +20,8 @@ func dashboardsVI() map[string]string {
 		"there are no units yet: import a report first":                                                                                        "chưa có đơn vị nào: hãy nhập một báo cáo trước",
 		"this server requires a login to read: send \"Authorization: Bearer <token>\" or sign in at /login":                                    "máy chủ này yêu cầu đăng nhập để xem: gửi \"Authorization: Bearer <mã>\" hoặc đăng nhập tại /login",
 		"token %q has role %q, which may not write; ask an administrator for an admin or reporter token":                                       "mã truy cập %q có vai trò %q, không được ghi; hãy xin quản trị viên mã quản trị hoặc mã người báo cáo",
+		"page %q is not a page number: use 1, 2, 3…":                                                                                           "trang %q không phải số trang: dùng 1, 2, 3…",
+		"page %d does not exist: the list has %d pages":                                                                                        "không có trang %d: danh sách có %d trang",
 		"unknown format %q: use csv, xlsx or json":                                                                                             "định dạng %q không được hỗ trợ: dùng csv, xlsx hoặc json",
 		"unknown format %q: use csv or json":                                                                                                   "định dạng %q không được hỗ trợ: dùng csv hoặc json",
 		"unknown indicator %q: list indicators with the indicators API or page":                                                                "chỉ tiêu %q không có: xem danh sách chỉ tiêu qua API hoặc trang chỉ tiêu",

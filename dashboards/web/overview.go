@@ -68,6 +68,9 @@ type card struct {
 	YoYNominal        string   // real indicators: the current-price growth, labelled as such
 	OtherPlans        []string // completion against the other authorities' plans
 	Terms             []string // term targets with their progress
+	Target            string   // behind or at risk: the target it is judged by ("KH 93,2%")
+	Shortfall         string   // … and how far it is from it ("thiếu 0,3 điểm %")
+	GrowthOnly        bool     // Value is the growth (the indicator reports no value)
 	Status            string
 	Flags             int
 	Synthetic         bool

@@ -41,6 +41,7 @@ func (l *Locale) card(unit string, ind storage.Indicator, it storage.Item) card 
 	case it.OriginalPlan != nil:
 		c.PlanNote = l.T("plan.adjusted")
 	}
+	l.targetText(&c, it)
 	return c
 }
 

@@ -43,13 +43,18 @@ func paceRank(p storage.Pace) int {
 	return len(paceOrder()) - 1
 }
 
-// summarize counts items by pace, worst first, leaving out zero counts.
+// summarize counts items by pace, worst first, leaving out zero counts;
+// items without any plan are counted apart, last.
 func (l *Locale) summarize(items []storage.Item) []paceCount {
-	counts := map[storage.Pace]int{}
+	counts, noplan := map[storage.Pace]int{}, 0
 	for _, it := range items {
 		p := it.Pace
 		if p == "" {
 			p = storage.PaceUnknown
+		}
+		if noPlan(it) {
+			noplan++ // said apart: "chưa có kế hoạch", not "chưa xác định"
+			continue
 		}
 		counts[p]++
 	}
@@ -58,6 +63,9 @@ func (l *Locale) summarize(items []storage.Item) []paceCount {
 		if counts[p] > 0 {
 			out = append(out, paceCount{Class: string(p), Word: l.Pace(p), Count: counts[p]})
 		}
+	}
+	if noplan > 0 {
+		out = append(out, paceCount{Class: string(storage.PaceUnknown), Word: l.T("pace.noplan"), Count: noplan})
 	}
 	return out
 }

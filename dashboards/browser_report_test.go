@@ -19,8 +19,8 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // office files it; the synthetic province's 29 indicators and its
 // districts take more than one and each page starts with a whole row
 // (break-inside: avoid), checked by eye in the page images. With
-// $PLANTRACK_SCREENSHOTS set it leaves the first page as
-// report-can-tho-vi-a4.png there (pdftoppm).
+// $PLANTRACK_SCREENSHOTS set it leaves the Cần Thơ page and the province's
+// second page as PNG images there (pdftoppm), to look at.
 func TestReportPrintsOnA4(t *testing.T) {
 	b := browsertest.New(t)
 	base, _ := demoServer(t)
@@ -29,9 +29,10 @@ func TestReportPrintsOnA4(t *testing.T) {
 		path     string
 		min, max int
 		image    string
+		page     string // the page to picture: the province's second shows the table carried over
 	}{
-		{"/units/can-tho/report?period=2018-H1&lang=vi", 1, 1, "report-can-tho-vi-a4"},
-		{"/units/demo-province/report?lang=vi", 2, 3, "report-province-vi-a4"},
+		{"/units/can-tho/report?period=2018-H1&lang=vi", 1, 1, "report-can-tho-vi-a4", "1"},
+		{"/units/demo-province/report?lang=vi", 2, 3, "report-province-vi-a4", "2"},
 	} {
 		if err := b.Load(base + c.path); err != nil {
 			t.Fatal(err)
@@ -52,7 +53,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 		}
 		if shots := os.Getenv("PLANTRACK_SCREENSHOTS"); shots != "" {
 			out := filepath.Join(shots, c.image)
-			if err := exec.Command("pdftoppm", "-r", "80", "-png", "-singlefile", pdf, out).Run(); err != nil {
+			if err := exec.Command("pdftoppm", "-r", "80", "-png", "-f", c.page, "-l", c.page, "-singlefile", pdf, out).Run(); err != nil {
 				t.Errorf("pdftoppm: %v", err)
 			}
 		}

@@ -168,14 +168,28 @@ func TestWriterPagesInChromium(t *testing.T) {
 	}
 	dir := screenshotDir(t)
 	checkPaste(t, b, base, dir)
-	for _, p := range []string{"/entry", "/upload", "/paste"} {
-		b.Check(t, base+p+"?lang=en", 0)
-		if p == "/entry" {
-			if err := b.Screenshot(filepath.Join(dir, "entry-en.png")); err != nil {
-				t.Error(err)
+	// Signed in, the writer pages show their forms: every one at both
+	// widths in both languages, audited like the read pages.
+	axe := browsertest.LoadAxe(t, "..")
+	var audit layoutAudit
+	for _, width := range widths {
+		if err := b.SetViewport(width, 900); err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"vi", "en"} {
+			for _, p := range []string{"/entry", "/upload", "/paste"} {
+				b.Check(t, base+p+"?lang="+lang, 0)
+				audit.check(t, b, axe, fmt.Sprintf("%s signed in (%s, %d px)", p, lang, width), width)
+				if p == "/entry" && lang == "en" && width == 1440 {
+					name := "entry-en.png"
+					if err := b.Screenshot(filepath.Join(dir, name)); err != nil {
+						t.Error(err)
+					}
+				}
 			}
 		}
 	}
+	audit.report(t)
 }
 
 // checkPaste pastes the seed article, asks for its figures and checks the

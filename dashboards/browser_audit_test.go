@@ -35,6 +35,11 @@ func (a *layoutAudit) check(t *testing.T, b *browsertest.Browser, axe, name stri
 	if width == 390 && o.ScrollWidth > a.widest390 {
 		a.widest390, a.widestPage = o.ScrollWidth, name
 	}
+	// The header folds behind its Menu button on a phone, never on a
+	// desktop (pages with the site header; the login form has none).
+	if shown, err := browsertest.Eval[int](b, menuButtonJS); err != nil || (shown >= 0 && (shown == 1) != (width < 800)) {
+		t.Errorf("%s: Menu button shown = %d (err %v), want %v", name, shown, err, width < 800)
+	}
 	clipped, err := b.ClippedChartText()
 	if err != nil {
 		t.Fatal(err)
@@ -66,4 +71,24 @@ func (a *layoutAudit) check(t *testing.T, b *browsertest.Browser, axe, name stri
 func (a *layoutAudit) report(t *testing.T) {
 	t.Logf("%d page loads audited; axe-core violations by impact: critical %d, serious %d, moderate %d, minor %d (%v); widest page at 390 px: %d px (%s); axe-core took %v",
 		a.pages, a.impacts["critical"], a.impacts["serious"], a.impacts["moderate"], a.impacts["minor"], a.moderate, a.widest390, a.widestPage, a.axeTime.Round(time.Second))
+}
+
+// menuButtonJS says whether the header's Menu button is shown (1) or not
+// (0); -1 when the page has no such button.
+const menuButtonJS = `(function(){var b=document.querySelector(".menu-toggle");return !b ? -1 : b.offsetParent !== null ? 1 : 0})()`
+
+// checkMenu opens the folded header menu of the current page (a phone
+// width) with its button: the navigation becomes visible and the button
+// says it is expanded.
+func checkMenu(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	got, err := browsertest.Eval[string](b, `(function(){
+		var nav = document.querySelector("#site-menu .nav"), btn = document.querySelector(".menu-toggle");
+		var before = nav.offsetParent !== null;
+		btn.click();
+		return before + " " + (nav.offsetParent !== null) + " " + btn.getAttribute("aria-expanded");
+	})()`)
+	if err != nil || got != "false true true" {
+		t.Errorf("header menu at 390 px: hidden-before, shown-after, aria-expanded = %q (err %v), want false true true", got, err)
+	}
 }

@@ -131,6 +131,9 @@ func TestPagesInChromium(t *testing.T) {
 						t.Error(err)
 					}
 				}
+				if width == 390 && pg.path == "/" {
+					checkMenu(t, b) // after the picture: it opens the menu
+				}
 			}
 		}
 	}

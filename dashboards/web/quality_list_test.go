@@ -119,3 +119,20 @@ func TestBehindSaysTargetAndGap(t *testing.T) {
 	_, body, _ = e.get(t, "/units/demo-province?lang=en")
 	mustContain(t, body, "<strong>Plan 93.2%</strong> · <span class=\"delta-neg\">0.3 pct. points short</span>")
 }
+
+// TestReportColumns: the Cần Thơ 2018-H1 report in an office's columns.
+// Retail sales: plan implied from 53,7% (63.135 ÷ 0,537 = 117.569,8, marked
+// †), 63.135 estimated, So KH 53,7; the IIP reports only its growth, +7,35%,
+// so its value cell is "–" and So cùng kỳ is 100 + 7,35 = 107,3 (one
+// decimal); "Số liệu tính đến 11/06/2018" is the report date of the
+// figures, and a print button is there.
+func TestReportColumns(t *testing.T) {
+	e := newDemoEnv(t)
+	_, body, _ := e.get(t, "/units/can-tho/report?period=2018-H1&lang=vi")
+	mustContain(t, body, ">KH năm<", ">Thực hiện/Ước thực hiện kỳ<", ">So KH (%)<", ">So cùng kỳ (%)<", ">ĐVT<",
+		"Số liệu tính đến <strong>11/06/2018</strong>", `data-print>In báo cáo</button>`, "Ngày in:",
+		`<td class="num">117.569,8<sup>†</sup></td>`, `<td class="num">63.135 <small class="muted">(ước)</small></td>`,
+		`<td class="num">53,7</td>`, `<td class="num">–</td>
+<td class="num">–</td>
+<td class="num">107,3</td>`)
+}

@@ -50,6 +50,9 @@ func (l *Locale) reportRow(c numberedCard) reportRow {
 	if c.ShowYTD {
 		r.Done = c.YTD
 	}
+	if c.GrowthOnly { // the card shows the growth as its value; the report has its own column for it
+		r.Done, r.Measure = "–", l.Measure(it.Measure)
+	}
 	if c.IsPart {
 		r.Name = "↳ " + r.Name // a part, listed right after its whole
 	}

@@ -91,13 +91,25 @@ func (c coverage) indicatorOptions(list []storage.Indicator, selected, lang stri
 }
 
 // childCoverage is what the children of parent report as known on the
-// request's as_of date.
+// request's as_of date: the children of today's tree and every unit whose
+// parent is recorded as parent (so districts that a reform retired still
+// count for the periods they reported).
 func (p *Pages) childCoverage(q *request, parent string) (coverage, error) {
 	kids, err := p.db.Children(q.ctx, parent)
 	if err != nil {
 		return nil, err
 	}
-	cov, err := p.db.Coverage(q.ctx, unitCodes(kids), q.query("as_of"))
+	codes := unitCodes(kids)
+	units, err := p.db.Units(q.ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		if u.Parent == parent && !slices.Contains(codes, u.Code) {
+			codes = append(codes, u.Code)
+		}
+	}
+	cov, err := p.db.Coverage(q.ctx, codes, q.query("as_of"))
 	return coverage(cov), err
 }
 

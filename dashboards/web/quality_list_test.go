@@ -122,7 +122,7 @@ func TestBehindSaysTargetAndGap(t *testing.T) {
 // TestReportColumns: the Cần Thơ 2018-H1 report in an office's columns.
 // Retail sales: plan implied from 53,7% (63.135 ÷ 0,537 = 117.569,8, marked
 // †), 63.135 estimated, So KH 53,7; the IIP reports only its growth, +7,35%,
-// so its value cell is "–" and So cùng kỳ is 100 + 7,35 = 107,3 (one
+// so its value cell is "–" and So cùng kỳ is 100 + 7,35 = 107,35, shown 107,4 (one
 // decimal); "Số liệu tính đến 11/06/2018" is the report date of the
 // figures, and a print button is there.
 func TestReportColumns(t *testing.T) {
@@ -133,5 +133,5 @@ func TestReportColumns(t *testing.T) {
 		`<td class="num">117.569,8<sup>†</sup></td>`, `<td class="num">63.135 <small class="muted">(ước)</small></td>`,
 		`<td class="num">53,7</td>`, `<td class="num">–</td>
 <td class="num">–</td>
-<td class="num">107,3</td>`)
+<td class="num">107,4</td>`)
 }

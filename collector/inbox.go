@@ -162,11 +162,34 @@ func (in *inbox) file(ctx context.Context, name string, saw fileState) error {
 	if merr != nil {
 		return in.stuckOn(name, saw, merr)
 	}
-	report := reportPath(dest)
-	if werr := os.WriteFile(report, []byte(errorReport(name, err)), 0o644); werr != nil {
+	if werr := writeWhole(reportPath(dest), errorReport(name, err)); werr != nil {
 		return fmt.Errorf("inbox: write error report for %s: %w", name, werr)
 	}
 	return nil
+}
+
+// writeWhole writes text to path through a hidden temporary file in the same
+// folder and a rename, so whoever watches failed/ sees the report complete
+// or not at all, never half written.
+func writeWhole(path, text string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.WriteString(text)
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+	}
+	return werr
 }
 
 // stuckOn remembers a file that could not be moved, so it is not imported

@@ -15,7 +15,7 @@ run: generate
 	$(GO) run ./cmd/plantrack serve --demo
 
 test: deps generate vet staticcheck
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 build: generate
 	$(GO) build -o plantrack ./cmd/plantrack

@@ -95,6 +95,10 @@ func observationCell(o storage.Observation, col field) string {
 		if o.Retracted {
 			return "true"
 		}
+	case fSynthetic:
+		if o.Synthetic {
+			return "true"
+		}
 	case fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn:
 		for _, af := range authorityPercentFields {
 			if af.f != col {

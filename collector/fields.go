@@ -92,7 +92,7 @@ func (f field) String() string { return fieldNames[f] }
 var (
 	observationColumns = []field{fUnit, fIndicator, fPeriod, fValue, fReportStatus, fPlanPercent,
 		fYoYPercent, fReportedAt, fSource, fQuote, fRetracted,
-		fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn}
+		fPlanPercentCouncil, fPlanPercentCentral, fPlanPercentParty, fPlanPercentOwn, fSynthetic}
 	planColumns = []field{fUnit, fIndicator, fYear, fTerm, fAuthority, fBasis, fReference, fTarget, fTargetLow,
 		fTargetHigh, fVersion, fAdoptedOn, fSource}
 	unitColumns      = []field{fCode, fNameVI, fNameEN, fParent, fParents, fValidFrom, fValidTo, fPredecessors, fSynthetic}

@@ -27,6 +27,7 @@ type jsonObservation struct {
 	Source              json.RawMessage `json:"source"`
 	Quote               json.RawMessage `json:"quote"`
 	Retracted           json.RawMessage `json:"retracted"`
+	Synthetic           json.RawMessage `json:"synthetic"`
 	// ReportedPlanPercents is [{"authority": "central", "percent": 103.5}, …].
 	ReportedPlanPercents json.RawMessage `json:"reported_plan_percents"`
 	// Reconstructed is what an export writes on a figure of a period before
@@ -54,7 +55,8 @@ type jsonPlan struct {
 func (j *jsonObservation) fields() [][2]any {
 	return [][2]any{{fUnit, j.Unit}, {fIndicator, j.Indicator}, {fPeriod, j.Period}, {fValue, j.Value},
 		{fReportStatus, j.ReportStatus}, {fPlanPercent, j.ReportedPlanPercent}, {fYoYPercent, j.ReportedYoYPercent},
-		{fReportedAt, j.ReportedAt}, {fSource, j.Source}, {fQuote, j.Quote}, {fRetracted, j.Retracted}}
+		{fReportedAt, j.ReportedAt}, {fSource, j.Source}, {fQuote, j.Quote}, {fRetracted, j.Retracted},
+		{fSynthetic, j.Synthetic}}
 }
 
 func (j *jsonPlan) fields() [][2]any {

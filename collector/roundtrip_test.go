@@ -85,8 +85,8 @@ func TestExportFilterAndFormat(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	want := []string{
 		"unit,indicator,period,value,report_status,reported_plan_percent,reported_yoy_percent,reported_at,source,quote,retracted," +
-			"reported_plan_percent_council,reported_plan_percent_central,reported_plan_percent_party,reported_plan_percent_own",
-		"can-tho,retail_sales,2018-H1,63135.5,preliminary,53.7,,2018-06-11,csv import,,,,,,",
+			"reported_plan_percent_council,reported_plan_percent_central,reported_plan_percent_party,reported_plan_percent_own,synthetic",
+		"can-tho,retail_sales,2018-H1,63135.5,preliminary,53.7,,2018-06-11,csv import,,,,,,,",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("export:\n%s\nwant:\n%s", out.String(), strings.Join(want, "\n"))

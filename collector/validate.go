@@ -130,6 +130,7 @@ func (c *rowCheck) observation() storage.Observation {
 	o.ReportedAt = c.date(fReportedAt)
 	o.ReportStatus = c.status()
 	o.Retracted = c.boolean(fRetracted)
+	o.Synthetic = c.boolean(fSynthetic)
 	for _, af := range authorityPercentFields {
 		if p := c.percent(af.f, storage.PlanPercentMin, storage.PlanPercentMax); p != nil {
 			o.ReportedPlanPercents = append(o.ReportedPlanPercents, storage.AuthorityPercent{Authority: af.a, Percent: *p})

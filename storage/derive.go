@@ -28,6 +28,7 @@ func deriveIndexed(f Facts, x figIndex, th Thresholds) Item {
 		own, hasOwn = x.levelFigure(f.Period)
 	}
 	it.Reconstructed = reconstructedAt(f.Figures, f.Period)
+	it.Synthetic = it.Synthetic || syntheticAt(f.Figures, f.Period)
 	if hasOwn {
 		it.ReportStatus, it.ReportedAt = own.ReportStatus, own.ReportedAt
 		it.ReportedYoYPercent = own.ReportedYoYPercent

@@ -207,6 +207,9 @@ type Observation struct {
 	Source               string       `json:"source"`
 	Quote                string       `json:"quote,omitempty"`
 	Retracted            bool         `json:"retracted,omitempty"`
+	// Synthetic marks generated sample data on a unit that may be real;
+	// every answer derived from it is synthetic too (SPEC §5).
+	Synthetic bool `json:"synthetic,omitempty"`
 	// Reconstructed marks a successor's figure for a period before it
 	// existed: the sum of its predecessors' figures (SPEC §2).
 	Reconstructed bool `json:"reconstructed,omitempty"`

@@ -80,7 +80,8 @@ func (s *figureScan) add(row []driver.Value) error {
 	o.Retracted = (k>>2)&1 == 1
 	o.Period.Last = int((k >> 3) & 15)
 	o.Period.First = int((k >> 7) & 15)
-	o.Period.Year = int(k >> 11)
+	o.Period.Year = int((k &^ syntheticBit) >> 11)
+	o.Synthetic = k&syntheticBit != 0
 	if s.slim {
 		o.Value = floatValue(row[2])
 	} else {

@@ -11,7 +11,7 @@ import (
 
 const obsSelect = `SELECT u.code, i.code, o.year, o.first_month, o.last_month, o.id, o.value,
 	o.report_status, o.reported_plan_percent, o.reported_yoy_percent, o.reported_at, o.source, o.quote,
-	o.retracted, o.via, o.token_name, o.file_name, o.recorded_at, o.reported_plan_percents
+	o.retracted, o.via, o.token_name, o.file_name, o.recorded_at, o.reported_plan_percents, o.synthetic
 	FROM observations o JOIN units u ON u.id = o.unit_id JOIN indicators i ON i.id = o.indicator_id`
 
 // obsOrder groups revisions by figure, periods by end month (longest span
@@ -159,7 +159,7 @@ func scanObservation(rows *sql.Rows) (Observation, error) {
 	var recorded string
 	err := rows.Scan(&o.Unit, &o.Indicator, &o.Period.Year, &o.Period.First, &o.Period.Last, &o.Revision, &v,
 		&o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted,
-		&prov.Via, &prov.TokenName, &prov.FileName, &recorded, &pps)
+		&prov.Via, &prov.TokenName, &prov.FileName, &recorded, &pps, &o.Synthetic)
 	if err != nil {
 		return o, err
 	}

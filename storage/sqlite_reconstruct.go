@@ -164,6 +164,7 @@ func reconstructed(own []Observation, preds figures, s successor, flow bool, iid
 				sum.Value = ptr(*sum.Value + *o.Value)
 				sum.ReportStatus = weaker(sum.ReportStatus, o.ReportStatus)
 				sum.ReportedAt = max(sum.ReportedAt, o.ReportedAt)
+				sum.Synthetic = sum.Synthetic || o.Synthetic
 			case s.continuing:
 				continue // the unit itself did not report it
 			}
@@ -242,6 +243,18 @@ func reconstructedAt(figs []Observation, p Period) bool {
 		}
 	}
 	return any
+}
+
+// syntheticAt reports whether a derivation at p may stand on a synthetic
+// figure: any figure of p's year or the year before (its own, the YTD
+// parts, last year's for yoy, a previous December's index base).
+func syntheticAt(figs []Observation, p Period) bool {
+	for _, o := range figs {
+		if o.Synthetic && !o.Retracted && (o.Period.Year == p.Year || o.Period.Year == p.Year-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // NotReconstructed says why a unit's figures before it took over its

@@ -12,7 +12,7 @@ import (
 const farFuture = "9999-12-31"
 
 const obsColumns = `id, value, report_status, reported_plan_percent, reported_yoy_percent,
-	reported_at, source, quote, retracted, reported_plan_percents`
+	reported_at, source, quote, retracted, reported_plan_percents, synthetic`
 
 // PutObservation stores obs as a new revision unless it is identical to the
 // revision in force at its reported_at (the current one when reported_at is
@@ -122,7 +122,7 @@ func (w *Writer) pairEmpty(ctx context.Context, uid, iid int64) (bool, error) {
 // inForceSQL reads one seek of the clustered figures: every column but
 // source and quote, which revisionText reads when the rest matches.
 const inForceSQL = `SELECT id, value, CASE packed & 3 WHEN 1 THEN 'estimate' WHEN 2 THEN 'official' ELSE 'preliminary' END,
-	reported_plan_percent, reported_yoy_percent, reported_at, '', '', (packed >> 2) & 1, reported_plan_percents FROM figures
+	reported_plan_percent, reported_yoy_percent, reported_at, '', '', (packed >> 2) & 1, reported_plan_percents, (packed >> 40) & 1 FROM figures
 	WHERE unit_id = ? AND indicator_id = ? AND year = ? AND last_month = ? AND first_month = ? AND reported_at <= ?
 	ORDER BY reported_at DESC, id DESC LIMIT 1`
 
@@ -145,7 +145,7 @@ func (w *Writer) revisionText(ctx context.Context, id int64) (source, quote stri
 // inForce reads the revision of k with the greatest (reported_at, id) among
 // those reported on or before asOf, without its source and quote.
 func (w *Writer) inForce(ctx context.Context, k obsKey, asOf string) (Observation, bool, error) {
-	dest := make([]driver.Value, 10)
+	dest := make([]driver.Value, 11)
 	found, err := w.rawQueryRow(ctx, inForceSQL,
 		namedArgs(k.unit, k.indicator, k.year, k.last, k.first, asOf), dest)
 	if err != nil {
@@ -183,7 +183,7 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 		return 0, err
 	}
 	_, err = w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
-		o.ReportedAt, id, packFigure(o.Period, o.Retracted, o.ReportStatus), nullFloat(o.Value),
+		o.ReportedAt, id, packFigure(o.Period, o.Retracted, o.ReportStatus)|syntheticPacked(o.Synthetic), nullFloat(o.Value),
 		percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent), planPercentsText(o.ReportedPlanPercents),
 		o.Quote, batch))
 	if err != nil {
@@ -197,7 +197,7 @@ func scanRevision(row *sql.Row) (Observation, error) {
 	var o Observation
 	var v sql.NullFloat64
 	var pp, yp, pps sql.NullString
-	err := row.Scan(&o.Revision, &v, &o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted, &pps)
+	err := row.Scan(&o.Revision, &v, &o.ReportStatus, &pp, &yp, &o.ReportedAt, &o.Source, &o.Quote, &o.Retracted, &pps, &o.Synthetic)
 	if err != nil {
 		return o, err
 	}
@@ -222,7 +222,7 @@ func sameFigure(o, s Observation) bool {
 		samePercent(o.ReportedYoYPercent, s.ReportedYoYPercent) &&
 		samePlanPercents(o.ReportedPlanPercents, s.ReportedPlanPercents) &&
 		(o.ReportedAt == "" || o.ReportedAt == s.ReportedAt) &&
-		o.Retracted == s.Retracted
+		o.Retracted == s.Retracted && o.Synthetic == s.Synthetic
 }
 
 func sameFloat(a, b *float64) bool {
@@ -291,6 +291,18 @@ func percentPtr(s sql.NullString) *Percent {
 		return nil
 	}
 	return &p
+}
+
+// syntheticBit is the bit of figures.packed that marks a synthetic figure
+// (migration 0008); it lies above every period, retraction and status.
+const syntheticBit = int64(1) << 40
+
+// syntheticPacked is syntheticBit when synthetic, else 0.
+func syntheticPacked(synthetic bool) int64 {
+	if synthetic {
+		return syntheticBit
+	}
+	return 0
 }
 
 // packFigure is the packed column of observations (see 0001_init.sql and

@@ -134,6 +134,10 @@ func revisionFrom(v []driver.Value) (Observation, error) {
 	if s, isText := v[9].(string); isText {
 		o.ReportedPlanPercents = planPercentsOf(s)
 	}
+	if len(v) > 10 {
+		syn, _ := v[10].(int64)
+		o.Synthetic = syn != 0
+	}
 	for _, good := range ok {
 		if !good {
 			return o, fmt.Errorf("unexpected revision row %v", v)

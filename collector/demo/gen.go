@@ -167,5 +167,5 @@ func (g *gen) provinceFlow(s spec) yearMonths {
 
 func (g *gen) obs(unit, ind string, p storage.Period, v float64, st storage.ReportStatus, at string) storage.Observation {
 	return storage.Observation{Unit: unit, Indicator: ind, Period: p, Value: &v, ReportStatus: st,
-		ReportedAt: at, Source: source}
+		ReportedAt: at, Source: source, Synthetic: true}
 }

@@ -67,7 +67,7 @@ func mergerBatch() storage.Batch {
 			v := f.values[i]
 			b.Observations = append(b.Observations, storage.Observation{Unit: f.unit, Indicator: ind,
 				Period: storage.MustParsePeriod(f.period), Value: &v, ReportStatus: f.status,
-				ReportedAt: f.reportedAt, Source: mergerSource})
+				ReportedAt: f.reportedAt, Source: mergerSource, Synthetic: true})
 		}
 	}
 	return b

@@ -68,7 +68,7 @@ func (s *Server) streamObservations(w http.ResponseWriter, r *http.Request, f st
 		} else {
 			bw.WriteByte(',')
 		}
-		return enc.Encode(observationView{Observation: o, Synthetic: syn[o.Unit]})
+		return enc.Encode(observationView{Observation: o, Synthetic: syn[o.Unit] || o.Synthetic})
 	})
 	switch {
 	case err != nil && !started:

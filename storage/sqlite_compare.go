@@ -37,6 +37,9 @@ type CompareRow struct {
 	// predecessors' summed (SPEC §2 "Units over time").
 	ReconstructedA bool `json:"reconstructed_a"`
 	ReconstructedB bool `json:"reconstructed_b"`
+	// Synthetic: A's or B's figures include generated sample data (the
+	// unit's, or a figure marked synthetic).
+	Synthetic bool `json:"synthetic,omitempty"`
 }
 
 // Compare answers both forms of a comparison: with Unit, one row per
@@ -199,7 +202,7 @@ func (db *DB) compareRow(f Facts, a, b Period) CompareRow {
 	row := CompareRow{Unit: f.Unit, Indicator: f.Indicator.Code, Measure: f.Indicator.Measure,
 		ValueA: ownValue(ia), ValueB: ownValue(ib), CompletionA: ia.Completion, CompletionB: ib.Completion,
 		PaceA: ia.Pace, PaceB: ib.Pace, ReconstructedA: ia.Reconstructed && ia.Value != nil,
-		ReconstructedB: ib.Reconstructed && ib.Value != nil}
+		ReconstructedB: ib.Reconstructed && ib.Value != nil, Synthetic: ia.Synthetic || ib.Synthetic}
 	if row.ValueA != nil && row.ValueB != nil {
 		d := roundTo(*row.ValueA-*row.ValueB, max(decimalsOf(*row.ValueA), decimalsOf(*row.ValueB)))
 		row.Difference = &d

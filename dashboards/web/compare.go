@@ -172,6 +172,7 @@ func (p *Pages) buildComparePeriods(q *request) (view, error) {
 		return cmp.Compare(L.board.Position(x.Indicator), L.board.Position(y.Indicator))
 	})
 	for _, x := range cmpRes.Rows {
+		v.Synthetic = v.Synthetic || x.Synthetic
 		ind := indicatorOf(inds, x.Indicator)
 		name := ind.Name(L.Lang)
 		v.Rows = append(v.Rows, L.compareRowOf(x, ind, name, L.Link(IndicatorPath(code, x.Indicator), "period", rawPeriod(a))))

@@ -154,7 +154,7 @@ func (v *compareUnitsView) fill(res storage.Comparison, units []storage.Unit, in
 	}
 	for _, x := range res.Rows {
 		v.ByCompletion = v.ByCompletion || x.CompletionA != nil
-		v.Synthetic = v.Synthetic || names[x.Unit].Synthetic
+		v.Synthetic = v.Synthetic || names[x.Unit].Synthetic || x.Synthetic
 		v.Reconstructed = v.Reconstructed || x.ReconstructedA || x.ReconstructedB
 	}
 	in := charts.UnitsInput{Options: charts.Options{ID: "chart-units", Lang: L.Lang, Title: v.IndName + " · " + v.AName},

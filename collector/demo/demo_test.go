@@ -310,3 +310,19 @@ func pctText(p *storage.Percent) string {
 	}
 	return p.String()
 }
+
+// loadedDemo opens a fresh database file in t's temporary folder, loads the
+// whole demo into it and closes it when t ends.
+func loadedDemo(t *testing.T) (context.Context, *storage.DB) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, db
+}

@@ -1,10 +1,8 @@
 package demo
 
 import (
-	"context"
 	"fmt"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/plantrack/plantrack/storage"
@@ -16,15 +14,7 @@ import (
 // reconstructed; growth 15,300 / 14,500 − 1 ≈ 5.5%. The sample province's
 // districts end on 2025-06-30 and their communes move up.
 func TestDemoShowsTheCanThoMerger(t *testing.T) {
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, db := loadedDemo(t)
 	c, err := db.Compare(ctx, storage.CompareQuery{Unit: "can-tho-2025", Indicator: "budget_revenue",
 		A: storage.MustParsePeriod("2025-H2"), B: storage.MustParsePeriod("2024-H2")})
 	if err != nil || len(c.Rows) != 1 {

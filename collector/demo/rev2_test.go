@@ -1,9 +1,7 @@
 package demo
 
 import (
-	"context"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/plantrack/plantrack/storage"
@@ -16,15 +14,7 @@ import (
 // in points, credit against last December, IIP and CPI as indices, a
 // deficit and a cap of zero — all marked synthetic.
 func TestDemoShowsRevision2Figures(t *testing.T) {
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, db := loadedDemo(t)
 	item := func(ind, period string) storage.Item {
 		t.Helper()
 		pr, err := db.Progress(ctx, province, storage.MustParsePeriod(period), "2030-01-01")

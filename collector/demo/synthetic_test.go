@@ -1,8 +1,6 @@
 package demo
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/plantrack/plantrack/storage"
@@ -13,15 +11,7 @@ import (
 // Every 2024 item derived from them is synthetic, and so are the figures
 // the audit trail lists; the seed's 2018-H1 items and figures are not.
 func TestDemoMarksItsFiguresOnCanThoSynthetic(t *testing.T) {
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := Load(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	ctx, db := loadedDemo(t)
 	synthetic := map[string]int{}
 	for _, period := range []string{"2018-H1", "2024", "2025-H1"} {
 		pr, err := db.Progress(ctx, "can-tho", storage.MustParsePeriod(period), "")
@@ -45,7 +35,7 @@ func TestDemoMarksItsFiguresOnCanThoSynthetic(t *testing.T) {
 		t.Errorf("synthetic items by period %v, want 0 at 2018-H1 and at least 4 at 2024 and 2025-H1", synthetic)
 	}
 	seen := map[bool]int{}
-	err = db.EachObservation(ctx, storage.ObservationFilter{Unit: "can-tho"}, func(o storage.Observation) error {
+	err := db.EachObservation(ctx, storage.ObservationFilter{Unit: "can-tho"}, func(o storage.Observation) error {
 		if want := o.Period.Year >= 2024; o.Synthetic != want {
 			t.Errorf("%s %s synthetic %v, want %v", o.Indicator, o.Period, o.Synthetic, want)
 		}

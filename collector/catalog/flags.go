@@ -34,6 +34,9 @@ func flagSentences() map[string][2]string {
 		"flagtext." + storage.FlagMissingPeriod: {
 			"Từ tháng %s đến tháng %s chưa có số liệu giữa các kỳ đã báo cáo, nên không tính được lũy kế từ đầu năm.",
 			"Months %s to %s have no figure between the reported periods, so the year-to-date value cannot be derived."},
+		"flagtext." + storage.FlagMissingPeriod + ".one": {
+			"Tháng %s chưa có số liệu giữa các kỳ đã báo cáo, nên không tính được lũy kế từ đầu năm.",
+			"Month %s has no figure between the reported periods, so the year-to-date value cannot be derived."},
 		"flagtext." + storage.FlagChildrenRange: {
 			"Giá trị %s của đơn vị nằm ngoài khoảng %s–%s của %s đơn vị trực thuộc.",
 			"The unit's value %s lies outside the range %s–%s of its %s child units."},
@@ -75,11 +78,17 @@ type NumberFormat func(v float64, maxFrac int) string
 // Flag explains f in the catalog's language with its figures written by
 // num. A flag whose code the catalog does not know, or that lacks a figure
 // its sentence needs, is named by its kind instead (never its code alone).
-// A flag about one authority's plan starts with that authority's name.
+// A flag about one authority's plan starts with that authority's name. A
+// missing period of a single month names that month once ("Month 5 …"),
+// never as a range "Months 5 to 5".
 func (c *Catalog) Flag(f storage.Flag, num NumberFormat) string {
 	keys, ok := flagFigures()[f.Code]
 	if !ok {
 		return c.T("flag." + f.Code)
+	}
+	sentence := "flagtext." + f.Code
+	if f.Code == storage.FlagMissingPeriod && singleMonth(f.Figures) {
+		sentence, keys = sentence+".one", keys[:1]
 	}
 	args := make([]any, len(keys))
 	for i, k := range keys {
@@ -89,9 +98,17 @@ func (c *Catalog) Flag(f storage.Flag, num NumberFormat) string {
 		}
 		args[i] = num(v, FigureDecimals(k))
 	}
-	text := fmt.Sprintf(c.T("flagtext."+f.Code), args...)
+	text := fmt.Sprintf(c.T(sentence), args...)
 	if f.Authority != "" { // the plan a percent referred to
 		text = c.T("authority."+string(f.Authority.OrDefault())) + ": " + text
 	}
 	return text
+}
+
+// singleMonth reports whether a missing_period flag's first and last
+// missing months are both present and the same month.
+func singleMonth(figs map[string]float64) bool {
+	first, ok1 := figs["first_missing_month"]
+	last, ok2 := figs["last_missing_month"]
+	return ok1 && ok2 && first == last
 }

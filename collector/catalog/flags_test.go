@@ -47,3 +47,27 @@ func TestFlagSentenceTakesItsFiguresInOrder(t *testing.T) {
 		t.Errorf("unknown code: %q", got)
 	}
 }
+
+// TestMissingPeriodSaysOneMonthOnce: a gap of month 5 alone reads "Month 5
+// has no figure" / "Tháng 5 chưa có số liệu", never "Months 5 to 5"; a gap
+// of months 5 to 7 keeps the range in both languages.
+func TestMissingPeriodSaysOneMonthOnce(t *testing.T) {
+	num := func(v float64, maxFrac int) string { return strconv.FormatFloat(v, 'f', maxFrac, 64) }
+	one := storage.Flag{Code: storage.FlagMissingPeriod, Figures: map[string]float64{"first_missing_month": 5, "last_missing_month": 5}}
+	span := storage.Flag{Code: storage.FlagMissingPeriod, Figures: map[string]float64{"first_missing_month": 5, "last_missing_month": 7}}
+	cases := []struct {
+		lang string
+		f    storage.Flag
+		want string
+	}{
+		{EN, one, "Month 5 has no figure between the reported periods, so the year-to-date value cannot be derived."},
+		{VI, one, "Tháng 5 chưa có số liệu giữa các kỳ đã báo cáo, nên không tính được lũy kế từ đầu năm."},
+		{EN, span, "Months 5 to 7 have no figure between the reported periods, so the year-to-date value cannot be derived."},
+		{VI, span, "Từ tháng 5 đến tháng 7 chưa có số liệu giữa các kỳ đã báo cáo, nên không tính được lũy kế từ đầu năm."},
+	}
+	for _, c := range cases {
+		if got := New(c.lang).Flag(c.f, num); got != c.want {
+			t.Errorf("%s %v: got %q, want %q", c.lang, c.f.Figures, got, c.want)
+		}
+	}
+}

@@ -62,6 +62,40 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 	return nil, nil, fmt.Errorf("unknown command %q; the commands are listed above", name)
 }
 
+// subcommand is one word of a command group (token create, reference load)
+// and the command it starts.
+type subcommand struct {
+	name string
+	make func() *command
+}
+
+// pickSubcommand starts the subcommand that rest begins with; without one,
+// or with a help flag, it prints the group's usage (to stdout for help), and
+// an unknown word is an error that lists the known ones.
+func (m *Main) pickSubcommand(rest []string, group *command, subs []subcommand) (*command, []string, error) {
+	word := ""
+	if len(rest) > 0 {
+		word = rest[0]
+	}
+	names := make([]string, len(subs))
+	for i, s := range subs {
+		if s.name == word {
+			return s.make(), rest[1:], nil
+		}
+		names[i] = s.name
+	}
+	switch word {
+	case "":
+		group.usage(m.Stderr)
+		return nil, nil, errUsage
+	case "-h", "-help", "--help", "help":
+		group.usage(m.Stdout)
+		return nil, nil, flag.ErrHelp
+	}
+	group.usage(m.Stderr)
+	return nil, nil, fmt.Errorf("unknown %s command %q; use %s", group.name, word, strings.Join(names, ", "))
+}
+
 func (c *command) usage(w io.Writer) {
 	fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimSpace("Usage: plantrack "+c.name+" [flags] "+c.synopsis), strings.TrimSpace(c.about))
 	has := false

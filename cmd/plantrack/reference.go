@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 
 	"github.com/plantrack/plantrack/collector/reference"
@@ -10,31 +9,13 @@ import (
 
 // referenceCommand picks reference list or load.
 func (m *Main) referenceCommand(rest []string) (*command, []string, error) {
-	sub := ""
-	if len(rest) > 0 {
-		sub = rest[0]
-	}
-	switch sub {
-	case "list":
-		return m.referenceList(), rest[1:], nil
-	case "load":
-		return m.referenceLoad(), rest[1:], nil
-	}
-	c := newCommand("reference", "list|load", `
+	return m.pickSubcommand(rest, newCommand("reference", "list|load", `
 Shipped reference data: named sets of units with their dates and
 successions.
   plantrack reference list
-  plantrack reference load NAME`, 0, 0)
-	switch sub {
-	case "":
-		c.usage(m.Stderr)
-		return nil, nil, errUsage
-	case "-h", "-help", "--help", "help":
-		c.usage(m.Stdout)
-		return nil, nil, flag.ErrHelp
-	}
-	c.usage(m.Stderr)
-	return nil, nil, fmt.Errorf("unknown reference command %q; use list or load", sub)
+  plantrack reference load NAME`, 0, 0), []subcommand{
+		{"list", m.referenceList}, {"load", m.referenceLoad},
+	})
 }
 
 func (m *Main) referenceList() *command {

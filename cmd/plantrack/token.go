@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -13,34 +12,14 @@ import (
 
 // tokenCommand picks token create, list or revoke.
 func (m *Main) tokenCommand(rest []string) (*command, []string, error) {
-	sub := ""
-	if len(rest) > 0 {
-		sub = rest[0]
-	}
-	switch sub {
-	case "create":
-		return m.tokenCreate(), rest[1:], nil
-	case "list":
-		return m.tokenList(), rest[1:], nil
-	case "revoke":
-		return m.tokenRevoke(), rest[1:], nil
-	}
-	c := newCommand("token", "create|list|revoke", `
+	return m.pickSubcommand(rest, newCommand("token", "create|list|revoke", `
 Manages writer tokens. Writes over HTTP need one, sent as
 "Authorization: Bearer <token>" or entered on the /login page.
   plantrack token create --name NAME --role admin|reporter [--unit CODE]
   plantrack token list
-  plantrack token revoke NAME`, 0, 0)
-	switch sub {
-	case "":
-		c.usage(m.Stderr)
-		return nil, nil, errUsage
-	case "-h", "-help", "--help", "help":
-		c.usage(m.Stdout)
-		return nil, nil, flag.ErrHelp
-	}
-	c.usage(m.Stderr)
-	return nil, nil, fmt.Errorf("unknown token command %q; use create, list or revoke", sub)
+  plantrack token revoke NAME`, 0, 0), []subcommand{
+		{"create", m.tokenCreate}, {"list", m.tokenList}, {"revoke", m.tokenRevoke},
+	})
 }
 
 func (m *Main) tokenCreate() *command {

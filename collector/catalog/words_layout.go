@@ -6,7 +6,7 @@ func layoutWordTable() map[string][2]string {
 	return map[string][2]string{
 		"nav.menu":                  {"Trình đơn", "Menu"},
 		"nav.skip":                  {"Bỏ qua, đến nội dung chính", "Skip to the main content"},
-		"table.scrollable":          {"Bảng số liệu (vuốt ngang để xem hết)", "Table (swipe sideways to see all of it)"},
+		"table.scrollable.of":       {"Bảng số liệu: %s (vuốt ngang để xem hết)", "Table: %s (swipe sideways to see all of it)"},
 		"compare.units.nofigures":   {"Chưa đơn vị trực thuộc nào của %s có số liệu \"%s\" kỳ %s.", "No unit under %s has a figure for \"%s\" in %s."},
 		"compare.periods.nofigures": {"%s chưa có số liệu nào kỳ %s, nên cột của kỳ này để trống.", "%s has no figures for %s, so that period's column is empty."},
 		"compare.otherperiods":      {"Các kỳ có số liệu:", "Periods with figures:"},
@@ -14,7 +14,8 @@ func layoutWordTable() map[string][2]string {
 		"quality.allkinds":          {"Tất cả", "All"},
 		"quality.sortoldest":        {"(bấm để xếp cũ nhất trước)", "(click for the oldest first)"},
 		"quality.sortnewest":        {"(bấm để xếp mới nhất trước)", "(click for the newest first)"},
-		"pager.label":               {"Phân trang", "Pages"},
+		"pager.label.top":           {"Phân trang (đầu bảng)", "Pages (above the table)"},
+		"pager.label.bottom":        {"Phân trang (cuối bảng)", "Pages (below the table)"},
 		"pager.prev":                {"Trang trước", "Previous"},
 		"pager.next":                {"Trang sau", "Next"},
 		"pager.status":              {"Dòng %d–%d trên %d · trang %d/%d", "Rows %d–%d of %d · page %d of %d"},

@@ -44,6 +44,12 @@ type AxeViolation struct {
 // Serious reports whether the violation is serious or critical.
 func (v AxeViolation) Serious() bool { return v.Impact == "serious" || v.Impact == "critical" }
 
+// Fails reports whether a page audit fails on the violation: a serious or
+// critical one, or a lesser rule the pages were fixed for and are held to
+// so it cannot come back: landmark-unique (several scrolling tables named
+// alike, so a screen reader's list of regions cannot tell them apart).
+func (v AxeViolation) Fails() bool { return v.Serious() || v.ID == "landmark-unique" }
+
 // Axe injects axe-core (its source, from LoadAxe) into the current page once
 // and runs it on the whole document, returning every violation.
 func (b *Browser) Axe(source string) ([]AxeViolation, error) {

@@ -30,6 +30,7 @@ type fixture struct {
 	admin, reporter, revoked string
 	logs                     *bytes.Buffer
 	path                     string // the database file
+	server                   *Server
 }
 
 func f64(v float64) *float64 { return &v }
@@ -108,6 +109,7 @@ func newFixture(t *testing.T, edit func(*Config)) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.server = s
 	f.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(f.srv.Close)
 	return f

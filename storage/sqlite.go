@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -37,6 +38,8 @@ type DB struct {
 	th    Thresholds
 	memo  *memo    // derived answers and their pieces, kept while what they depend on is unchanged
 	fresh *tracker // which unit × indicator changed at which data version
+	// derivations counts answers and pieces computed, not served kept.
+	derivations atomic.Int64
 	// bgCtx ends at Close, which waits for bg: background work (the first
 	// scan for the latest stored date).
 	bgCtx  context.Context

@@ -47,9 +47,16 @@ type tracker struct {
 	horizon   string
 	horizonOK bool
 	scanning  bool
+	// changed are the units whose kept answers the writes since the last
+	// Changed call invalidated (see Changed); overflow when more than
+	// changedMax were, or everything was.
+	changed  map[int64]bool
+	overflow bool
 }
 
-func newTracker() *tracker { return &tracker{stamps: map[pair]int64{}, readers: map[int64][]reader{}} }
+func newTracker() *tracker {
+	return &tracker{stamps: map[pair]int64{}, readers: map[int64][]reader{}, changed: map[int64]bool{}}
+}
 
 // validAt reports whether an answer computed at version at, depending on
 // deps, is still the answer at the synced version.
@@ -132,6 +139,7 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 	}
 	if shape != t.shape {
 		t.shape, t.readers, t.all = shape, readers, v
+		t.overflow = true
 	}
 	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM figures WHERE id > ?`, &t.obsMark); err != nil {
 		return 0, err
@@ -206,6 +214,7 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 			t.horizon = date
 		}
 		for _, r := range append([]reader{{p.unit, true}}, t.readers[p.unit]...) {
+			t.noteChanged(r.id)
 			for _, own := range []bool{false, r.own} {
 				t.stamps[pair{r.id, p.ind, own}] = v
 				t.stamps[pair{r.id, 0, own}] = v

@@ -112,6 +112,7 @@ func memoized[T any](ctx context.Context, db *DB, key, asOf string, compute func
 		// The leader failed (perhaps its request was cancelled) or wrote
 		// before a newer change: compute for ourselves.
 	}
+	db.derivations.Add(1)
 	v, deps, err := compute(at)
 	e := memoEntry{at: at, deps: deps, v: v}
 	if err == nil {
@@ -163,5 +164,6 @@ func (db *DB) piece(key string) (any, bool) {
 
 // keepPiece keeps a piece computed at version at (from sync).
 func (db *DB) keepPiece(key string, at int64, deps []pair, v any) {
+	db.derivations.Add(1)
 	db.memo.put(key, memoEntry{at: at, deps: deps, v: v}, func(e memoEntry) bool { return db.fresh.validAt(e.at, e.deps) })
 }

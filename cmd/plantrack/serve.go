@@ -36,6 +36,9 @@ type serveCmd struct {
 	served   chan error // the result of srv.Serve
 	stop     context.CancelFunc
 	bg       sync.WaitGroup
+	// refreshed, when set (tests), is called with the data version up to
+	// which each background refresh brought the kept answers.
+	refreshed func(version int64)
 }
 
 func (m *Main) serveCommand() *command {
@@ -118,6 +121,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 	}()
 	bgctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
+	s.bg.Go(func() { s.refresh(bgctx, srv) })
 	if s.inbox != "" {
 		s.bg.Go(func() {
 			if err := col.RunInbox(bgctx, s.inbox, collector.InboxOptions{Poll: s.inboxPoll, Quiet: s.inboxQuiet}); err != nil && !errors.Is(err, context.Canceled) {
@@ -127,6 +131,36 @@ func (s *serveCmd) run(ctx context.Context) error {
 	}
 	log.Info("serving", "url", s.url(), "db", s.db, "inbox", s.inbox, "read_auth", s.cfg.ReadAuth)
 	return nil
+}
+
+// refreshPoll is how often the background refresher reads the data
+// version: one small read when nothing changed.
+const refreshPoll = 250 * time.Millisecond
+
+// refresh keeps, until ctx ends, the answers that writes invalidate
+// derived before readers ask (see dashboards.Server.Refresh): one refresher,
+// polling the data version, so writes by this process and by others (a CLI
+// import) are seen alike and bursts coalesce into one refresh. Only
+// failures are logged.
+func (s *serveCmd) refresh(ctx context.Context, srv *dashboards.Server) {
+	tick := time.NewTicker(refreshPoll)
+	defer tick.Stop()
+	for {
+		v, err := srv.Refresh(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			s.log.Warn("background refresh failed; readers derive what they ask for", "err", err)
+		case s.refreshed != nil:
+			s.refreshed(v)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 func (s *serveCmd) url() string {

@@ -176,3 +176,10 @@ func build(ctx context.Context, src Source, depth int) (*exposition, error) {
 	}
 	return &exposition{plain: plain, gz: gz}, nil
 }
+
+// Refresh rebuilds the exposition when the data version or the date moved
+// since it was last built, so that the next scrape finds it ready.
+func (h *Handler) Refresh(ctx context.Context) error {
+	_, err := h.current(ctx)
+	return err
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"html/template"
 	"net/http"
 	"slices"
@@ -257,4 +258,16 @@ func (l *Locale) overviewLinks(code string, per storage.Period) overviewLinks {
 		lk.Next = l.Link(path, "period", per.SameSpanIn(per.Year+1).String())
 	}
 	return lk
+}
+
+// WarmOverview derives the storage answers that the overview of code at
+// its latest period reads (its progress, its children's status, its
+// sparklines), so that the next reader finds them kept. A unit without
+// figures is not an error.
+func (p *Pages) WarmOverview(ctx context.Context, code string) error {
+	_, err := p.db.UnitOverview(ctx, storage.OverviewQuery{Unit: code, SpanYears: sparkYears})
+	if storage.ErrorCode(err) == storage.CodeNotFound {
+		return nil
+	}
+	return err
 }

@@ -1,0 +1,57 @@
+package dashboards
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// Refresh derives, before readers ask, the kept answers that the writes
+// since its previous call invalidated (writes by this process or any
+// other: storage finds them by the data version) and that readers ask for
+// most: each touched unit's overview at its latest period — its progress,
+// its children's status, its sparklines — including the parents of the
+// written units (storage names them among the touched), and the /metrics
+// exposition. Writes seen while it runs join the work (the union), so one
+// call ends with everything up to the returned data version refreshed.
+// Past a bound on the units one call names (a large import), only
+// /metrics is refreshed and readers derive the rest. Readers and writers
+// are never blocked: a reader asking for an answer being refreshed shares
+// its computation. Callers run one Refresh at a time.
+func (s *Server) Refresh(ctx context.Context) (int64, error) {
+	v, queue, many, err := s.db.Changed(ctx)
+	if err != nil {
+		return 0, err
+	}
+	work := len(queue) > 0 || many
+	for len(queue) > 0 {
+		code := queue[0]
+		queue = queue[1:]
+		if err := s.pages.WarmOverview(ctx, code); err != nil {
+			return 0, fmt.Errorf("refresh the overview of %s: %w", code, err)
+		}
+		more, again, err := s.changedSince(ctx)
+		if err != nil {
+			return 0, err
+		}
+		v = more
+		for _, c := range again {
+			if !slices.Contains(queue, c) {
+				queue = append(queue, c)
+			}
+		}
+	}
+	if work {
+		if err := s.metrics.Refresh(ctx); err != nil {
+			return 0, fmt.Errorf("refresh /metrics: %w", err)
+		}
+	}
+	return v, nil
+}
+
+// changedSince returns the data version and the units changed since the
+// last call; past the bound, none (readers derive them).
+func (s *Server) changedSince(ctx context.Context) (int64, []string, error) {
+	v, units, _, err := s.db.Changed(ctx)
+	return v, units, err
+}

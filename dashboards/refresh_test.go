@@ -1,0 +1,91 @@
+package dashboards
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// TestRefreshAfterAnotherProcessWrites: a revision written through another
+// handle on the file (another process: a CLI import) is derived by Refresh
+// before anyone reads; the first reads afterwards — the written commune's
+// and its province's progress, the province's children, /metrics — see the
+// new figure and derive nothing (Derivations does not move).
+func TestRefreshAfterAnotherProcessWrites(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	// Warm what readers ask for, at the first version: Refresh first
+	// reports nothing (nothing was kept before it), then reads warm it.
+	if _, err := f.server.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"ninh-kieu", "can-tho"} {
+		if _, err := f.db.Progress(ctx, u, storage.Period{}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.get("/metrics", 200, nil)
+
+	other, err := storage.Open(ctx, f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
+	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	written, err := other.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The event: Refresh returns the version it brought answers up to.
+	v, err := f.server.Refresh(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v < written {
+		t.Fatalf("refreshed up to version %d, the write made %d", v, written)
+	}
+
+	before := f.db.Derivations()
+	nk, err := f.db.Progress(ctx, "ninh-kieu", storage.Period{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := valueOf(t, nk, "retail_sales"); got != 21000 { // the revision, not the 20000 first reported
+		t.Fatalf("ninh-kieu retail_sales = %v after the revision, want 21000", got)
+	}
+	if _, err := f.db.Progress(ctx, "can-tho", storage.Period{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	kids, err := f.db.ChildrenStatus(ctx, "can-tho", storage.MustParsePeriod("2018-H1"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := valueOf(t, kids["ninh-kieu"], "retail_sales"); got != 21000 {
+		t.Fatalf("can-tho's child ninh-kieu retail_sales = %v, want 21000", got)
+	}
+	body := string(f.get("/metrics", 200, nil))
+	if !strings.Contains(body, `unit="ninh-kieu"`) || !strings.Contains(body, "21000") {
+		t.Fatalf("/metrics lacks ninh-kieu's revised 21000:\n%.2000s", body)
+	}
+	if d := f.db.Derivations() - before; d != 0 {
+		t.Fatalf("the first reads after the refresh derived %d answers or pieces; want every one kept", d)
+	}
+}
+
+// valueOf is the value of indicator in p; the test fails without one.
+func valueOf(t *testing.T, p storage.Progress, indicator string) float64 {
+	t.Helper()
+	for _, it := range p.Items {
+		if it.Indicator == indicator && it.Value != nil {
+			return *it.Value
+		}
+	}
+	t.Fatalf("no %s value in %s's progress", indicator, p.Unit.Code)
+	return 0
+}

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/plantrack/plantrack/collector/catalog"
+	"github.com/plantrack/plantrack/storage"
 )
 
 func main() {
@@ -34,6 +35,10 @@ type Main struct {
 
 	cmd  *command
 	lang string // the language errors are printed in: a command's --locale or --lang; Vietnamese when ""
+	// refreshed, when set (tests), is called by serve's background
+	// refresher with its database and the data version up to which each
+	// refresh brought the kept answers.
+	refreshed func(db *storage.DB, version int64)
 }
 
 // say is err as the user reads it: a plantrack error in the language of the

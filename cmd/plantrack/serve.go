@@ -36,9 +36,6 @@ type serveCmd struct {
 	served   chan error // the result of srv.Serve
 	stop     context.CancelFunc
 	bg       sync.WaitGroup
-	// refreshed, when set (tests), is called with the data version up to
-	// which each background refresh brought the kept answers.
-	refreshed func(version int64)
 }
 
 func (m *Main) serveCommand() *command {
@@ -152,8 +149,8 @@ func (s *serveCmd) refresh(ctx context.Context, srv *dashboards.Server) {
 			return
 		case err != nil:
 			s.log.Warn("background refresh failed; readers derive what they ask for", "err", err)
-		case s.refreshed != nil:
-			s.refreshed(v)
+		case s.m.refreshed != nil:
+			s.m.refreshed(s.database, v)
 		}
 		select {
 		case <-ctx.Done():

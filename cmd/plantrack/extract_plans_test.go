@@ -14,12 +14,7 @@ import (
 // message rather than refusing the import.
 func TestExtractPlans(t *testing.T) {
 	dir := t.TempDir()
-	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
-	units := filepath.Join(dir, "units.json")
-	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
-	if code, _, errOut := run(t, env, "import", units); code != 0 {
-		t.Fatal(errOut)
-	}
+	env := canThoDB(t, dir)
 	report := filepath.Join(dir, "bao-cao.txt")
 	os.WriteFile(report, []byte("6 tháng, thu ngân sách đạt 4.950 tỷ đồng (kế hoạch 10.200 tỷ đồng). Năm 2022, GRDP ước tăng 6,8–7,2%.\n"), 0o644)
 	code, out, errOut := run(t, env, "extract", "--json", "--unit", "can-tho", "--date", "2022-07-05", report)

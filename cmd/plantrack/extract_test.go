@@ -49,12 +49,7 @@ func TestExtractSeedReport(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
-	units := filepath.Join(dir, "units.json")
-	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
-	if code, _, errOut := run(t, env, "import", units); code != 0 {
-		t.Fatal(errOut)
-	}
+	env := canThoDB(t, dir)
 	code, out, errOut = run(t, env, "extract", "--import", "--unit", "can-tho", "--date", "2018-06-11",
 		"--source", "Báo Cần Thơ (CTO), 11/06/2018", seed)
 	if code != 0 || !strings.Contains(out, " mới, 0 không đổi") {
@@ -75,12 +70,7 @@ func TestExtractSeedReport(t *testing.T) {
 // has no period code, so --import stores nothing and names the figure.
 func TestExtractImportRefusesAPeriodItCannotExpress(t *testing.T) {
 	dir := t.TempDir()
-	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
-	units := filepath.Join(dir, "units.json")
-	os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644)
-	if code, _, errOut := run(t, env, "import", units); code != 0 {
-		t.Fatal(errOut)
-	}
+	env := canThoDB(t, dir)
 	report := filepath.Join(dir, "report.txt")
 	os.WriteFile(report, []byte("Năm 2018, kim ngạch xuất khẩu đạt 900 triệu USD. Từ ngày 1/1 đến ngày 5/11/2018, thu ngân sách đạt 5.000 tỷ đồng, đạt 80% dự toán.\n"), 0o644)
 	code, out, errOut := run(t, env, "extract", "--import", "--unit", "can-tho", report)
@@ -93,4 +83,19 @@ func TestExtractImportRefusesAPeriodItCannotExpress(t *testing.T) {
 	if strings.Contains(out, "exports") || strings.Contains(out, "budget_revenue") {
 		t.Fatalf("a refused import stored figures:\n%s", out)
 	}
+}
+
+// canThoDB imports the unit can-tho into a new database x.db in dir and
+// returns the environment that points the CLI at it.
+func canThoDB(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	env := map[string]string{"PLANTRACK_DB": filepath.Join(dir, "x.db")}
+	units := filepath.Join(dir, "units.json")
+	if err := os.WriteFile(units, []byte(`{"units":[{"code":"can-tho","name_vi":"Cần Thơ","name_en":"Can Tho"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, env, "import", units); code != 0 {
+		t.Fatal(errOut)
+	}
+	return env
 }

@@ -32,23 +32,24 @@ func (s *Server) handleProgress(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	items := markItems(r, pr.Items, pr.Unit.Synthetic)
+	items := s.markItems(r, pr.Items, pr.Unit.Synthetic)
 	s.writeJSON(w, http.StatusOK, progressView{Unit: pr.Unit.Code, NameVI: pr.Unit.NameVI, NameEN: pr.Unit.NameEN,
 		Period: pr.Period, AsOf: pr.AsOf, Synthetic: pr.Unit.Synthetic, Items: items})
 }
 
 // markItems returns items, never nil, marked synthetic when syn, their
 // flags explained in the request's language.
-func markItems(r *http.Request, items []storage.Item, syn bool) []storage.Item {
+func (s *Server) markItems(r *http.Request, items []storage.Item, syn bool) []storage.Item {
 	if items == nil {
 		return []storage.Item{}
 	}
+	cat := s.words.catalog(r)
 	for i := range items {
 		items[i].Synthetic = items[i].Synthetic || syn
 		if items[i].Flags == nil {
 			items[i].Flags = []storage.Flag{}
 		}
-		explainFlags(r, items[i].Flags)
+		explainWith(cat, items[i].Flags)
 	}
 	return items
 }
@@ -88,7 +89,7 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) {
 		plans = []storage.Plan{}
 	}
 	s.writeJSON(w, http.StatusOK, seriesView{Unit: unit, Indicator: ind, Synthetic: u.Synthetic,
-		Points: markItems(r, se.Points, u.Synthetic), Plans: plans})
+		Points: s.markItems(r, se.Points, u.Synthetic), Plans: plans})
 }
 
 // compareView is the answer of GET /api/v1/compare.
@@ -174,7 +175,7 @@ func (s *Server) handleQuality(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	explainFlags(r, flags)
+	s.explainFlags(r, flags)
 	out := make([]flagView, len(flags))
 	for i, fl := range flags {
 		out[i] = flagView{Flag: fl, Synthetic: syn[fl.Unit]}

@@ -28,12 +28,12 @@ type importView struct {
 	Warnings      []storage.Flag        `json:"warnings"`
 }
 
-func viewReport(r *http.Request, rep collector.Report, fileName string, dry bool) importView {
+func (s *Server) viewReport(r *http.Request, rep collector.Report, fileName string, dry bool) importView {
 	warn := rep.Warnings
 	if warn == nil {
 		warn = []storage.Flag{}
 	}
-	explainFlags(r, warn)
+	s.explainFlags(r, warn)
 	return importView{Format: rep.Format, FileName: fileName, DryRun: dry, Rows: rep.Rows,
 		New: rep.Result.New, Unchanged: rep.Result.Unchanged, UnitsNew: rep.Result.UnitsNew,
 		IndicatorsNew: rep.Result.IndicatorsNew, Preview: rep.Preview, Warnings: warn}
@@ -92,7 +92,7 @@ func (s *Server) handlePostBatch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, viewReport(r, rep, "", dry))
+	s.writeJSON(w, http.StatusOK, s.viewReport(r, rep, "", dry))
 }
 
 // handleImport answers POST /api/v1/import: a multipart upload with a
@@ -138,7 +138,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.writeJSON(w, http.StatusOK, viewReport(r, rep, opt.FileName, opt.DryRun))
+	s.writeJSON(w, http.StatusOK, s.viewReport(r, rep, opt.FileName, opt.DryRun))
 }
 
 // uploadFormat is the "format" field, or else the file name's extension.

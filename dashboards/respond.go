@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"golang.org/x/text/language"
-
 	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/dashboards/web"
 	"github.com/plantrack/plantrack/storage"
@@ -69,37 +67,14 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="plantrack"`)
 	}
-	if apiLang(r) == catalog.VI {
-		e = catalog.New(catalog.VI).Localize(e)
+	if s.words.lang(r) == catalog.VI {
+		e = s.words.vi.Localize(e)
 	}
 	details := e.Details
 	if details == nil {
 		details = []storage.Detail{}
 	}
 	s.writeJSON(w, status, errorBody{Error: errorPayload{Code: e.Code, Message: e.Message, Details: details}})
-}
-
-// apiLang is the language of an API error's message and reasons and of flag
-// explanations: English,
-// the API's language, unless the request asks for Vietnamese with ?lang=vi
-// or an Accept-Language that prefers Vietnamese to English. Codes, fields
-// and rows never change with the language; scripts should read those.
-func apiLang(r *http.Request) string {
-	switch r.URL.Query().Get("lang") {
-	case catalog.VI:
-		return catalog.VI
-	case catalog.EN:
-		return catalog.EN
-	}
-	tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
-	if err != nil || len(tags) == 0 {
-		return catalog.EN
-	}
-	_, idx, conf := language.NewMatcher([]language.Tag{language.English, language.Vietnamese}).Match(tags...)
-	if conf != language.No && idx == 1 {
-		return catalog.VI
-	}
-	return catalog.EN
 }
 
 // writeJSON answers with v encoded as JSON.

@@ -38,6 +38,7 @@ type Server struct {
 	pages   *web.Pages
 	assets  *assets.Assets
 	metrics *metrics.Handler
+	words   *apiWords
 	mux     *http.ServeMux
 	handler http.Handler
 }
@@ -56,7 +57,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	deps.DB.SetThresholds(cfg.Thresholds)
 	s := &Server{cfg: cfg, db: deps.DB, col: deps.Collector, reg: deps.Registry, log: deps.Logger,
-		tokens: auth.NewTokens(deps.DB)}
+		tokens: auth.NewTokens(deps.DB), words: newAPIWords()}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "plantrack_http_request_duration_seconds",
 		Help:    "Time to answer HTTP requests, by route pattern and status code.",

@@ -194,7 +194,9 @@ func (s *Server) handleNoEndpoint(w http.ResponseWriter, r *http.Request) {
 		"no API endpoint %s %s; see README.md for the list", r.Method, r.URL.Path))
 }
 
-// handleHealth answers GET /healthz with the database's data version and,
+// handleHealth answers GET /healthz with the database's data version, what
+// the background refresher last finished (refreshed: its data version, end
+// time and seconds; absent before a first refresh) and,
 // when the server runs an inbox, its state: 503 "degraded" while the inbox
 // is stopped or its last scan could not read the folder or file a file.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
@@ -204,6 +206,9 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	answer := map[string]any{"status": "ok", "data_version": v}
+	if rn := s.refreshed.health(); rn != nil {
+		answer["refreshed"] = rn
+	}
 	status := http.StatusOK
 	if in, ok := s.col.InboxState(); ok {
 		answer["inbox"] = in

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // Refresh derives, before readers ask, the kept answers that the writes
@@ -17,8 +18,16 @@ import (
 // Past a bound on the units one call names (a large import), only
 // /metrics is refreshed and readers derive the rest. Readers and writers
 // are never blocked: a reader asking for an answer being refreshed shares
-// its computation. Callers run one Refresh at a time.
-func (s *Server) Refresh(ctx context.Context) (int64, error) {
+// its computation. Callers run one Refresh at a time. /healthz reports, as
+// "refreshed", the version the last Refresh reached, when and how long it
+// took.
+func (s *Server) Refresh(ctx context.Context) (v int64, err error) {
+	start := time.Now()
+	defer func() {
+		if err == nil {
+			s.refreshed.note(v, start)
+		}
+	}()
 	v, queue, many, err := s.db.Changed(ctx)
 	if err != nil {
 		return 0, err

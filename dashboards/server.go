@@ -39,8 +39,10 @@ type Server struct {
 	assets  *assets.Assets
 	metrics *metrics.Handler
 	words   *apiWords
-	mux     *http.ServeMux
-	handler http.Handler
+	// refreshed is what the last Refresh did, for /healthz.
+	refreshed refreshNote
+	mux       *http.ServeMux
+	handler   http.Handler
 }
 
 // New checks cfg and deps, registers the server's metrics on deps.Registry

@@ -32,11 +32,21 @@ func TestBenchSmallSmoke(t *testing.T) {
 		}
 	}
 	// Every latency row has a p50 and a p99 in milliseconds: 9 repeated,
-	// 5 with a new as_of, 5 after a report and 5 under continuous writes.
+	// 5 with a new as_of, 5 right after a report, 5 some time after one
+	// and 5 under continuous writes.
 	rows := regexp.MustCompile(`(?m)^\| [^|]+ \| \d+\.\d\d ms \| \d+\.\d\d ms \|`).FindAllString(out, -1)
-	if len(rows) != 24 || strings.Count(out, "fresh (an as_of no request used before)") != 5 ||
-		strings.Count(out, "first request after a 60-figure report") != 5 || strings.Count(out, "under continuous writes —") != 5 {
-		t.Errorf("want 24 latency rows, 5 of each kind, got %d:\n%s", len(rows), out)
+	if len(rows) != 29 || strings.Count(out, "fresh (an as_of no request used before)") != 5 ||
+		strings.Count(out, "first request after a 60-figure report") != 5 ||
+		strings.Count(out, "some time after a 60-figure report (once the server's refresh reached it)") != 5 ||
+		strings.Count(out, "under continuous writes —") != 5 {
+		t.Errorf("want 29 latency rows, 5 of each kind, got %d:\n%s", len(rows), out)
+	}
+	// Each row under continuous writes has its bound under the same load
+	// (p50; max) and both ratios; the refreshes waited for are summed up:
+	// 5 routes × 3 repetitions.
+	loaded := regexp.MustCompile(`(?m)under continuous writes — .*\| \d+\.\d\d ms; \d+\.\d\d ms \| \d+\.\d×`).FindAllString(out, -1)
+	if len(loaded) != 5 || !strings.Contains(out, "Refresh after a 60-figure report (15 reports") {
+		t.Errorf("want 5 rows with a bound under load and a line on 15 refreshes:\n%s", out)
 	}
 	// Measuring again needs no new import.
 	again, err := exec.Command(bin, "bench", "--scale", "small", "--dir", dir, "--reps", "2", "--budget", "1s", "--write-load", "2s", "--measure-only").Output()

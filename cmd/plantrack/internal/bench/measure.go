@@ -14,11 +14,14 @@ import (
 // as_of date (later than every figure, so the answer is the same) to each
 // request, which no cache keyed by the request can have seen. An
 // after-report measurement imports a 60-figure report (see reporter),
-// untimed, before each request: the first request after a write.
+// untimed, before each request: the first request after a write; with
+// refreshed set too, the request waits until the server reports that its
+// background refresh reached the report (some time after a write).
 type measurement struct {
 	name, path, target string
 	gzip, fresh        bool
 	afterReport        *reporter
+	refreshed          bool
 	bound              func() error
 	boundIs            string
 }
@@ -70,19 +73,20 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 	defer rep.close()
 	bounds := map[string]Row{}
 	for _, m := range ms {
-		for _, kind := range []string{"repeated", "fresh", "after a report"} {
+		for _, kind := range []string{"repeated", "fresh", "after a report", "some time after a report"} {
 			if kind != "repeated" && m.name == "unit comparison page, communes of a province" {
 				continue // the page is one compare call plus formatting; its fresh cost is the compare row's
 			}
 			m.fresh = kind == "fresh"
-			m.afterReport = nil
-			if kind == "after a report" {
+			m.afterReport, m.refreshed = nil, kind == "some time after a report"
+			if kind == "after a report" || m.refreshed {
 				m.afterReport = rep
 			}
-			row, err := measureOne(ctx, o, client, srv.base, m)
+			row, refreshes, err := measureOne(ctx, o, client, srv.base, m)
 			if err != nil {
 				return err
 			}
+			res.Refreshes = append(res.Refreshes, refreshes...)
 			if kind == "repeated" {
 				bounds[m.name] = row
 			}
@@ -99,10 +103,8 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 		}
 		res.Measurements = append(res.Measurements, row)
 	}
-	o.logf("measuring under continuous writes: 20 readers, a 60-figure report a second for %s", o.WriteLoad)
 	routes := []measurement{ms[1], ms[0], ms[3], ms[4], {name: "/metrics, default exposure (depth 1)", path: "/metrics"}}
-	load := writeLoad{readers: 20, duration: o.WriteLoad, every: time.Second}
-	if res.UnderWrites, res.Writes, err = load.run(ctx, rep, srv.base, routes, bounds); err != nil {
+	if err := measureUnderWrites(ctx, o, rep, srv.base, routes, bounds, res); err != nil {
 		return fmt.Errorf("under continuous writes: %w", err)
 	}
 	res.PeakRSSBytes = srv.peakRSS()
@@ -121,10 +123,12 @@ func measureServing(ctx context.Context, o *Options, dbPath string, ds Dataset, 
 	return nil
 }
 
-func measureOne(ctx context.Context, o *Options, client *http.Client, base string, m measurement) (Row, error) {
+func measureOne(ctx context.Context, o *Options, client *http.Client, base string, m measurement) (Row, []Refresh, error) {
 	switch {
 	case m.fresh:
 		m.name += ", fresh (an as_of no request used before)"
+	case m.refreshed:
+		m.name += ", some time after a 60-figure report (once the server's refresh reached it)"
 	case m.afterReport != nil:
 		m.name += ", first request after a 60-figure report"
 	case m.bound != nil && m.path != "/metrics":
@@ -136,24 +140,28 @@ func measureOne(ctx context.Context, o *Options, client *http.Client, base strin
 		get = fetchFresh(client, base+m.path)
 	}
 	var ds []time.Duration
+	var refreshes []Refresh
 	var err error
-	if m.afterReport != nil {
+	switch {
+	case m.refreshed:
+		ds, refreshes, err = sampleAfterRefresh(ctx, m.afterReport, client, base, o.Reps, o.Budget, get)
+	case m.afterReport != nil:
 		ds, err = sampleAfterReport(ctx, m.afterReport, o.Reps, o.Budget, get)
-	} else {
+	default:
 		ds, err = sample(o.Reps, o.Budget, get)
 	}
 	if err != nil {
-		return Row{}, fmt.Errorf("%s: %w", m.name, err)
+		return Row{}, nil, fmt.Errorf("%s: %w", m.name, err)
 	}
 	row := Row{Name: m.name + " — `" + m.path + "`", P50: quantile(ds, .5), P99: quantile(ds, .99), Target: m.target, N: len(ds), BoundIs: m.boundIs}
 	if m.bound != nil {
 		bs, err := sample(o.Reps, o.Budget, m.bound)
 		if err != nil {
-			return Row{}, fmt.Errorf("%s lower bound: %w", m.name, err)
+			return Row{}, nil, fmt.Errorf("%s lower bound: %w", m.name, err)
 		}
 		row.Bound = quantile(bs, .5)
 	}
-	return row, nil
+	return row, refreshes, nil
 }
 
 func measureMetrics(ctx context.Context, o *Options, client *http.Client, base string, gzip bool, name, target string) (Row, error) {
@@ -169,7 +177,7 @@ func measureMetrics(ctx context.Context, o *Options, client *http.Client, base s
 		return Row{}, err
 	}
 	defer buf.Close()
-	row, err := measureOne(ctx, o, client, base, measurement{name: name, path: "/metrics", gzip: gzip, target: target,
+	row, _, err := measureOne(ctx, o, client, base, measurement{name: name, path: "/metrics", gzip: gzip, target: target,
 		bound: fetch(client, bufURL, gzip), boundIs: fmt.Sprintf("the same %d-byte exposition from a precomputed buffer", len(b))})
 	return row, err
 }

@@ -43,6 +43,9 @@ type Result struct {
 	// every second; Writes is how many were.
 	UnderWrites []Row
 	Writes      int
+	// Refreshes are the background refreshes the "some time after a
+	// report" rows waited for.
+	Refreshes []Refresh
 }
 
 // Row is one latency measurement beside its lower bound.
@@ -51,9 +54,12 @@ type Row struct {
 	P50, P99 time.Duration
 	Max      time.Duration // under continuous writes only
 	Bound    time.Duration // p50 of the lower bound; 0 when none applies
-	BoundIs  string        // what the lower bound is
-	Target   string
-	N        int
+	// LoadBound and LoadBoundMax are the p50 and maximum of the lower
+	// bound measured under the same load (under continuous writes only).
+	LoadBound, LoadBoundMax time.Duration
+	BoundIs                 string // what the lower bound is
+	Target                  string
+	N                       int
 }
 
 func (o *Options) logf(format string, args ...any) {
@@ -181,8 +187,15 @@ func fileSize(path string) int64 {
 }
 
 // openReader opens the database read-only for the bare-SQL lower bounds.
+// It keeps up to 32 idle connections, so that the 20 readers of the bounds
+// under load reuse theirs instead of opening one per query.
 func openReader(path string) (*sql.DB, error) {
-	return sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxIdleConns(32)
+	return db, nil
 }
 
 // measureExisting measures the database an earlier run left in o.Dir.

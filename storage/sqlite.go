@@ -149,7 +149,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if db.allApplied(ctx, ms) {
+	all, err := db.allApplied(ctx, ms)
+	if err != nil {
+		return err
+	}
+	if all {
 		return nil // nothing to write: do not wait for another process's write lock
 	}
 	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -184,10 +188,12 @@ func (db *DB) shrink(ctx context.Context) error {
 }
 
 // allApplied reports, reading only, whether every migration is recorded.
-func (db *DB) allApplied(ctx context.Context, ms []migration) bool {
+// A file that records a migration this build does not know was written by
+// a newer plantrack: it is refused before anything is written to it.
+func (db *DB) allApplied(ctx context.Context, ms []migration) (bool, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
-		return false // a new file: no table yet
+		return false, nil // a new file: no table yet
 	}
 	defer rows.Close()
 	done := map[int]bool{}
@@ -197,12 +203,31 @@ func (db *DB) allApplied(ctx context.Context, ms []migration) bool {
 			done[v] = true
 		}
 	}
+	if v := unknownMigration(done, ms); v > 0 {
+		return false, Errorf(CodeConflict, "%s was made by a newer plantrack (it has migration %04d, which this build does not know); "+
+			"open it with that newer plantrack, or restore a backup made with this version", db.path, v)
+	}
 	for _, m := range ms {
 		if !done[m.version] {
-			return false
+			return false, nil
 		}
 	}
-	return rows.Err() == nil
+	return rows.Err() == nil, nil
+}
+
+// unknownMigration is the highest recorded migration that ms lacks, or 0.
+func unknownMigration(done map[int]bool, ms []migration) int {
+	known := make(map[int]bool, len(ms))
+	for _, m := range ms {
+		known[m.version] = true
+	}
+	newest := 0
+	for v := range done {
+		if !known[v] && v > newest {
+			newest = v
+		}
+	}
+	return newest
 }
 
 // applyMigration runs one migration in its own transaction unless it is

@@ -7,17 +7,20 @@ import (
 	"testing"
 )
 
+// english asks for the CLI's English words (Vietnamese is the default).
+var english = map[string]string{"PLANTRACK_LANG": "en"}
+
 func TestHelpEverywhere(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"help"}, {"serve", "--help"}, {"import", "-h"},
 		{"export", "--help"}, {"grafana", "--help"}, {"backup", "--help"}, {"token", "--help"},
 		{"token", "create", "--help"}, {"token", "list", "--help"}, {"token", "revoke", "--help"}, {"version", "--help"},
 		{"bench", "--help"}, {"extract", "--help"}} {
-		code, out, _ := run(t, nil, args...)
+		code, out, _ := run(t, english, args...)
 		if code != 0 || !strings.Contains(out, "Usage: plantrack") {
 			t.Errorf("%v: exit %d, stdout %q", args, code, out)
 		}
 	}
-	code, out, _ := run(t, nil, "serve", "--help")
+	code, out, _ := run(t, english, "serve", "--help")
 	for _, want := range []string{"--addr", "127.0.0.1:8080", "--demo", "--inbox", "--metrics-depth", "--read-auth",
 		"PLANTRACK_DB", "Example:"} {
 		if code != 0 || !strings.Contains(out, want) {
@@ -29,7 +32,7 @@ func TestHelpEverywhere(t *testing.T) {
 func TestBadCommandLines(t *testing.T) {
 	for _, args := range [][]string{{}, {"frobnicate"}, {"serve", "--no-such-flag"}, {"import"},
 		{"backup"}, {"token"}, {"token", "mint"}, {"version", "extra"}} {
-		code, out, errOut := run(t, nil, args...)
+		code, out, errOut := run(t, english, args...)
 		if code != 2 || out != "" || !strings.Contains(errOut, "Usage: plantrack") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}

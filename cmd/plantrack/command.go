@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -9,19 +10,20 @@ import (
 	"os"
 	"strings"
 
-	"github.com/plantrack/plantrack/collector"
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/storage"
 )
 
 // command is one subcommand: its flags, what it does, and for serve how to
 // wait and shut down.
 type command struct {
-	name     string // e.g. "token create"
-	synopsis string // arguments after the flags, e.g. "FILE..."
-	about    string // what it does and an example
-	nargs    [2]int // minimum and maximum positional arguments; -1: no maximum
-	fs       *flag.FlagSet
-	args     []string // positional arguments after parsing
+	name      string // e.g. "token create"
+	synopsis  string // arguments after the flags, e.g. "FILE..."
+	about     string // what it does and an example
+	nargs     [2]int // minimum and maximum positional arguments; -1: no maximum
+	fs        *flag.FlagSet
+	args      []string // positional arguments after parsing
+	addedLang bool     // --lang was added by addLangFlag (for the words only)
 
 	run   func(ctx context.Context) error
 	wait  func(ctx context.Context) error
@@ -33,6 +35,9 @@ func newCommand(name, synopsis, about string, minArgs, maxArgs int) *command {
 	return &command{name: name, synopsis: synopsis, about: about, nargs: [2]int{minArgs, maxArgs},
 		fs: flag.NewFlagSet("plantrack "+name, flag.ContinueOnError)}
 }
+
+// commandNames are the subcommands, in the order the help lists them.
+var commandNames = []string{"serve", "import", "extract", "export", "grafana", "backup", "token", "reference", "bench", "version"}
 
 // lookup returns the subcommand name and the arguments left for its flags.
 func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
@@ -59,7 +64,10 @@ func (m *Main) lookup(name string, rest []string) (*command, []string, error) {
 		return m.referenceCommand(rest)
 	}
 	m.usage(m.Stderr)
-	return nil, nil, fmt.Errorf("unknown command %q; the commands are listed above", name)
+	if near := closest(name, commandNames); near != "" {
+		return nil, nil, storage.Errorf(storage.CodeInvalid, "unknown command %q; did you mean %q? The commands are listed above", name, near)
+	}
+	return nil, nil, storage.Errorf(storage.CodeInvalid, "unknown command %q; the commands are listed above", name)
 }
 
 // subcommand is one word of a command group (token create, reference load)
@@ -86,54 +94,48 @@ func (m *Main) pickSubcommand(rest []string, group *command, subs []subcommand) 
 	}
 	switch word {
 	case "":
-		group.usage(m.Stderr)
+		group.usage(m.Stderr, m.lang)
 		return nil, nil, errUsage
 	case "-h", "-help", "--help", "help":
-		group.usage(m.Stdout)
+		group.usage(m.Stdout, m.lang)
 		return nil, nil, flag.ErrHelp
 	}
-	group.usage(m.Stderr)
-	return nil, nil, fmt.Errorf("unknown %s command %q; use %s", group.name, word, strings.Join(names, ", "))
-}
-
-func (c *command) usage(w io.Writer) {
-	fmt.Fprintf(w, "%s\n\n%s\n", strings.TrimSpace("Usage: plantrack "+c.name+" [flags] "+c.synopsis), strings.TrimSpace(c.about))
-	has := false
-	c.fs.VisitAll(func(*flag.Flag) { has = true })
-	if has {
-		fmt.Fprintf(w, "\nFlags (each also from the environment variable named beside it):\n")
-		c.fs.VisitAll(func(f *flag.Flag) {
-			name, usage := flag.UnquoteUsage(f)
-			fmt.Fprintf(w, "  --%s %s  [%s]\n", f.Name, name, envName(f.Name))
-			fmt.Fprintf(w, "        %s", usage)
-			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-				fmt.Fprintf(w, " (default %s)", f.DefValue)
-			}
-			fmt.Fprintln(w)
-		})
+	group.usage(m.Stderr, m.lang)
+	if near := closest(word, names); near != "" {
+		return nil, nil, storage.Errorf(storage.CodeInvalid, "unknown %s command %q; did you mean %q? Use %s", group.name, word, near, strings.Join(names, ", "))
 	}
+	return nil, nil, storage.Errorf(storage.CodeInvalid, "unknown %s command %q; use %s", group.name, word, strings.Join(names, ", "))
 }
 
-// parse parses args, fills unset flags from the environment and checks the
-// number of positional arguments.
+// parse parses args, fills unset flags from the environment, settles the
+// language m speaks (the command's --lang or --locale, else the
+// environment's) and checks the number of positional arguments.
 func (c *command) parse(m *Main, args []string) error {
+	c.addLangFlag()
 	c.fs.SetOutput(io.Discard)
 	if err := c.fs.Parse(args); err != nil {
+		_ = c.fromEnv(m.Getenv) // for PLANTRACK_LOCALE, the language of the help or usage below
+		m.lang = pickLanguage(cmp.Or(c.langFlagValue(), m.langArg), m.Getenv)
 		if errors.Is(err, flag.ErrHelp) {
-			c.usage(m.Stdout)
+			c.usage(m.Stdout, m.lang)
 			return flag.ErrHelp
 		}
-		fmt.Fprintf(m.Stderr, "plantrack %s: %v\n\n", c.name, err)
-		c.usage(m.Stderr)
+		fmt.Fprintf(m.Stderr, "plantrack %s: %s\n\n", c.name, flagError(catalog.New(m.lang), err))
+		c.usage(m.Stderr, m.lang)
 		return errUsage
 	}
-	if err := c.fromEnv(m.Getenv); err != nil {
+	err := c.fromEnv(m.Getenv)
+	m.lang = pickLanguage(cmp.Or(c.langFlagValue(), m.langArg), m.Getenv)
+	if err != nil {
+		return err
+	}
+	if err := c.checkLangFlag(); err != nil {
 		return err
 	}
 	c.args = c.fs.Args()
 	if n := len(c.args); n < c.nargs[0] || (c.nargs[1] >= 0 && n > c.nargs[1]) {
-		fmt.Fprintf(m.Stderr, "plantrack %s: wrong number of arguments (%d)\n\n", c.name, n)
-		c.usage(m.Stderr)
+		fmt.Fprintf(m.Stderr, "plantrack %s: %s\n\n", c.name, c.argCountError(catalog.New(m.lang), n))
+		c.usage(m.Stderr, m.lang)
 		return errUsage
 	}
 	return nil
@@ -154,7 +156,7 @@ func (c *command) fromEnv(getenv func(string) string) error {
 			return
 		}
 		if serr := c.fs.Set(f.Name, v); serr != nil {
-			err = fmt.Errorf("environment variable %s=%q: %v", envName(f.Name), v, serr)
+			err = storage.Errorf(storage.CodeInvalid, "environment variable %s=%q: %v", envName(f.Name), v, serr)
 		}
 	})
 	return err
@@ -167,15 +169,6 @@ func envName(flagName string) string {
 // dbFlag adds the --db flag every database command takes.
 func (c *command) dbFlag() *string {
 	return c.fs.String("db", "plantrack.db", "SQLite database `file`; works beside a running serve")
-}
-
-// openDB opens the database and a collector without metrics, for the CLI.
-func openDB(ctx context.Context, path string) (*storage.DB, *collector.Collector, error) {
-	db, err := storage.Open(ctx, path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open database %s: %w", path, err)
-	}
-	return db, collector.New(db, nil), nil
 }
 
 // isTerminal reports whether w is a terminal (progress is shown there,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -40,7 +39,7 @@ Example: plantrack export --format csv --unit can-tho --from 2018-Q1 > can-tho.c
 		case "openmetrics":
 			return m.exportOpenMetrics(ctx, d, f)
 		}
-		return fmt.Errorf("--format %q: use csv, json or openmetrics", *format)
+		return storage.Errorf(storage.CodeInvalid, "--format %q: use csv, json or openmetrics", *format)
 	}
 	return c
 }
@@ -51,7 +50,7 @@ func optionalPeriod(flagName, v string) (storage.Period, error) {
 	}
 	p, err := storage.ParsePeriod(v)
 	if err != nil {
-		return storage.Period{}, fmt.Errorf("%s: %w", flagName, err)
+		return storage.Period{}, storage.Errorf(storage.CodeInvalid, "%s: %v", flagName, err)
 	}
 	return p, nil
 }
@@ -62,10 +61,10 @@ Prints the Grafana dashboard JSON for plantrack's /metrics; import it in
 Grafana (Dashboards → New → Import). See dashboards/grafana/README.md.
 
 Example: plantrack grafana --lang en > plantrack-dashboard.json`, 0, 0)
-	lang := c.fs.String("lang", "vi", "labels in `vi` or en")
+	lang := c.fs.String("lang", "vi", "dashboard labels in `vi` or en; also the language of messages and errors")
 	c.run = func(context.Context) error {
 		if *lang != "vi" && *lang != "en" {
-			return fmt.Errorf("--lang %q: use vi or en", *lang)
+			return storage.Errorf(storage.CodeInvalid, "--lang %q: use vi or en", *lang)
 		}
 		return m.printGrafana(*lang)
 	}

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,11 +34,10 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 	unit := c.fs.String("unit", "", "unit `code` the report is about")
 	date := c.fs.String("date", "", "`YYYY-MM-DD` the report was issued (its reported_at)")
 	doImport := c.fs.Bool("import", false, "store the figures and plans found, all or nothing (needs --unit); figures of indicators outside the catalog are listed and left out, a figure without a period refuses the import")
-	lang := c.fs.String("lang", "vi", "language of the review table, the messages and errors: `vi` or en")
+	lang := c.fs.String("lang", "", "language of the review table, the messages and errors: `vi` or en (without it: PLANTRACK_LANG, then the locale, then vi)")
 	source := c.fs.String("source", "", "`citation` stored with each figure, e.g. \"Báo Cần Thơ (CTO), 11/06/2018\" (default: the file name)")
 	c.run = func(ctx context.Context) error {
-		m.lang = *lang
-		if *lang != catalog.VI && *lang != catalog.EN {
+		if *lang != "" && *lang != catalog.VI && *lang != catalog.EN {
 			return storage.Errorf(storage.CodeInvalid, "--lang %q: use vi or en", *lang)
 		}
 		if *date != "" {
@@ -53,7 +54,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 		}
 		opt := extract.Options{Unit: *unit, Date: *date, Indicators: storage.Catalog()}
 		if !*doImport {
-			return m.printExtraction(extract.Extract(text, opt), *asJSON, *lang)
+			return m.printExtraction(extract.Extract(text, opt), *asJSON, m.lang)
 		}
 		d, col, err := openDB(ctx, *db)
 		if err != nil {
@@ -64,7 +65,7 @@ Example: plantrack extract --unit can-tho --date 2018-06-11 bao-cao.txt`, 1, 1)
 			return err
 		}
 		ex := extract.Extract(text, opt)
-		if err := m.printExtraction(ex, *asJSON, *lang); err != nil {
+		if err := m.printExtraction(ex, *asJSON, m.lang); err != nil {
 			return err
 		}
 		src := *source
@@ -128,8 +129,11 @@ func (m *Main) readText(arg string) (text, name string, err error) {
 		b, err = os.ReadFile(arg)
 		name = filepath.Base(arg)
 	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", "", storage.Errorf(storage.CodeNotFound, "%s: no such file; check the name and the folder (this command runs in %s)", arg, workDir())
+	}
 	if err != nil {
-		return "", "", fmt.Errorf("read %s: %w", arg, err)
+		return "", "", storage.Errorf(storage.CodeInvalid, "cannot read %s: %v", arg, err)
 	}
 	return string(b), name, nil
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/plantrack/plantrack/charts"
@@ -27,7 +30,6 @@ Example: plantrack import --locale vi bao-cao-6-thang.csv`, 1, -1)
 		if *locale != "" && *locale != "vi" && *locale != "en" {
 			return storage.Errorf(storage.CodeInvalid, "--locale %q: use vi or en", *locale)
 		}
-		m.lang = *locale
 		return m.runImport(ctx, *db, c.args, collector.Options{Locale: *locale, DryRun: *dry}, *progress || isTerminal(m.Stderr))
 	}
 	return c
@@ -53,7 +55,7 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		if progress {
 			fmt.Fprintln(m.Stderr, cat.Sprintf("[%d/%d] importing %s…", i+1, len(files), path))
 		}
-		rep, err := col.ImportFile(ctx, path, opt)
+		rep, err := importFile(ctx, col, path, opt)
 		if err != nil {
 			failed++
 			fmt.Fprintf(m.Stderr, "%s: %s: %s\n", path, cat.T("cli.notimported"), m.describe(err))
@@ -70,6 +72,15 @@ func (m *Main) runImport(ctx context.Context, dbPath string, files []string, opt
 		return storage.Errorf(storage.CodeInvalid, "%d of %d files not imported; nothing was stored from them", failed, len(files))
 	}
 	return nil
+}
+
+// importFile imports one file; a file that is not there is said so, with
+// the folder a relative name is read from.
+func importFile(ctx context.Context, col *collector.Collector, path string, opt collector.Options) (collector.Report, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return collector.Report{}, storage.Errorf(storage.CodeNotFound, "no such file; check the name and the folder (this command runs in %s)", workDir())
+	}
+	return col.ImportFile(ctx, path, opt)
 }
 
 // printReport writes one file's result in cat's language: in a dry run

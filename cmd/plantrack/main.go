@@ -33,8 +33,9 @@ type Main struct {
 	Stderr io.Writer
 	Getenv func(string) string // reads PLANTRACK_* settings; os.Getenv by default
 
-	cmd  *command
-	lang string // the language errors are printed in: a command's --locale or --lang; Vietnamese when ""
+	cmd     *command
+	lang    string // the language everything is printed in: see pickLanguage
+	langArg string // the first --lang or --locale on the command line, if any
 	// refreshed, when set (tests), is called by serve's background
 	// refresher with its database and the data version up to which each
 	// refresh brought the kept answers.
@@ -66,7 +67,7 @@ func (m *Main) Main(ctx context.Context, stopSignals func(), args []string) int 
 			return 0
 		}
 		if !errors.Is(err, errUsage) {
-			fmt.Fprintln(m.Stderr, "plantrack:", err)
+			fmt.Fprintln(m.Stderr, "plantrack:", m.say(err))
 		}
 		return 2
 	}
@@ -90,6 +91,9 @@ func (m *Main) Main(ctx context.Context, stopSignals func(), args []string) int 
 // returns flag.ErrHelp after printing help, and errUsage after printing
 // usage for a bad command line.
 func (m *Main) ParseFlags(ctx context.Context, args []string) error {
+	m.langArg = langArg(args)
+	m.lang = pickLanguage(m.langArg, m.Getenv)
+	args = dropLeadingLang(args)
 	if len(args) == 0 {
 		m.usage(m.Stderr)
 		return errUsage
@@ -146,27 +150,4 @@ func (m *Main) URL() string {
 		return ""
 	}
 	return m.cmd.url()
-}
-
-func (m *Main) usage(w io.Writer) {
-	fmt.Fprint(w, `plantrack tracks reported figures against yearly plans.
-
-Usage: plantrack <command> [flags] [arguments]
-
-Commands:
-  serve      run the web pages, JSON API, /metrics and the import inbox
-  import     import CSV, JSON or XLSX files (whole files or nothing)
-  extract    find figures in report prose and optionally import them
-  export     write observations as CSV, JSON or OpenMetrics to stdout
-  grafana    print the Grafana dashboard JSON
-  backup     write a consistent copy of the live database
-  token      create, list or revoke writer tokens
-  reference  list or load shipped reference data (vn-provinces-2025)
-  bench      generate a country's worth of reports and measure the hot paths
-  version    print the version
-
-Run "plantrack <command> --help" for a command's flags. Every flag can also
-be set by an environment variable PLANTRACK_<FLAG>, e.g. PLANTRACK_DB.
-Start with: plantrack serve --demo   (then open http://127.0.0.1:8080/)
-`)
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
 
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/storage"
 )
 
@@ -31,9 +33,9 @@ Example: plantrack backup /srv/backup/plantrack-2018-06-30.db`, 1, 1)
 		}
 		defer d.Close()
 		if err := d.Backup(ctx, c.args[0]); err != nil {
-			return fmt.Errorf("backup to %s: %w", c.args[0], err)
+			return storage.Errorf(storage.CodeInvalid, "backup to %s: %v", c.args[0], err)
 		}
-		fmt.Fprintf(m.Stdout, "backed up %s to %s\n", *db, c.args[0])
+		fmt.Fprintln(m.Stdout, catalog.New(m.lang).Sprintf("backed up %s to %s", *db, c.args[0]))
 		return nil
 	}
 	return c
@@ -61,4 +63,13 @@ func version() string {
 		}
 	}
 	return v
+}
+
+// workDir is the folder relative paths are read from, for messages.
+func workDir() string {
+	d, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	return d
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/collector/reference"
 )
 
@@ -53,7 +54,7 @@ Example: plantrack reference load vn-provinces-2025`, 1, 1)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "%s: %d units, %d new, %d already stored\n", c.args[0], len(units), res.UnitsNew, len(units)-res.UnitsNew)
+		fmt.Fprintln(m.Stdout, catalog.New(m.lang).Sprintf("%s: %d units, %d new, %d already stored", c.args[0], len(units), res.UnitsNew, len(units)-res.UnitsNew))
 		return nil
 	}
 	return c

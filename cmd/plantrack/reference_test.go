@@ -18,12 +18,12 @@ func TestReferenceLoad(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "vn-provinces-2025") {
 		t.Fatalf("reference list: %d %q %q", code, out, errs)
 	}
-	code, out, errs = run(t, nil, "reference", "load", "--db", dbPath, "vn-provinces-2025")
+	code, out, errs = run(t, nil, "reference", "load", "--lang", "en", "--db", dbPath, "vn-provinces-2025")
 	if code != 0 || !strings.Contains(out, "86 units, 86 new") {
 		t.Fatalf("first load: %d %q %q", code, out, errs)
 	}
 	code, out, errs = run(t, nil, "reference", "load", "--db", dbPath, "vn-provinces-2025")
-	if code != 0 || !strings.Contains(out, "86 units, 0 new") {
+	if code != 0 || !strings.Contains(out, "86 đơn vị, 0 mới") { // Vietnamese by default
 		t.Fatalf("second load: %d %q %q", code, out, errs)
 	}
 	db, err := storage.Open(context.Background(), dbPath)

@@ -80,13 +80,13 @@ func (s *serveCmd) logger() *slog.Logger {
 // and starts listening; it returns once requests are being served.
 func (s *serveCmd) run(ctx context.Context) error {
 	if (s.tlsCert == "") != (s.tlsKey == "") {
-		return errors.New("--tls-cert and --tls-key go together; give both or neither")
+		return storage.Errorf(storage.CodeInvalid, "--tls-cert and --tls-key go together; give both or neither")
 	}
 	log := s.logger()
 	s.log = log
 	db, err := storage.Open(ctx, s.db)
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", s.db, err)
+		return whyNotOpened(s.db, err)
 	}
 	s.database = db
 	reg := prometheus.NewRegistry()
@@ -103,7 +103,7 @@ func (s *serveCmd) run(ctx context.Context) error {
 		return err
 	}
 	if s.ln, err = net.Listen("tcp", s.addr); err != nil {
-		return fmt.Errorf("listen on %s: %w (is another plantrack running? pick another --addr)", s.addr, err)
+		return storage.Errorf(storage.CodeInvalid, "cannot listen on %s: %v; is another plantrack running? Stop it or pick another --addr", s.addr, err)
 	}
 	s.srv = &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: s.readTimeout, WriteTimeout: s.writeTimeout, IdleTimeout: 2 * time.Minute,

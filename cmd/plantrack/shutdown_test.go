@@ -205,6 +205,7 @@ func testSIGTERMStopsACLIImport(t *testing.T, bin string) {
 	units, csvPath, sum := writeBulk(t, dir, "cli-", 100, rows)
 	runBin(t, bin, "import", "--db", db, units)
 	cmd := exec.Command(bin, "import", "--progress", "--db", db, csvPath)
+	cmd.Env = append(os.Environ(), "PLANTRACK_LANG=vi") // the Vietnamese line below, whatever the machine's LANG
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
 	errPipe, err := cmd.StderrPipe()

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/plantrack/plantrack/collector/catalog"
 	"github.com/plantrack/plantrack/dashboards/auth"
 	"github.com/plantrack/plantrack/storage"
 )
@@ -35,10 +36,10 @@ Example: plantrack token create --name ninh-kieu-stats --role reporter --unit ni
 	unit := c.fs.String("unit", "", "reporter's unit `code`")
 	c.run = func(ctx context.Context) error {
 		if *name == "" || !storage.ValidRole(*role) {
-			return fmt.Errorf("token create needs --name NAME and --role admin|reporter")
+			return storage.Errorf(storage.CodeInvalid, "token create needs --name NAME and --role admin|reporter")
 		}
 		if *role == storage.RoleReporter && *unit == "" {
-			return fmt.Errorf("a reporter token needs --unit CODE: the unit it may write")
+			return storage.Errorf(storage.CodeInvalid, "a reporter token needs --unit CODE: the unit it may write")
 		}
 		d, _, err := openDB(ctx, *db)
 		if err != nil {
@@ -47,9 +48,10 @@ Example: plantrack token create --name ninh-kieu-stats --role reporter --unit ni
 		defer d.Close()
 		secret, err := auth.NewTokens(d).Create(ctx, *name, *role, *unit)
 		if err != nil {
-			return fmt.Errorf("create token %q: %w", *name, err)
+			return storage.Errorf(storage.CodeInvalid, "create token %q: %v", *name, err)
 		}
-		fmt.Fprintf(m.Stdout, "created %s token %q; it is shown only now, so store it safely:\n%s\n", *role, *name, secret)
+		fmt.Fprintln(m.Stdout, catalog.New(m.lang).Sprintf("created %s token %q; it is shown only now, so store it safely:", *role, *name))
+		fmt.Fprintln(m.Stdout, secret)
 		return nil
 	}
 	return c
@@ -69,7 +71,7 @@ func (m *Main) tokenList() *command {
 			return err
 		}
 		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tROLE\tUNIT\tCREATED\tREVOKED")
+		fmt.Fprintln(tw, catalog.New(m.lang).Sprintf("NAME\tROLE\tUNIT\tCREATED\tREVOKED"))
 		for _, t := range toks {
 			revoked := "-"
 			if t.RevokedAt != nil {
@@ -96,9 +98,9 @@ func (m *Main) tokenRevoke() *command {
 		}
 		defer d.Close()
 		if err := d.RevokeToken(ctx, c.args[0]); err != nil {
-			return fmt.Errorf("revoke token %q: %w", c.args[0], err)
+			return storage.Errorf(storage.CodeInvalid, "revoke token %q: %v", c.args[0], err)
 		}
-		fmt.Fprintf(m.Stdout, "revoked token %q\n", c.args[0])
+		fmt.Fprintln(m.Stdout, catalog.New(m.lang).Sprintf("revoked token %q", c.args[0]))
 		return nil
 	}
 	return c

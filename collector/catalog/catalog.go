@@ -22,8 +22,9 @@
 //
 // The JSON API keeps its machine fields (code, field, row) unchanged and
 // renders message and reason in English unless the request asks for
-// Vietnamese (see dashboards); the CLI prints errors in the language of
-// --locale, Vietnamese by default.
+// Vietnamese (see dashboards); the CLI prints its help, lines and errors in
+// the language of --lang (import: --locale), PLANTRACK_LANG or the locale,
+// Vietnamese by default (cmd/plantrack).
 package catalog
 
 import (
@@ -210,22 +211,36 @@ func (c *Catalog) Localize(err error) *storage.Error {
 	return &out
 }
 
-// Texts returns every text of the catalog in its language — the page words
-// and the message formats — for audits such as "no English on a Vietnamese
-// page". The order is unspecified.
+// Texts returns every text of the catalog in its language that a page or
+// an API answer can show — the page words and the message formats — for
+// audits such as "no English on a Vietnamese page". The CLI's own texts
+// (its help, summaries and command-line errors) never reach a page and are
+// left out. The order is unspecified.
 func (c *Catalog) Texts() []string {
 	out := make([]string, 0, len(c.words)+len(c.msgs))
 	for _, w := range c.words {
 		out = append(out, w)
 	}
-	if c.lang == EN {
-		for k := range messagesVI() {
+	cli := cliKeys()
+	for k, m := range messagesVI() {
+		switch {
+		case cli[k]:
+		case c.lang == EN:
 			out = append(out, k) // English messages are their keys
+		default:
+			out = append(out, m)
 		}
-		return out
-	}
-	for _, m := range c.msgs {
-		out = append(out, m)
 	}
 	return out
+}
+
+// cliKeys is the set of message keys only the CLI prints.
+func cliKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, part := range []map[string]string{cliVI(), cliHelpVI()} {
+		for k := range part {
+			keys[k] = true
+		}
+	}
+	return keys
 }

@@ -12,7 +12,7 @@ func messagesVI() map[string]string {
 		// Where a problem is (Catalog.Detail).
 		"sheet %s": "trang tính %s", "row %d": "dòng %d", "field %s": "cột %s",
 	}
-	for _, part := range []map[string]string{storageVI(), rowsVI(), filesVI(), dashboardsVI(), paramsVI(), plansVI(), extractVI(), securityVI(), unitsVI(), importVI()} {
+	for _, part := range []map[string]string{storageVI(), rowsVI(), filesVI(), dashboardsVI(), paramsVI(), plansVI(), extractVI(), securityVI(), unitsVI(), importVI(), cliVI(), cliHelpVI()} {
 		for k, v := range part {
 			m[k] = v
 		}

@@ -35,5 +35,9 @@ func fieldWords() map[string][2]string {
 		"upload.columnnames":                  {"Các cột (tên cột trong tệp giữ nguyên tiếng Anh):", "The columns (a file names them in English):"},
 		// The CLI's words around an error.
 		"cli.notimported": {"không nhập", "not imported"},
+		// The placeholders --help shows for a flag whose usage names none
+		// (the flag package's type names).
+		"cli.type.duration": {"thời-gian", "duration"}, "cli.type.int": {"số", "int"}, "cli.type.value": {"giá-trị", "value"},
+		"cli.type.string": {"chuỗi", "string"}, "cli.type.float": {"số", "float"}, "cli.type.uint": {"số", "uint"},
 	}
 }

@@ -222,8 +222,12 @@ revised), imports it through the collector beside a raw batched insert of
 the same rows, starts this binary's serve on the result and measures the
 hot paths (progress, overview page, series, compare, unit comparison page,
 /metrics) beside their lower bounds: repeated, with a new as_of, right after
-a 60-figure report, and under continuous writes (20 readers while a report
-is imported every second). Prints a markdown table on stdout;
+a 60-figure report, some time after one (once serve's /healthz reports that
+its background refresh reached the report; how long that refresh took is
+printed too), and under continuous writes (20 readers while a report is
+imported every second), where each request is set against its bound
+measured alone and against the same bound under the same 20 readers and
+writes. Prints a markdown table on stdout;
 progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 
@@ -234,10 +238,13 @@ chỉnh), nhập qua bộ thu thập song song với một lượt chèn thô th
 các dòng đó, chạy serve của chính chương trình này trên kết quả rồi đo các
 đường xử lý chính (tiến độ, trang tổng quan, chuỗi số liệu, so sánh, trang
 so sánh đơn vị, /metrics) bên cạnh cận dưới của chúng: lặp lại, với as_of
-mới, ngay sau một báo cáo 60 số liệu, và khi ghi liên tục (20 người đọc
-trong khi mỗi giây nhập một báo cáo). In một bảng markdown ra stdout; tiến
-trình ra stderr khi đó là terminal. Các cỡ: small (một hai phút), province,
-national (~29 triệu số liệu; khoảng một giờ và ~20 GB đĩa).
+mới, ngay sau một báo cáo 60 số liệu, một lúc sau báo cáo đó (khi /healthz
+của serve cho biết lượt làm mới nền đã tới báo cáo; thời gian làm mới đó
+cũng được in ra), và khi ghi liên tục (20 người đọc trong khi mỗi giây nhập
+một báo cáo), khi đó mỗi yêu cầu được so với cận của nó đo riêng lẻ và với
+cùng cận đó đo dưới cùng 20 người đọc và lượt ghi. In một bảng markdown ra
+stdout; tiến trình ra stderr khi đó là terminal. Các cỡ: small (một hai
+phút), province, national (~29 triệu số liệu; khoảng một giờ và ~20 GB đĩa).
 
 Ví dụ: plantrack bench --scale small --dir /tmp/plantrack-bench`,
 		"dataset `size`: small, province or national":                                          "`cỡ` bộ dữ liệu: small, province hoặc national",

@@ -36,8 +36,9 @@ type DB struct {
 	w     *sql.DB // one connection, BEGIN IMMEDIATE
 	r     *sql.DB // readers
 	th    Thresholds
-	memo  *memo    // derived answers and their pieces, kept while what they depend on is unchanged
-	fresh *tracker // which unit × indicator changed at which data version
+	memo  *memo     // derived answers and their pieces, kept while what they depend on is unchanged
+	hot   *hotReads // the answers readers asked for, for RefreshRead
+	fresh *tracker  // which unit × indicator changed at which data version
 	// derivations counts answers and pieces computed, not served kept.
 	derivations atomic.Int64
 	// bgCtx ends at Close, which waits for bg: background work (the first
@@ -94,7 +95,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxIdleConns(4)
 	r.SetConnMaxIdleTime(0)
-	db := &DB{path: path, w: w, r: r, memo: newMemo(), fresh: newTracker(), narrowCompare: true}
+	db := &DB{path: path, w: w, r: r, memo: newMemo(), hot: newHotReads(), fresh: newTracker(), narrowCompare: true}
 	db.bgCtx, db.bgStop = context.WithCancel(context.Background())
 	if err := db.migrate(ctx); err != nil {
 		db.Close()

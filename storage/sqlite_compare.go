@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // MaxCompareLevel is the deepest Level a comparison reaches below its parent.
@@ -70,7 +71,9 @@ func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 		q.Level = 1
 	}
 	key := fmt.Sprintf("compare\x00%s\x00%s\x00%s\x00%d\x00%v\x00%v", q.Unit, q.Indicator, q.Parent, q.Level, q.A, q.B)
-	c, err := memoized(ctx, db, key, asOf, func(at int64) (Comparison, []pair, error) { return db.compare(ctx, q, asOf, at) })
+	c, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, at int64) (Comparison, []pair, error) {
+		return db.compare(ctx, q, asOf, at)
+	})
 	c.Rows = slices.Clone(c.Rows)
 	return c, err
 }
@@ -128,30 +131,20 @@ func (db *DB) compareUnit(ctx context.Context, q CompareQuery, asOf string) (Com
 }
 
 func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, at int64) (Comparison, []pair, error) {
-	parent, err := db.unitRef(ctx, q.Parent)
-	if err != nil {
-		return Comparison{}, nil, err
-	}
-	ind, err := db.Indicator(ctx, q.Indicator)
-	if err != nil {
-		return Comparison{}, nil, err
-	}
-	iid, err := db.indicatorIDOf(ctx, q.Indicator)
-	if err != nil {
-		return Comparison{}, nil, err
-	}
 	// The tree in force at the end of A, the period looked at.
-	below, belowArgs := belowAt(parent.id, q.Level, periodEndDate(q.A))
-	kids, err := db.unitsWhere(ctx, `id IN (`+below+`)`, belowArgs...)
+	date := periodEndDate(q.A)
+	fr, err := db.compareFrameOf(ctx, q.Parent, q.Indicator, q.Level, date)
 	if err != nil {
 		return Comparison{}, nil, err
 	}
+	parent, ind, iid, kids := fr.parent, fr.ind.Indicator, fr.ind.id, fr.kids
 	// Rows kept from earlier answers are reused; only the units a write
 	// touched since (or never compared) are read and derived.
 	rows, keys := make(map[int64]CompareRow, len(kids)), make(map[int64]string, len(kids))
 	var missing []int64
-	for cid := range kids {
-		keys[cid] = db.pieceKey(fmt.Sprintf("crow\x00%d\x00%d\x00%v\x00%v\x00%t", cid, iid, q.A, q.B, parent.Synthetic), asOf)
+	suffix := fmt.Sprintf("\x00%d\x00%v\x00%v\x00%t", iid, q.A, q.B, parent.Synthetic)
+	for _, cid := range fr.order {
+		keys[cid] = db.pieceKey("crow\x00"+strconv.FormatInt(cid, 10)+suffix, asOf)
 		if v, ok := db.piece(keys[cid]); ok {
 			rows[cid] = v.(CompareRow)
 		} else {
@@ -159,7 +152,8 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 		}
 	}
 	if len(missing) > 0 {
-		sel, args := `unit_id IN (`+below+`)`, slices.Clone(belowArgs)
+		below, belowArgs := belowAt(parent.id, q.Level, date)
+		sel, args := `unit_id IN (`+below+`)`, belowArgs
 		if len(missing) < len(kids) {
 			slices.Sort(missing)
 			sel, args = unitsCond(missing), nil
@@ -185,7 +179,7 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 	}
 	out := Comparison{A: q.A, B: q.B, Rows: make([]CompareRow, 0, len(kids))}
 	deps := make([]pair, 0, len(kids))
-	for _, cid := range sortedByCode(kids) {
+	for _, cid := range fr.order {
 		out.Rows = append(out.Rows, rows[cid])
 		deps = append(deps, pair{cid, iid, true})
 	}

@@ -152,7 +152,9 @@ func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series,
 		return Series{}, err
 	}
 	key := fmt.Sprintf("series\x00%s\x00%s", unit, indicator)
-	s, err := memoized(ctx, db, key, asOf, func(int64) (Series, []pair, error) { return db.series(ctx, unit, indicator, asOf) })
+	s, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, _ int64) (Series, []pair, error) {
+		return db.series(ctx, unit, indicator, asOf)
+	})
 	s.Points, s.Plans = slices.Clone(s.Points), slices.Clone(s.Plans)
 	return s, err
 }

@@ -244,16 +244,6 @@ type unitRef struct {
 	id int64
 }
 
-// unitRef resolves a unit code, Depth filled, or CodeNotFound.
-func (db *DB) unitRef(ctx context.Context, code string) (unitRef, error) {
-	u, err := db.Unit(ctx, code)
-	if err != nil {
-		return unitRef{}, err
-	}
-	id, err := db.unitIDOf(ctx, code)
-	return unitRef{u, id}, err
-}
-
 // unitsWhere returns the codes of the units cond selects, by id.
 func (db *DB) unitsWhere(ctx context.Context, cond string, args ...any) (map[int64]string, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, code FROM units WHERE `+cond, args...)

@@ -25,8 +25,9 @@ type pair struct {
 // what the writes since then added — in this process or another: the
 // tables are their own change log, and neither an import nor the file pays
 // for tracking. Units, indicators and any other table that shapes
-// derivation are compared whole on each new version; a change there
-// invalidates everything.
+// derivation are checked on each new version through the catalog
+// revisions' greatest id (see shapeOf); a change there invalidates
+// everything.
 type tracker struct {
 	mu       sync.Mutex
 	synced   int64 // the data version the stamps below reflect
@@ -118,9 +119,15 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 	if t.started && v == t.synced {
 		return v, nil
 	}
-	shape, readers, err := shapeOf(ctx, tx)
+	shape, tables, err := shapeOf(ctx, tx)
 	if err != nil {
 		return 0, err
+	}
+	var readers map[int64][]reader
+	if !t.started || shape != t.shape {
+		if readers, err = readersOf(ctx, tx, tables); err != nil {
+			return 0, err
+		}
 	}
 	if !t.started {
 		err = tx.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM figures), 0),
@@ -229,15 +236,26 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 }
 
 // appendOnly are the tables whose changes are found by id (figures,
-// plans) or that no derivation reads (catalog_revisions is the history of
-// units and indicators, whose current rows are hashed).
+// plans) or that no derivation reads.
 var appendOnly = map[string]bool{"observations": true, "figures": true, "plans": true, "meta": true,
 	"schema_migrations": true, "tokens": true, "batches": true, "catalog_revisions": true}
 
-// shapeOf hashes every row of the tables that shape derivation other than
-// observations and plans — units, indicators, and whatever later
-// migrations add — and returns, by unit, the units that read its figures.
-func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64][]reader, error) {
+// revisioned are the tables that shape derivation whose every write records
+// a catalog revision in the same transaction (Writer.PutUnit and
+// PutIndicator, and Open's catalog seeding, insert into catalog_revisions
+// beside each change of a unit's row, parents or predecessors and of an
+// indicator's row). catalog_revisions is append-only, so its greatest id
+// moves exactly when one of these tables changed, in this process or
+// another: a change counter the writer bumps, read in O(log n) instead of
+// hashing the tables whole.
+var revisioned = map[string]bool{"units": true, "indicators": true, "unit_parents": true, "unit_predecessors": true}
+
+// shapeOf returns a key that changes whenever a table that shapes
+// derivation other than observations and plans changes — units and
+// indicators and their links through the catalog revisions' greatest id,
+// whatever later migrations add (not in revisioned nor appendOnly) by
+// hashing it whole — and those tables' names (see readersOf).
+func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, []string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
 		AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
@@ -255,15 +273,22 @@ func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, map[int64][]reader, error
 		}
 	}
 	rows.Close()
+	var rev int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM catalog_revisions`).Scan(&rev); err != nil {
+		return 0, nil, fmt.Errorf("read changes: %w", err)
+	}
 	h := fnv.New64a()
+	fmt.Fprintf(h, "catalog revision %d\x00", rev)
 	for _, n := range tables {
 		fmt.Fprintf(h, "\x00table %s\x00", n)
+		if revisioned[n] {
+			continue
+		}
 		if err := hashTable(ctx, tx, n, h); err != nil {
 			return 0, nil, err
 		}
 	}
-	readers, err := readersOf(ctx, tx, tables)
-	return h.Sum64(), readers, err
+	return h.Sum64(), tables, nil
 }
 
 // readersQueries list, for each unit, the other units whose derived

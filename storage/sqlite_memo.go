@@ -88,7 +88,7 @@ func (m *memo) clear() {
 // stored date (the current answer). The version is synced before the
 // answer is computed, so an answer that a concurrent write overtook is kept
 // under the older version and not served after that write is seen.
-func memoized[T any](ctx context.Context, db *DB, key, asOf string, compute func(at int64) (T, []pair, error)) (T, error) {
+func memoized[T any](ctx context.Context, db *DB, key, asOf string, compute func(ctx context.Context, at int64) (T, []pair, error)) (T, error) {
 	var zero T
 	at, err := db.sync(ctx)
 	if err != nil {
@@ -113,7 +113,7 @@ func memoized[T any](ctx context.Context, db *DB, key, asOf string, compute func
 		// before a newer change: compute for ourselves.
 	}
 	db.derivations.Add(1)
-	v, deps, err := compute(at)
+	v, deps, err := compute(ctx, at)
 	e := memoEntry{at: at, deps: deps, v: v}
 	if err == nil {
 		db.memo.put(key, e, valid)

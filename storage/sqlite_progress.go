@@ -21,7 +21,7 @@ func (db *DB) Progress(ctx context.Context, unit string, p Period, asOf string) 
 		return Progress{}, err
 	}
 	key := fmt.Sprintf("progress\x00%s\x00%d-%d-%d", unit, p.Year, p.First, p.Last)
-	po, err := memoized(ctx, db, key, asOf, func(at int64) (progressOf, []pair, error) {
+	po, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, at int64) (progressOf, []pair, error) {
 		po, err := db.progress(ctx, unit, p, asOf, at)
 		return po, unitDeps(po.Unit.Code, po.id), err
 	})

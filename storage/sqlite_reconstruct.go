@@ -34,7 +34,7 @@ const (
 func (db *DB) succession(ctx context.Context) (succession, error) {
 	// It depends on the units tables alone, whose every change drops all
 	// kept answers: no pairs.
-	return memoized(ctx, db, "succession", "", func(int64) (succession, []pair, error) {
+	return memoized(ctx, db, "succession", "", func(ctx context.Context, _ int64) (succession, []pair, error) {
 		s, err := db.readSuccession(ctx)
 		return s, nil, err
 	})

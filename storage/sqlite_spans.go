@@ -26,7 +26,7 @@ func (db *DB) SpanValues(ctx context.Context, unit string, sp Period, fromYear i
 		return nil, err
 	}
 	key := fmt.Sprintf("spans\x00%s\x00%v\x00%d\x00%q", unit, sp, fromYear, codes)
-	kept, err := memoized(ctx, db, key, asOf, func(int64) (map[string][]*float64, []pair, error) {
+	kept, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, _ int64) (map[string][]*float64, []pair, error) {
 		u, err := db.unitRef(ctx, unit)
 		if err != nil {
 			return nil, nil, err

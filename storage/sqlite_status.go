@@ -25,7 +25,7 @@ func (db *DB) ChildrenStatus(ctx context.Context, unit string, p Period, asOf st
 		return nil, err
 	}
 	key := fmt.Sprintf("status\x00%s\x00%v", unit, p)
-	kept, err := memoized(ctx, db, key, asOf, func(at int64) (map[string]Progress, []pair, error) {
+	kept, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, at int64) (map[string]Progress, []pair, error) {
 		return db.childrenStatus(ctx, unit, p, asOf, at)
 	})
 	if err != nil {

@@ -86,9 +86,10 @@ func (db *DB) Units(ctx context.Context) ([]Unit, error) {
 }
 
 // Unit returns one unit with Depth filled, or a CodeNotFound error naming
-// the code.
+// the code. It is kept until units change (see unitRef).
 func (db *DB) Unit(ctx context.Context, code string) (Unit, error) {
-	return unitByCode(ctx, db.r, code)
+	r, err := db.unitRef(ctx, code)
+	return r.Unit, err
 }
 
 type querier interface {
@@ -97,24 +98,30 @@ type querier interface {
 }
 
 func unitByCode(ctx context.Context, q querier, code string) (Unit, error) {
+	r, err := unitRefByCode(ctx, q, code)
+	return r.Unit, err
+}
+
+// unitRefByCode reads a unit, Depth filled, with its id.
+func unitRefByCode(ctx context.Context, q querier, code string) (unitRef, error) {
 	u, id, err := scanUnit(q.QueryRowContext(ctx, unitSelect+` WHERE u.code = ?`, code))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return Unit{}, unitNotFound(code)
+		return unitRef{}, unitNotFound(code)
 	case err != nil:
-		return Unit{}, fmt.Errorf("read unit %s: %w", code, err)
+		return unitRef{}, fmt.Errorf("read unit %s: %w", code, err)
 	}
 	anc, err := ancestors(ctx, q, code)
 	if err != nil {
-		return Unit{}, err
+		return unitRef{}, err
 	}
 	u.Depth = len(anc)
 	links, err := readUnitLinks(ctx, q, []int64{id})
 	if err != nil {
-		return Unit{}, err
+		return unitRef{}, err
 	}
 	links.fill(id, &u)
-	return u, nil
+	return unitRef{u, id}, nil
 }
 
 // Children returns the unit's children in today's tree (see ChildrenAt);

@@ -97,11 +97,6 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func unitByCode(ctx context.Context, q querier, code string) (Unit, error) {
-	r, err := unitRefByCode(ctx, q, code)
-	return r.Unit, err
-}
-
 // unitRefByCode reads a unit, Depth filled, with its id.
 func unitRefByCode(ctx context.Context, q querier, code string) (unitRef, error) {
 	u, id, err := scanUnit(q.QueryRowContext(ctx, unitSelect+` WHERE u.code = ?`, code))

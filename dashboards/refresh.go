@@ -5,12 +5,27 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/plantrack/plantrack/storage"
+)
+
+// refreshWithin, refreshAnswers and refreshBudget bound the answers one
+// Refresh derives because readers asked for them lately (see
+// storage.RefreshRead): a 60-figure report invalidates a dozen of those a
+// dashboard reads; a large import many more, which readers then derive as
+// they ask.
+const (
+	refreshWithin  = 5 * time.Minute
+	refreshAnswers = 64
+	refreshBudget  = time.Second
 )
 
 // Refresh derives, before readers ask, the kept answers that the writes
 // since its previous call invalidated (writes by this process or any
 // other: storage finds them by the data version) and that readers ask for
-// most: each touched unit's overview at its latest period — its progress,
+// most: the answers readers asked for within the last minutes (any
+// comparison, series, progress — bounded, most asked for first), each
+// touched unit's overview at its latest period — its progress,
 // its children's status, its sparklines — including the parents of the
 // written units (storage names them among the touched), and the /metrics
 // exposition. Writes seen while it runs join the work (the union), so one
@@ -33,6 +48,14 @@ func (s *Server) Refresh(ctx context.Context) (v int64, err error) {
 		return 0, err
 	}
 	work := len(queue) > 0 || many
+	if work {
+		// What readers asked for lately first (comparisons, series, any
+		// page's answers), most asked for first; then the overviews.
+		lim := storage.RefreshLimits{Within: refreshWithin, Answers: refreshAnswers, Budget: refreshBudget}
+		if _, err := s.db.RefreshRead(ctx, lim); err != nil {
+			return 0, fmt.Errorf("refresh the answers read lately: %w", err)
+		}
+	}
 	for len(queue) > 0 {
 		code := queue[0]
 		queue = queue[1:]

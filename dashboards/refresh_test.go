@@ -89,3 +89,60 @@ func valueOf(t *testing.T, p storage.Progress, indicator string) float64 {
 	t.Fatalf("no %s value in %s's progress", indicator, p.Unit.Code)
 	return 0
 }
+
+// TestRefreshDerivesReadAnswersAhead: the comparison and the series a reader
+// asked for through the API before another process wrote are derived by
+// Refresh, so the same requests afterwards derive nothing (Derivations does
+// not move) and answer with the new figure.
+func TestRefreshDerivesReadAnswersAhead(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	if _, err := f.server.Refresh(ctx); err != nil { // nothing kept before it: reports nothing
+		t.Fatal(err)
+	}
+	compare := "/api/v1/compare?indicator=retail_sales&parent=can-tho&a=2018-H1&b=2017-H1"
+	series := "/api/v1/series?unit=ninh-kieu&indicator=retail_sales"
+	f.get(compare, 200, nil)
+	f.get(series, 200, nil)
+
+	other, err := storage.Open(ctx, f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
+	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.server.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	before := f.db.Derivations()
+	var c struct {
+		Rows []storage.CompareRow `json:"rows"`
+	}
+	f.get(compare, 200, &c)
+	var s struct {
+		Points []storage.Item `json:"points"`
+	}
+	f.get(series, 200, &s)
+	if d := f.db.Derivations() - before; d != 0 {
+		t.Fatalf("the comparison and series asked for before the write derived %d answers or pieces after Refresh; want both kept", d)
+	}
+	var got, point float64
+	for _, r := range c.Rows {
+		if r.Unit == "ninh-kieu" && r.ValueA != nil {
+			got = *r.ValueA
+		}
+	}
+	for _, p := range s.Points {
+		if p.Period == storage.MustParsePeriod("2018-H1") && p.Value != nil {
+			point = *p.Value
+		}
+	}
+	if got != 21000 || point != 21000 { // the revision, not the 20000 first reported
+		t.Fatalf("after the revision: compare ninh-kieu 2018-H1 = %v, series 2018-H1 = %v; want 21000 in both", got, point)
+	}
+}

@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/plantrack/plantrack/storage"
@@ -140,12 +141,17 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	rows := c.Rows
-	if rows == nil {
-		rows = []storage.CompareRow{}
-	}
-	s.writeJSON(w, http.StatusOK, compareView{Unit: q.Unit, Indicator: q.Indicator, Parent: q.Parent,
-		Level: q.Level, A: q.A, B: q.B, AsOf: q.AsOf, Synthetic: u.Synthetic, Rows: rows})
+	// The answer is the same while storage keeps it (c.Version) and the
+	// unit's mark stays: its encoding is kept with it.
+	key := fmt.Sprintf("compare\x00%+v\x00%t\x00%d", q, u.Synthetic, c.Version)
+	s.writeEncoded(w, key, func() any {
+		rows := c.Rows
+		if rows == nil {
+			rows = []storage.CompareRow{}
+		}
+		return compareView{Unit: q.Unit, Indicator: q.Indicator, Parent: q.Parent,
+			Level: q.Level, A: q.A, B: q.B, AsOf: q.AsOf, Synthetic: u.Synthetic, Rows: rows}
+	})
 }
 
 // flagView is a quality flag with its unit's synthetic mark.

@@ -41,8 +41,10 @@ type Server struct {
 	words   *apiWords
 	// refreshed is what the last Refresh did, for /healthz.
 	refreshed refreshNote
-	mux       *http.ServeMux
-	handler   http.Handler
+	// encoded keeps the JSON of kept answers (see encodedAnswers).
+	encoded encodedAnswers
+	mux     *http.ServeMux
+	handler http.Handler
 }
 
 // New checks cfg and deps, registers the server's metrics on deps.Registry

@@ -16,6 +16,11 @@ type Comparison struct {
 	A    Period       `json:"a"`
 	B    Period       `json:"b"`
 	Rows []CompareRow `json:"rows"`
+	// Version is the data version the answer was derived at: two answers
+	// to one query with the same Version are the same answer (it stays
+	// while the answer is kept across writes that did not touch it), so a
+	// caller may keep what it made of one, e.g. its encoding.
+	Version int64 `json:"-"`
 }
 
 // CompareRow is one unit × indicator in periods A and B. Values are each
@@ -78,15 +83,18 @@ func (db *DB) Compare(ctx context.Context, q CompareQuery) (Comparison, error) {
 	return c, err
 }
 
-func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string, at int64) (Comparison, []pair, error) {
+func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string, at int64) (c Comparison, deps []pair, err error) {
 	switch {
 	case q.Unit != "" && q.Parent == "":
-		return db.compareUnit(ctx, q, asOf)
+		c, deps, err = db.compareUnit(ctx, q, asOf)
 	case q.Unit == "" && q.Parent != "" && q.Indicator != "":
-		return db.compareChildren(ctx, q, asOf, at)
+		c, deps, err = db.compareChildren(ctx, q, asOf, at)
+	default:
+		err = Errorf(CodeInvalid,
+			"compare either unit=U (every indicator of U) or indicator=I&parent=U (I across U's children), with a and b")
 	}
-	return Comparison{}, nil, Errorf(CodeInvalid,
-		"compare either unit=U (every indicator of U) or indicator=I&parent=U (I across U's children), with a and b")
+	c.Version = at
+	return c, deps, err
 }
 
 // compareYears are the years whose figures two periods' derivations read.

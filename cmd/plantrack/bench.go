@@ -11,6 +11,8 @@ import (
 )
 
 func (m *Main) benchCommand() *command {
+	// This help and the flags' usages are catalog keys: their Vietnamese is in
+	// collector/catalog/messages_cli_help_vi.go, under the same English.
 	c := newCommand("bench", "", `
 Generates a deterministic country's worth of reports (nation, provinces,
 communes, 60 indicators, ten years of monthly year-to-date figures, some

@@ -31,6 +31,11 @@ type command struct {
 	url   func() string // serve: the address it listens on
 }
 
+// newCommand starts a command. about, and the usage of every flag defined
+// on its flag set, are message keys: the English as written here, the
+// Vietnamese in collector/catalog/messages_cli_help_vi.go under the same
+// English text. Changing one without the other fails the catalog's
+// TestEveryMessageKeyInCodeHasVietnamese.
 func newCommand(name, synopsis, about string, minArgs, maxArgs int) *command {
 	return &command{name: name, synopsis: synopsis, about: about, nargs: [2]int{minArgs, maxArgs},
 		fs: flag.NewFlagSet("plantrack "+name, flag.ContinueOnError)}

@@ -156,9 +156,9 @@ exist), even while serve or an import is writing. To restore, stop serve
 and start it with --db DEST.
 
 Example: plantrack backup /srv/backup/plantrack-2018-06-30.db`: `
-Ghi một bản sao nhất quán của cơ sở dữ liệu đang chạy vào ĐÍCH (chưa được
-tồn tại), kể cả khi serve hoặc một lượt nhập đang ghi. Để khôi phục, dừng
-serve rồi chạy lại với --db ĐÍCH.
+Ghi một bản sao nhất quán của cơ sở dữ liệu đang chạy vào ĐÍCH (phải là
+tệp chưa có), kể cả khi serve hoặc một lượt nhập đang ghi. Để khôi phục,
+dừng serve rồi chạy lại với --db ĐÍCH.
 
 Ví dụ: plantrack backup /srv/backup/plantrack-2018-06-30.db`,
 		"Prints plantrack's version and the Go version it was built with.": "In phiên bản plantrack và phiên bản Go đã dùng để dựng nó.",

@@ -27,8 +27,9 @@ const (
 // comparison, series, progress — bounded, most asked for first), each
 // touched unit's overview at its latest period — its progress,
 // its children's status, its sparklines — including the parents of the
-// written units (storage names them among the touched), and the /metrics
-// exposition. Writes seen while it runs join the work (the union), so one
+// written units (storage names them among the touched, parents first: a
+// commune's report refreshes its province's overview before its own), and
+// then the /metrics exposition. Writes seen while it runs join the work (the union), so one
 // call ends with everything up to the returned data version refreshed.
 // Past a bound on the units one call names (a large import), only
 // /metrics is refreshed and readers derive the rest. Readers and writers

@@ -21,9 +21,7 @@ func deriveOwn(f Facts, th Thresholds) Item {
 // Flags slice.
 func withChildrenFlags(own Item, f Facts, th Thresholds) Item {
 	th = th.orDefaults()
-	mk := func(code string, figs map[string]float64) Flag {
-		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period, Figures: figs}
-	}
+	mk := unitFlagMaker(f)
 	var found []Flag
 	if fl, ok := childrenRangeFlag(mk, f, own); ok {
 		found = append(found, fl)
@@ -31,6 +29,41 @@ func withChildrenFlags(own Item, f Facts, th Thresholds) Item {
 	if fl, ok := childrenSumFlag(mk, f, own, th); ok {
 		found = append(found, fl)
 	}
+	return withFlags(own, found)
+}
+
+// withChildValues is withChildrenFlags when every child in force has a
+// value of f.Period (vals, in the children's code order: a flow's span, a
+// level's value) and f.Children is not needed; with a child lacking one
+// neither check applies and own is the item.
+func withChildValues(own Item, f Facts, vals []float64, th Thresholds) Item {
+	if own.Value == nil || len(vals) == 0 {
+		return own
+	}
+	mk := unitFlagMaker(f)
+	var fl Flag
+	found := false
+	switch own.Kind {
+	case KindLevel:
+		fl, found = childrenRangeCheck(mk, own, vals)
+	case KindFlow:
+		fl, found = childrenSumCheck(mk, own, vals, th.orDefaults())
+	}
+	if !found {
+		return own
+	}
+	return withFlags(own, []Flag{fl})
+}
+
+func unitFlagMaker(f Facts) flagMaker {
+	return func(code string, figs map[string]float64) Flag {
+		return Flag{Code: code, Unit: f.Unit, Indicator: f.Indicator.Code, Period: f.Period, Figures: figs}
+	}
+}
+
+// withFlags returns own with found (in flagOrder) placed among its flags
+// where deriveFlags lists them; own's Flags are not modified.
+func withFlags(own Item, found []Flag) Item {
 	if len(found) == 0 {
 		return own
 	}

@@ -125,12 +125,22 @@ func childrenSumFlag(mk flagMaker, f Facts, it Item, th Thresholds) (Flag, bool)
 		codes = append(codes, c)
 	}
 	sort.Strings(codes) // a fixed order keeps the floating-point sum reproducible
-	sum, n, dec := 0.0, 0, 0
+	vals := make([]float64, 0, len(codes))
 	for _, c := range codes {
 		v, ok := childSpan(f.Children[c], f.Period)
 		if !ok {
 			return Flag{}, false
 		}
+		vals = append(vals, v)
+	}
+	return childrenSumCheck(mk, it, vals, th)
+}
+
+// childrenSumCheck is childrenSumFlag given every child's value of the
+// period, in the children's code order.
+func childrenSumCheck(mk flagMaker, it Item, vals []float64, th Thresholds) (Flag, bool) {
+	sum, n, dec := 0.0, 0, 0
+	for _, v := range vals {
 		sum += v
 		n++
 		dec = max(dec, decimalsOf(v))

@@ -107,12 +107,22 @@ func childrenRangeFlag(mk flagMaker, f Facts, it Item) (Flag, bool) {
 	if it.Kind != KindLevel || it.Value == nil || f.ChildCount == 0 || len(f.Children) < f.ChildCount {
 		return Flag{}, false
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
+	vals := make([]float64, 0, len(f.Children))
 	for _, figs := range f.Children {
 		v, ok := newFigIndex(figs).value(KindLevel, f.Period)
 		if !ok {
 			return Flag{}, false
 		}
+		vals = append(vals, v)
+	}
+	return childrenRangeCheck(mk, it, vals)
+}
+
+// childrenRangeCheck is childrenRangeFlag given every child's value of
+// the period.
+func childrenRangeCheck(mk flagMaker, it Item, vals []float64) (Flag, bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	v, tol := *it.Value, halfUnit(decimalsOf(*it.Value))
@@ -120,6 +130,6 @@ func childrenRangeFlag(mk flagMaker, f Facts, it Item) (Flag, bool) {
 		return Flag{}, false
 	}
 	return mk(FlagChildrenRange, map[string]float64{
-		"value": v, "children_min": lo, "children_max": hi, "children": float64(len(f.Children)),
+		"value": v, "children_min": lo, "children_max": hi, "children": float64(len(vals)),
 	}), true
 }

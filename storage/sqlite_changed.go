@@ -27,7 +27,8 @@ func (t *tracker) noteChanged(unit int64) {
 // current data version (seeing writes by this process or any other) and
 // returns that version and the codes of the units whose kept answers the
 // writes seen since the previous call invalidated: each written unit and
-// every unit that reads its figures (its parent, its successors). Each
+// every unit that reads its figures (its parent, its successors), parents
+// before their children (by depth in today's tree, then by code). Each
 // change is reported once, to one caller. many reports that more than
 // changedMax units changed, or that a change to units or indicators
 // invalidated everything; units is then empty. The first call after Open
@@ -54,7 +55,13 @@ func (db *DB) Changed(ctx context.Context) (version int64, units []string, many 
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT code FROM units WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY code`, args...)
+	// Parents first (by depth, then code): a child's report changes its
+	// parent's answers, which more readers ask for (a province's overview
+	// beside one commune's).
+	rows, err := db.r.QueryContext(ctx, `WITH RECURSIVE up(id, top) AS (
+			SELECT id, parent_id FROM units WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)
+			UNION ALL SELECT up.id, u.parent_id FROM up JOIN units u ON u.id = up.top)
+		SELECT u.code FROM up JOIN units u ON u.id = up.id GROUP BY up.id ORDER BY count(*), u.code`, args...)
 	if err != nil {
 		return 0, nil, false, fmt.Errorf("read changed units: %w", err)
 	}

@@ -295,17 +295,25 @@ func figuresFor(dst, all []Observation, p Period) []Observation {
 func childFigures(kids map[int64]string, figs figures, indicatorID int64, p Period) map[string][]Observation {
 	out := make(map[string][]Observation, len(kids))
 	for cid, code := range kids {
-		list := figs[cid][indicatorID]
-		lo := sort.Search(len(list), func(i int) bool { return list[i].Period.Year >= p.Year })
-		hi := sort.Search(len(list), func(i int) bool {
-			q := list[i].Period
-			return q.Year > p.Year || (q.Year == p.Year && q.Last > p.Last)
-		})
-		if lo < hi {
-			out[code] = list[lo:hi:hi]
+		if w := childWindow(figs[cid][indicatorID], p); len(w) > 0 {
+			out[code] = w
 		}
 	}
 	return out
+}
+
+// childWindow is the part of a child's figures (ordered by period) that a
+// parent's check at p reads: those of p's year ending by p's end.
+func childWindow(list []Observation, p Period) []Observation {
+	lo := sort.Search(len(list), func(i int) bool { return list[i].Period.Year >= p.Year })
+	hi := sort.Search(len(list), func(i int) bool {
+		q := list[i].Period
+		return q.Year > p.Year || (q.Year == p.Year && q.Last > p.Last)
+	})
+	if lo >= hi {
+		return nil
+	}
+	return list[lo:hi:hi]
 }
 
 // hasFigureBy reports whether any figure lies in p's year and ends by p's end.

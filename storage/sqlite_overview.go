@@ -35,9 +35,10 @@ func (db *DB) UnitOverview(ctx context.Context, q OverviewQuery) (Overview, erro
 	if ov.Spans, err = db.overviewSpans(ctx, q, ov.Progress); err != nil {
 		return Overview{}, err
 	}
-	ov.Children, err = db.Children(ctx, q.Unit)
 	if per := ov.Progress.Period; !per.IsZero() {
 		ov.Children, err = db.ChildrenAt(ctx, q.Unit, periodEndDate(per)) // the tree in force then
+	} else {
+		ov.Children, err = db.Children(ctx, q.Unit)
 	}
 	if err != nil {
 		return Overview{}, err

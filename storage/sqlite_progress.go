@@ -68,18 +68,20 @@ func (db *DB) unitProgress(ctx context.Context, u unitRef, p Period, asOf string
 		return Progress{}, err
 	}
 	p = own.period
-	kids, kidFigs, err := db.childrenAt(ctx, u.id, asOf, p, own.ids)
+	kids, _, kidVals, err := db.childrenAt(ctx, u.id, asOf, p, own.ids)
 	if err != nil {
 		return Progress{}, err
 	}
+	order := byCode(kids)
 	items := make([]Item, len(own.items))
+	var vals []float64
 	for i, it := range own.items {
 		if len(kids) == 0 || it.Value == nil || (it.Kind != KindFlow && it.Kind != KindLevel) {
 			items[i] = it // no check against the children applies
 			continue
 		}
-		items[i] = withChildrenFlags(it, Facts{Unit: u.Code, Indicator: own.indicators[i], Period: p, AsOf: asOf,
-			Children: childFigures(kids, kidFigs, own.ids[i], p), ChildCount: len(kids)}, db.th)
+		vals = kidVals.of(vals[:0], order, own.ids[i], it.Kind)
+		items[i] = withChildValues(it, Facts{Unit: u.Code, Indicator: own.indicators[i], Period: p}, vals, db.th)
 	}
 	return Progress{Unit: u.Unit, Period: p, AsOf: asOf, Items: items}, nil
 }

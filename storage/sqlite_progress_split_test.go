@@ -255,3 +255,21 @@ func TestChildReportKeepsParentsOwnItems(t *testing.T) {
 		t.Fatalf("after the province's own report: value %v, flags %v; want a new 360 and no flag", show(own.Value), own.Flags)
 	}
 }
+
+// Changed names a child's parent before the child, whatever their codes,
+// so that the background refresh derives the parent's answers first: the
+// child "a" sorts before its parent "z" by code.
+func TestChangedListsParentsFirst(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	writeBatch(t, db, Batch{Units: []Unit{{Code: "root"}, {Code: "z", Parent: "root"}, {Code: "a", Parent: "z"}}})
+	if _, _, _, err := db.Changed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	writeBatch(t, db, Batch{Observations: []Observation{{Unit: "a", Indicator: "retail_sales",
+		Period: MustParsePeriod("2024-H1"), Value: val(1), ReportedAt: "2024-07-01"}}})
+	_, units, many, err := db.Changed(ctx)
+	if err != nil || many || !reflect.DeepEqual(units, []string{"z", "a"}) {
+		t.Fatalf("changed %v (many %t, %v), want [z a]: the parent first", units, many, err)
+	}
+}

@@ -241,7 +241,7 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 	latest map[int64]Period, byPeriod map[Period][]int64, years []int64) ([]Item, error) {
 	kids, kidFigs := map[Period]map[int64]string{}, figures{}
 	for p, iids := range byPeriod {
-		k, f, err := db.childrenAt(ctx, u.id, asOf, p, iids)
+		k, f, _, err := db.childrenAt(ctx, u.id, asOf, p, iids)
 		if err != nil {
 			return nil, err
 		}

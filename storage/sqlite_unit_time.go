@@ -86,10 +86,14 @@ func belowAt(id int64, level int, date string) (string, []any) {
 }
 
 // childrenOf returns the ids and codes of a unit's children in the tree in
-// force on date.
+// force on date. It is kept until units or their tree change (the map is
+// shared: do not modify it).
 func (db *DB) childrenOf(ctx context.Context, id int64, date string) (map[int64]string, error) {
-	sub, args := belowAt(id, 1, date)
-	return db.unitsWhere(ctx, `id IN (`+sub+`)`, args...)
+	return memoized(ctx, db, fmt.Sprintf("childrenof\x00%d\x00%s", id, date), "", func(int64) (map[int64]string, []pair, error) {
+		sub, args := belowAt(id, 1, date)
+		kids, err := db.unitsWhere(ctx, `id IN (`+sub+`)`, args...)
+		return kids, nil, err // no pair: only a change of units (which invalidates everything) moves it
+	})
 }
 
 // ChildrenAt returns the unit's children in the tree in force on date
@@ -99,6 +103,14 @@ func (db *DB) ChildrenAt(ctx context.Context, code, date string) ([]Unit, error)
 	if !isDate(date) {
 		return nil, invalidField("date", date, "a date is YYYY-MM-DD")
 	}
+	kids, err := memoized(ctx, db, "childrenat\x00"+code+"\x00"+date, "", func(int64) ([]Unit, []pair, error) {
+		kids, err := db.readChildrenAt(ctx, code, date)
+		return kids, nil, err // no pair: only a change of units (which invalidates everything) moves it
+	})
+	return slices.Clone(kids), err
+}
+
+func (db *DB) readChildrenAt(ctx context.Context, code, date string) ([]Unit, error) {
 	parent, err := db.unitRef(ctx, code)
 	if err != nil {
 		return nil, err

@@ -89,7 +89,7 @@ func belowAt(id int64, level int, date string) (string, []any) {
 // force on date. It is kept until units or their tree change (the map is
 // shared: do not modify it).
 func (db *DB) childrenOf(ctx context.Context, id int64, date string) (map[int64]string, error) {
-	return memoized(ctx, db, fmt.Sprintf("childrenof\x00%d\x00%s", id, date), "", func(int64) (map[int64]string, []pair, error) {
+	return memoized(ctx, db, fmt.Sprintf("childrenof\x00%d\x00%s", id, date), "", func(ctx context.Context, _ int64) (map[int64]string, []pair, error) {
 		sub, args := belowAt(id, 1, date)
 		kids, err := db.unitsWhere(ctx, `id IN (`+sub+`)`, args...)
 		return kids, nil, err // no pair: only a change of units (which invalidates everything) moves it
@@ -103,7 +103,7 @@ func (db *DB) ChildrenAt(ctx context.Context, code, date string) ([]Unit, error)
 	if !isDate(date) {
 		return nil, invalidField("date", date, "a date is YYYY-MM-DD")
 	}
-	kids, err := memoized(ctx, db, "childrenat\x00"+code+"\x00"+date, "", func(int64) ([]Unit, []pair, error) {
+	kids, err := memoized(ctx, db, "childrenat\x00"+code+"\x00"+date, "", func(ctx context.Context, _ int64) ([]Unit, []pair, error) {
 		kids, err := db.readChildrenAt(ctx, code, date)
 		return kids, nil, err // no pair: only a change of units (which invalidates everything) moves it
 	})

@@ -85,12 +85,16 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	plans := se.Plans
-	if plans == nil {
-		plans = []storage.Plan{}
-	}
-	s.writeJSON(w, http.StatusOK, seriesView{Unit: unit, Indicator: ind, Synthetic: u.Synthetic,
-		Points: s.markItems(r, se.Points, u.Synthetic), Plans: plans})
+	// The same while storage keeps it (se.Derivation), in one language.
+	key := fmt.Sprintf("series\x00%s\x00%s\x00%s\x00%s\x00%t\x00%d", unit, ind, asOf, s.words.lang(r), u.Synthetic, se.Derivation)
+	s.writeEncoded(w, key, func() any {
+		plans := se.Plans
+		if plans == nil {
+			plans = []storage.Plan{}
+		}
+		return seriesView{Unit: unit, Indicator: ind, Synthetic: u.Synthetic,
+			Points: s.markItems(r, se.Points, u.Synthetic), Plans: plans}
+	})
 }
 
 // compareView is the answer of GET /api/v1/compare.
@@ -141,9 +145,9 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	// The answer is the same while storage keeps it (c.Version) and the
+	// The answer is the same while storage keeps it (c.Derivation) and the
 	// unit's mark stays: its encoding is kept with it.
-	key := fmt.Sprintf("compare\x00%+v\x00%t\x00%d", q, u.Synthetic, c.Version)
+	key := fmt.Sprintf("compare\x00%+v\x00%t\x00%d", q, u.Synthetic, c.Derivation)
 	s.writeEncoded(w, key, func() any {
 		rows := c.Rows
 		if rows == nil {

@@ -11,8 +11,8 @@ import (
 const encodedMax = 512
 
 // encodedAnswers keeps the JSON encoding of API answers under a key that
-// names the answer exactly — the query and the data version storage says
-// the answer was derived at (storage.Comparison.Version) — so that a
+// names the answer exactly — the query and the number of the derivation
+// storage made it by (storage.Comparison.Derivation) — so that a
 // request for an answer storage keeps writes its bytes instead of encoding
 // it again: under many readers, encoding a hundred comparison rows cost
 // more CPU than serving them from the memo.

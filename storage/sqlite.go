@@ -41,6 +41,8 @@ type DB struct {
 	fresh *tracker  // which unit × indicator changed at which data version
 	// derivations counts answers and pieces computed, not served kept.
 	derivations atomic.Int64
+	// answers numbers the answers derived (Comparison.Derivation).
+	answers atomic.Int64
 	// bgCtx ends at Close, which waits for bg: background work (the first
 	// scan for the latest stored date).
 	bgCtx  context.Context

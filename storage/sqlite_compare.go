@@ -16,11 +16,11 @@ type Comparison struct {
 	A    Period       `json:"a"`
 	B    Period       `json:"b"`
 	Rows []CompareRow `json:"rows"`
-	// Version is the data version the answer was derived at: two answers
-	// to one query with the same Version are the same answer (it stays
-	// while the answer is kept across writes that did not touch it), so a
+	// Derivation numbers the derivation that made this answer, unique in
+	// the DB: it stays while the answer is kept (across writes that did not
+	// touch it), so two answers with the same Derivation are the same and a
 	// caller may keep what it made of one, e.g. its encoding.
-	Version int64 `json:"-"`
+	Derivation int64 `json:"-"`
 }
 
 // CompareRow is one unit × indicator in periods A and B. Values are each
@@ -93,7 +93,7 @@ func (db *DB) compare(ctx context.Context, q CompareQuery, asOf string, at int64
 		err = Errorf(CodeInvalid,
 			"compare either unit=U (every indicator of U) or indicator=I&parent=U (I across U's children), with a and b")
 	}
-	c.Version = at
+	c.Derivation = db.answers.Add(1)
 	return c, deps, err
 }
 

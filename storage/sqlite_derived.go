@@ -139,6 +139,9 @@ type Series struct {
 	Indicator string `json:"indicator"`
 	Points    []Item `json:"points"`
 	Plans     []Plan `json:"plans"`
+	// Derivation numbers the derivation that made this answer (see
+	// Comparison.Derivation).
+	Derivation int64 `json:"-"`
 }
 
 // Series derives the unit × indicator at every month end that has a
@@ -153,7 +156,9 @@ func (db *DB) Series(ctx context.Context, unit, indicator, asOf string) (Series,
 	}
 	key := fmt.Sprintf("series\x00%s\x00%s", unit, indicator)
 	s, err := readMemoized(ctx, db, key, asOf, func(ctx context.Context, _ int64) (Series, []pair, error) {
-		return db.series(ctx, unit, indicator, asOf)
+		s, deps, err := db.series(ctx, unit, indicator, asOf)
+		s.Derivation = db.answers.Add(1)
+		return s, deps, err
 	})
 	s.Points, s.Plans = slices.Clone(s.Points), slices.Clone(s.Plans)
 	return s, err

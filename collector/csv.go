@@ -16,8 +16,9 @@ import (
 )
 
 // parseCSV streams a CSV file (observations or plans, told apart by the
-// header) into the session, one row at a time: memory does not grow with
-// the file.
+// header) into the session, reading and checking rows on one goroutine
+// while the session stores them on its own (see pipe): memory does not
+// grow with the file.
 func parseCSV(ctx context.Context, r io.Reader, s *session) error {
 	br, err := textReader(r)
 	if err != nil {
@@ -38,11 +39,21 @@ func parseCSV(ctx context.Context, r io.Reader, s *session) error {
 	if err != nil {
 		return err
 	}
+	return s.pipe(ctx, h.kind, func(emit func(*checkedRow) bool) error {
+		return readCSVRows(cr, h, rowCheck{locale: s.opt.Locale}, emit)
+	})
+}
+
+// readCSVRows reads and checks the rows after the header, handing each on
+// to emit until the file ends or emit reports false. It runs on the
+// pipe's reader goroutine and shares nothing with the session.
+func readCSVRows(cr *csv.Reader, h header, check rowCheck, emit func(*checkedRow) bool) error {
 	var rec record
+	var row checkedRow
 	for {
 		fields, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil
 		}
 		if err != nil {
 			return csvError(err)
@@ -53,21 +64,19 @@ func parseCSV(ctx context.Context, r io.Reader, s *session) error {
 		}
 		rec.reset("", line)
 		if len(fields) != len(h.cols) {
-			if err := s.count(ctx); err != nil {
-				return err
+			row = checkedRow{at: pos{"", line}, bad: []storage.Detail{storage.Detail{Row: line}.
+				Says("the row has %d fields but the header has %d columns", len(fields), len(h.cols))}}
+		} else {
+			for i, f := range fields {
+				rec.vals[h.cols[i]] = RestoreCell(f)
 			}
-			s.probs.add(storage.CodeValidation, pos{"", line}, storage.Detail{Row: line}.
-				Says("the row has %d fields but the header has %d columns", len(fields), len(h.cols)))
-			continue
+			row = checkedRow{}
+			check.row(&rec, h.kind, &row)
 		}
-		for i, f := range fields {
-			rec.vals[h.cols[i]] = RestoreCell(f)
-		}
-		if err := s.record(ctx, &rec, h.kind); err != nil {
-			return err
+		if !emit(&row) {
+			return nil
 		}
 	}
-	return nil
 }
 
 // textReader skips a UTF-8 byte-order mark and decodes UTF-16 text (as

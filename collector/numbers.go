@@ -81,6 +81,14 @@ func parseNumberFit(s, locale string, canonical bool, fits func(float64) bool) (
 // ("1.234.567,89" with en) is refused: the writer said how its numbers are
 // written, and this one is not.
 func readLocale(t, locale string, fits func(float64) bool) (number, error) {
+	if n, ok := plainDecimal(t); ok {
+		return n, nil
+	}
+	return readEither(t, locale, fits)
+}
+
+// readEither is readLocale for any cell: both readings, then the choice.
+func readEither(t, locale string, fits func(float64) bool) (number, error) {
 	en, enErr := readAs(t, ',', '.')
 	vi, viErr := readAs(t, '.', ',')
 	switch {
@@ -166,6 +174,31 @@ func readAs(t string, group, dec byte) (number, error) {
 	return number{value: v, decimals: len(frac), canon: canon, grouped: grouped}, nil
 }
 
+// plainDecimal reads, without allocating, the cells most files hold: digits
+// with at most one '.', at most 15 of them, that no thousands grouping can
+// read otherwise ("1234", "109.4", "0.25"; not "1.452" or "12.345"). It
+// returns what readLocale's general path would for them in every locale:
+// the Vietnamese reading fails (the '.' is no well-formed group) or agrees,
+// so the English one is the number, and 15 digits always survive a float64
+// exactly. ok is false for every other cell, which the general path reads.
+func plainDecimal(t string) (number, bool) {
+	intPart, frac, hasDec := t, "", false
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		intPart, frac, hasDec = t[:i], t[i+1:], true
+	}
+	if len(intPart)+len(frac) > 15 || !allDigits(intPart) || (hasDec && !allDigits(frac)) {
+		return number{}, false
+	}
+	if hasDec && len(frac) == 3 && len(intPart) <= 3 && intPart[0] != '0' {
+		return number{}, false // 1.452: a thousands group in Vietnamese notation
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return number{}, false
+	}
+	return number{value: v, decimals: len(frac), canon: t}, true
+}
+
 // readCanonical reads a machine-written number: '.' decimal mark, no
 // grouping, an exponent allowed (spreadsheets store 5.37E-2).
 func readCanonical(t string) (number, error) {
@@ -232,6 +265,9 @@ func plausible(v, lo, hi float64) bool { return v >= lo && v < hi }
 // write it) and returns the canonical YYYY-MM-DD.
 func parseDate(s string) (string, error) {
 	t := strings.TrimSpace(s)
+	if storage.PlainDate(t) {
+		return t, nil
+	}
 	if d, err := time.Parse(storage.DateLayout, t); err == nil {
 		return d.Format(storage.DateLayout), nil
 	}

@@ -136,41 +136,63 @@ func (s *session) record(ctx context.Context, r *record, kind tableKind) error {
 	if err := s.count(ctx); err != nil {
 		return err
 	}
-	s.check.r, s.check.bad = r, s.check.bad[:0]
-	at := pos{r.sheet, r.row}
-	if kind == tableUnits {
-		u := s.check.unit()
-		if s.rowProblems(at) {
-			return nil
-		}
-		return s.unit(ctx, at, u, s.check.text(fSynthetic) == "")
-	}
-	if kind == tableIndicators {
-		i := s.check.indicator()
-		if s.rowProblems(at) {
-			return nil
-		}
-		return s.indicator(ctx, at, i)
-	}
-	if kind == tablePlans {
-		p := s.check.plan()
-		if s.rowProblems(at) {
-			return nil
-		}
-		return s.plan(ctx, at, p)
-	}
-	o := s.check.observation()
-	if s.rowProblems(at) {
-		return nil
-	}
-	return s.observation(ctx, at, o)
+	var row checkedRow
+	s.check.row(r, kind, &row)
+	return s.store(ctx, kind, &row)
 }
 
-func (s *session) rowProblems(at pos) bool {
-	for _, d := range s.check.bad {
-		s.probs.add(storage.CodeValidation, at, d)
+// checkedRow is one tabular row read and checked against the rules
+// (rowCheck), ready for the writer: its place, its problems, and the
+// record of its table's kind.
+type checkedRow struct {
+	at      pos
+	bad     []storage.Detail
+	obs     storage.Observation
+	plan    storage.Plan
+	unit    storage.Unit
+	keepSyn bool // a unit row without the synthetic column keeps the stored mark
+	ind     storage.Indicator
+}
+
+// row reads r as a record of kind into out. It touches nothing but c and
+// out, so a reader goroutine can check rows while the session stores
+// earlier ones.
+func (c *rowCheck) row(r *record, kind tableKind, out *checkedRow) {
+	c.r, c.bad = r, c.bad[:0]
+	out.at = pos{r.sheet, r.row}
+	switch kind {
+	case tableUnits:
+		out.unit, out.keepSyn = c.unit(), c.text(fSynthetic) == ""
+	case tableIndicators:
+		out.ind = c.indicator()
+	case tablePlans:
+		out.plan = c.plan()
+	default:
+		out.obs = c.observation()
 	}
-	return len(s.check.bad) > 0
+	if len(c.bad) > 0 {
+		out.bad = append([]storage.Detail(nil), c.bad...)
+	}
+}
+
+// store records a checked row's problems, or stores its record. The row
+// was counted already.
+func (s *session) store(ctx context.Context, kind tableKind, r *checkedRow) error {
+	if len(r.bad) > 0 {
+		for _, d := range r.bad {
+			s.probs.add(storage.CodeValidation, r.at, d)
+		}
+		return nil
+	}
+	switch kind {
+	case tableUnits:
+		return s.unit(ctx, r.at, r.unit, r.keepSyn)
+	case tableIndicators:
+		return s.indicator(ctx, r.at, r.ind)
+	case tablePlans:
+		return s.plan(ctx, r.at, r.plan)
+	}
+	return s.observation(ctx, r.at, r.obs)
 }
 
 // allow applies opt.Allow once per unit whose figures or plans are

@@ -28,6 +28,19 @@ func NewPeriod(year, first, last int) (Period, error) {
 	return p, nil
 }
 
+// Valid reports whether NewPeriod accepts p, without building its code
+// (the writer checks every figure's period).
+func (p Period) Valid() bool {
+	if !ValidYear(p.Year) || p.First < 1 || p.Last > 12 || p.First > p.Last {
+		return false
+	}
+	switch {
+	case p.First == 1, p.First == p.Last, p.First == 7 && p.Last == 12, p.Last-p.First == 2 && p.First%3 == 1:
+		return true
+	}
+	return false
+}
+
 // ParsePeriod parses a canonical period code (2018, 2018-H1, 2018-Q3,
 // 2018-M06, 2018-9M) or an alias (2018-6M → 2018-H1, 2018-3M → 2018-Q1,
 // 2018-12M → 2018, 2018-1M → 2018-M01). Any other input is an error that

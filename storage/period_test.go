@@ -175,3 +175,30 @@ func TestSpanNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodValidAgreesWithNewPeriod: Valid accepts exactly the spans
+// NewPeriod does, over every first and last month from -1 to 14 in years
+// around the bounds (1899, 1900, 2999, 3000) and one inside.
+func TestPeriodValidAgreesWithNewPeriod(t *testing.T) {
+	accepted := 0
+	for _, y := range []int{1899, 1900, 2018, 2999, 3000} {
+		for first := -1; first <= 14; first++ {
+			for last := -1; last <= 14; last++ {
+				p := Period{Year: y, First: first, Last: last}
+				_, err := NewPeriod(y, first, last)
+				if p.Valid() != (err == nil) {
+					t.Fatalf("%+v: Valid %v, NewPeriod error %v", p, p.Valid(), err)
+				}
+				if err == nil {
+					accepted++
+				}
+			}
+		}
+	}
+	// Per year: the 12 spans from January (1M = M01 … 6M = H1 … 12M = the
+	// year), the 11 other months, the 3 other quarters and H2: 27 spans,
+	// in each of the three valid years.
+	if accepted != 3*27 {
+		t.Fatalf("%d spans accepted, want %d", accepted, 3*27)
+	}
+}

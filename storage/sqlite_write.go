@@ -84,6 +84,7 @@ type Writer struct {
 	emptyPairs            map[[2]int64]bool // unit × indicator without any revision when the writer began
 	stmts                 map[string]*sql.Stmt
 	raw                   map[string]driver.Stmt // hot statements, prepared on the driver connection
+	insArgs               []driver.NamedValue    // insertObservationSQL's arguments, refilled per row
 	ids                   writerIDs
 
 	res     WriteResult

@@ -182,14 +182,30 @@ func (w *Writer) insertObservation(ctx context.Context, k obsKey, o Observation)
 	if err != nil {
 		return 0, err
 	}
-	_, err = w.rawExec(ctx, insertObservationSQL, namedArgs(k.unit, k.indicator, k.year, k.first, k.last,
-		o.ReportedAt, id, packFigure(o.Period, o.Retracted, o.ReportStatus)|syntheticPacked(o.Synthetic), nullFloat(o.Value),
-		percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent), planPercentsText(o.ReportedPlanPercents),
-		o.Quote, batch))
+	_, err = w.rawExec(ctx, insertObservationSQL, w.insertArgs(k, o, id, batch))
 	if err != nil {
 		return 0, w.fail(fmt.Errorf("store %s / %s / %s: %w", o.Unit, o.Indicator, o.Period, err))
 	}
 	return id, nil
+}
+
+// insertArgs fills the writer's one argument list for insertObservationSQL
+// (the driver copies the values while binding them): a million-row import
+// then allocates no list per row.
+func (w *Writer) insertArgs(k obsKey, o Observation, id, batch int64) []driver.NamedValue {
+	if w.insArgs == nil {
+		w.insArgs = make([]driver.NamedValue, 14)
+		for i := range w.insArgs {
+			w.insArgs[i].Ordinal = i + 1
+		}
+	}
+	a := w.insArgs
+	a[0].Value, a[1].Value, a[2].Value = int64(k.unit), int64(k.indicator), int64(k.year)
+	a[3].Value, a[4].Value, a[5].Value = int64(k.first), int64(k.last), o.ReportedAt
+	a[6].Value, a[7].Value = id, packFigure(o.Period, o.Retracted, o.ReportStatus)|syntheticPacked(o.Synthetic)
+	a[8].Value, a[9].Value, a[10].Value = nullFloat(o.Value), percentText(o.ReportedPlanPercent), percentText(o.ReportedYoYPercent)
+	a[11].Value, a[12].Value, a[13].Value = planPercentsText(o.ReportedPlanPercents), o.Quote, batch
+	return a
 }
 
 // scanRevision reads the obsColumns of one row.

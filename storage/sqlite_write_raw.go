@@ -11,7 +11,20 @@ import (
 // The writer's per-row statements — the lookup of the revision in force
 // and the insert — run on the driver connection directly: database/sql's
 // argument conversion, row objects and context watchers cost about as much
-// as SQLite's own work for these one-row statements.
+// as SQLite's own work for these one-row statements. For the same reason
+// the context is checked before each statement rather than watched during
+// it: the driver watches a cancellable context with a goroutine per
+// statement, and these statements take microseconds (the writer already
+// holds the write lock, so none waits for one).
+
+// unwatched is the context a one-row statement runs under once ctx has
+// been checked: it never ends, so the driver starts no watcher.
+func unwatched(ctx context.Context) (context.Context, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return context.Background(), nil
+}
 
 // rawStmt returns the driver statement for query, preparing it once. Call
 // it only inside w.conn.Raw.
@@ -35,7 +48,11 @@ func (w *Writer) rawStmt(ctx context.Context, dc any, query string) (driver.Stmt
 // whether there was a row.
 func (w *Writer) rawQueryRow(ctx context.Context, query string, args []driver.NamedValue, dest []driver.Value) (bool, error) {
 	found := false
-	err := w.conn.Raw(func(dc any) error {
+	ctx, err := unwatched(ctx)
+	if err != nil {
+		return false, err
+	}
+	err = w.conn.Raw(func(dc any) error {
 		s, err := w.rawStmt(ctx, dc, query)
 		if err != nil {
 			return err
@@ -64,7 +81,11 @@ func (w *Writer) rawQueryRow(ctx context.Context, query string, args []driver.Na
 // rawExec runs an insert and returns the new row's id.
 func (w *Writer) rawExec(ctx context.Context, query string, args []driver.NamedValue) (int64, error) {
 	var id int64
-	err := w.conn.Raw(func(dc any) error {
+	ctx, err := unwatched(ctx)
+	if err != nil {
+		return 0, err
+	}
+	err = w.conn.Raw(func(dc any) error {
 		s, err := w.rawStmt(ctx, dc, query)
 		if err != nil {
 			return err

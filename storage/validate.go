@@ -60,9 +60,40 @@ func (ps *problems) date(field, v string) {
 	if v == "" {
 		return
 	}
+	if PlainDate(v) {
+		return
+	}
 	if _, err := time.Parse(DateLayout, v); err != nil {
 		ps.refuse(field, v, "not a date; write YYYY-MM-DD")
 	}
+}
+
+// PlainDate reports, without allocating, whether s is a date written
+// YYYY-MM-DD with a year from 1000 on: a day that exists in its month. Any
+// string it accepts, time.Parse(DateLayout, s) accepts as the same date;
+// callers fall back to time.Parse for what it refuses.
+func PlainDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || s[0] == '0' {
+		return false
+	}
+	n := [3]int{}
+	for i, part := range [3]string{s[:4], s[5:7], s[8:]} {
+		for j := 0; j < len(part); j++ {
+			if part[j] < '0' || part[j] > '9' {
+				return false
+			}
+			n[i] = n[i]*10 + int(part[j]-'0')
+		}
+	}
+	year, month, day := n[0], n[1], n[2]
+	if month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month]
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return day <= days
 }
 
 // Validate checks an observation: unit and indicator codes, a period,
@@ -72,7 +103,7 @@ func (o Observation) Validate() []Detail {
 	var ps problems
 	ps.code("unit", o.Unit, ValidUnitCode(o.Unit), false)
 	ps.code("indicator", o.Indicator, ValidIndicatorCode(o.Indicator), true)
-	if _, err := NewPeriod(o.Period.Year, o.Period.First, o.Period.Last); err != nil {
+	if !o.Period.Valid() {
 		ps.refuse("period", o.Period.String(), "required; give a period such as 2018-H1")
 	}
 	ps.finite("value", o.Value)

@@ -86,12 +86,20 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 		return 0, err
 	}
 	n := 0
+	// The statements run under a context that never ends, ctx being checked
+	// per transaction instead: under a cancellable one the driver starts a
+	// watcher goroutine per statement, which the collector's writer no
+	// longer pays (it checks its context itself), and neither may the bound.
+	run := context.Background()
 	for {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return n, err
 		}
-		stmt, err := tx.PrepareContext(ctx, rawInsertSQL)
+		stmt, err := tx.PrepareContext(run, rawInsertSQL)
 		if err != nil {
 			tx.Rollback()
 			return n, err
@@ -119,7 +127,7 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 			}
 			status := map[string]int64{"preliminary": 0, "estimate": 1, "official": 2}[rec[4]]
 			packed := ((((int64(p.Year)*16+int64(p.First))*16+int64(p.Last))*2+0)*4 + status)
-			if _, err := stmt.ExecContext(ctx, units[rec[0]], inds[rec[1]], p.Year, p.First, p.Last, v,
+			if _, err := stmt.ExecContext(run, units[rec[0]], inds[rec[1]], p.Year, p.First, p.Last, v,
 				rec[5], offset+int64(n)+1, packed, batch); err != nil {
 				tx.Rollback()
 				return n, err

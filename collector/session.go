@@ -143,15 +143,15 @@ func (s *session) record(ctx context.Context, r *record, kind tableKind) error {
 
 // checkedRow is one tabular row read and checked against the rules
 // (rowCheck), ready for the writer: its place, its problems, and the
-// record of its table's kind.
+// record of its table's kind (an observation in place: most rows are).
 type checkedRow struct {
 	at      pos
 	bad     []storage.Detail
 	obs     storage.Observation
-	plan    storage.Plan
-	unit    storage.Unit
+	plan    *storage.Plan
+	unit    *storage.Unit
 	keepSyn bool // a unit row without the synthetic column keeps the stored mark
-	ind     storage.Indicator
+	ind     *storage.Indicator
 }
 
 // row reads r as a record of kind into out. It touches nothing but c and
@@ -162,11 +162,14 @@ func (c *rowCheck) row(r *record, kind tableKind, out *checkedRow) {
 	out.at = pos{r.sheet, r.row}
 	switch kind {
 	case tableUnits:
-		out.unit, out.keepSyn = c.unit(), c.text(fSynthetic) == ""
+		u := c.unit()
+		out.unit, out.keepSyn = &u, c.text(fSynthetic) == ""
 	case tableIndicators:
-		out.ind = c.indicator()
+		i := c.indicator()
+		out.ind = &i
 	case tablePlans:
-		out.plan = c.plan()
+		p := c.plan()
+		out.plan = &p
 	default:
 		out.obs = c.observation()
 	}
@@ -186,11 +189,11 @@ func (s *session) store(ctx context.Context, kind tableKind, r *checkedRow) erro
 	}
 	switch kind {
 	case tableUnits:
-		return s.unit(ctx, r.at, r.unit, r.keepSyn)
+		return s.unit(ctx, r.at, *r.unit, r.keepSyn)
 	case tableIndicators:
-		return s.indicator(ctx, r.at, r.ind)
+		return s.indicator(ctx, r.at, *r.ind)
 	case tablePlans:
-		return s.plan(ctx, r.at, r.plan)
+		return s.plan(ctx, r.at, *r.plan)
 	}
 	return s.observation(ctx, r.at, r.obs)
 }
@@ -286,8 +289,11 @@ func (s *session) outcome(o storage.Outcome) {
 }
 
 func (s *session) touch(unit, indicator string, year int) {
+	if s.overflow {
+		return
+	}
 	k := touchKey{unit, indicator, year}
-	if s.touched[k] || s.overflow {
+	if s.touched[k] {
 		return
 	}
 	if len(s.touched) >= maxTouched {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/plantrack/plantrack/dashboards/grafana"
 	"github.com/plantrack/plantrack/dashboards/metrics"
@@ -18,7 +17,7 @@ func (m *Main) exportOpenMetrics(ctx context.Context, db *storage.DB, f storage.
 func (m *Main) printGrafana(lang string) error {
 	b, err := grafana.Default(lang)
 	if err != nil {
-		return fmt.Errorf("build the Grafana dashboard: %w", err)
+		return storage.Errorf(storage.CodeInternal, "cannot build the Grafana dashboard: %v", err)
 	}
 	_, err = m.Stdout.Write(b)
 	return err

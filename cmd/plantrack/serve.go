@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -172,7 +171,7 @@ func (s *serveCmd) url() string {
 func loadDemo(ctx context.Context, db *storage.DB, log *slog.Logger) error {
 	has, err := db.HasObservations(ctx)
 	if err != nil {
-		return fmt.Errorf("check for demo data: %w", err)
+		return storage.Errorf(storage.CodeInternal, "cannot check the database for demo data: %v", err)
 	}
 	if has {
 		log.Info("database already holds observations; demo data not loaded")
@@ -180,7 +179,7 @@ func loadDemo(ctx context.Context, db *storage.DB, log *slog.Logger) error {
 	}
 	res, err := demo.Load(ctx, db)
 	if err != nil {
-		return fmt.Errorf("load demo data: %w", err)
+		return storage.Errorf(storage.CodeInternal, "cannot load the demo data: %v", err)
 	}
 	log.Info("demo data loaded", "observations_and_plans", res.New, "units", res.UnitsNew)
 	return nil
@@ -193,7 +192,7 @@ func (s *serveCmd) wait(ctx context.Context) error {
 		return nil
 	case err := <-s.served:
 		s.served <- err // close reads it again
-		return fmt.Errorf("server stopped: %w", err)
+		return storage.Errorf(storage.CodeInternal, "the server stopped: %v", err)
 	}
 }
 
@@ -206,7 +205,7 @@ func (s *serveCmd) close() error {
 		ctx, cancel := context.WithTimeout(context.Background(), s.shutdownTimeout)
 		defer cancel()
 		if err := s.srv.Shutdown(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("shutdown: %w", err))
+			errs = append(errs, storage.Errorf(storage.CodeInternal, "shutting down: %v", err))
 			s.srv.Close()
 		}
 	}
@@ -216,7 +215,7 @@ func (s *serveCmd) close() error {
 	}
 	if s.database != nil {
 		if err := s.database.Close(); err != nil {
-			errs = append(errs, fmt.Errorf("close database: %w", err))
+			errs = append(errs, storage.Errorf(storage.CodeInternal, "closing the database: %v", err))
 		}
 	}
 	if s.log != nil {

@@ -161,7 +161,7 @@ func (c *command) fromEnv(getenv func(string) string) error {
 			return
 		}
 		if serr := c.fs.Set(f.Name, v); serr != nil {
-			err = storage.Errorf(storage.CodeInvalid, "environment variable %s=%q: %v", envName(f.Name), v, serr)
+			err = storage.Errorf(storage.CodeInvalid, "environment variable %s=%q: %v", envName(f.Name), v, flagWhy(serr.Error()))
 		}
 	})
 	return err

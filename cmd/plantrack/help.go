@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -79,9 +80,22 @@ func flagError(cat *catalog.Catalog, err error) string {
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		value, rest, _ := strings.Cut(rest, " for flag ")
 		name, why, _ := strings.Cut(rest, ": ")
-		return cat.Sprintf("%s is not a valid value for %s: %s", value, name, why)
+		return cat.Sprintf("%s is not a valid value for %s: %v", value, name, flagWhy(why))
 	}
 	return msg
+}
+
+// flagWhy is the flag package's own reason for refusing a number or a
+// duration as a catalog message, said in the reader's language wherever it
+// is printed; a flag's own reason (thresholds) stands as written.
+func flagWhy(why string) error {
+	switch why {
+	case "parse error":
+		return storage.Errorf(storage.CodeInvalid, "not written as this flag expects (a number, or a duration such as 90s or 2m)")
+	case "value out of range":
+		return storage.Errorf(storage.CodeInvalid, "out of range")
+	}
+	return errors.New(why)
 }
 
 // argCountError says what is wrong with n positional arguments: which are

@@ -146,3 +146,19 @@ func TestLanguageOrder(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, %q", code, errOut)
 	}
 }
+
+// TestLocaleLanguage: locales as environments write them are matched by
+// language, not by their first letters: a Vietnamese one (any region,
+// codeset or modifier) is Vietnamese; English, other languages and the
+// C/POSIX locales are English.
+func TestLocaleLanguage(t *testing.T) {
+	for locale, want := range map[string]string{
+		"vi": "vi", "vi_VN": "vi", "vi_VN.UTF-8": "vi", "vi-VN": "vi", "vi_VN.UTF-8@latin": "vi",
+		"en_US.UTF-8": "en", "en": "en", "C": "en", "C.UTF-8": "en", "POSIX": "en", "fr_FR.UTF-8": "en",
+		"zh_CN.UTF-8": "en", "vai_LR": "en", // Vai, not Vietnamese, though it starts with "v"
+	} {
+		if got := localeLanguage(locale); got != want {
+			t.Errorf("localeLanguage(%q) = %s, want %s", locale, got, want)
+		}
+	}
+}

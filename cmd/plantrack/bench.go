@@ -62,6 +62,12 @@ Example: plantrack bench --scale small --dir /tmp/plantrack-bench`, 0, 0)
 		}
 		res, err := bench.Run(ctx, o)
 		if err != nil {
+			if res.Rows > 0 || len(res.Measurements) > 0 {
+				// What was measured before the failure (an hour of
+				// national-scale import, say) is still printed.
+				fmt.Fprintf(m.Stdout, "<!-- incomplete run: %v -->\n\n", err)
+				res.Markdown(m.Stdout)
+			}
 			return fmt.Errorf("bench %s (files kept in %s): %w", s.Name, work, err)
 		}
 		res.Markdown(m.Stdout)

@@ -2,11 +2,12 @@ package storage
 
 // A unit's item depends on its children only through two flags: a flow's
 // children_sum_mismatch and a level's children_range. deriveOwn and
-// withChildrenFlags split Derive along that line, so that a parent's items
+// withChildValues split Derive along that line, so that a parent's items
 // can be kept while only its children report (storage keeps the own part
-// per unit and period, and the children's values per child): for every
-// Facts f, withChildrenFlags(deriveOwn(f), f) equals Derive(f) — the same
-// fields, the same flags in the same order with the same figures.
+// per unit and period, and the children's values per child): given the
+// children's values of f.Children (childValue), withChildValues(deriveOwn(f),
+// f, values) equals Derive(f) — the same fields, the same flags in the same
+// order with the same figures (TestProgressSplitMatchesWholeDerive).
 
 // deriveOwn is Derive without the checks against the children: f.Children
 // and f.ChildCount are not read.
@@ -15,27 +16,11 @@ func deriveOwn(f Facts, th Thresholds) Item {
 	return Derive(f, th)
 }
 
-// withChildrenFlags returns own (from deriveOwn of the same facts) with
-// the checks against f.Children added where Derive places them (see
-// flagOrder). own is not modified: a flag found gives the result its own
-// Flags slice.
-func withChildrenFlags(own Item, f Facts, th Thresholds) Item {
-	th = th.orDefaults()
-	mk := unitFlagMaker(f)
-	var found []Flag
-	if fl, ok := childrenRangeFlag(mk, f, own); ok {
-		found = append(found, fl)
-	}
-	if fl, ok := childrenSumFlag(mk, f, own, th); ok {
-		found = append(found, fl)
-	}
-	return withFlags(own, found)
-}
-
-// withChildValues is withChildrenFlags when every child in force has a
-// value of f.Period (vals, in the children's code order: a flow's span, a
-// level's value) and f.Children is not needed; with a child lacking one
-// neither check applies and own is the item.
+// withChildValues returns own (from deriveOwn) with the checks against
+// the children added where Derive places them (see flagOrder), given every
+// child's value of f.Period (vals, in the children's code order: a flow's
+// span, a level's value; empty when a child in force has none, and then
+// neither check applies). f.Children is not read; own is not modified.
 func withChildValues(own Item, f Facts, vals []float64, th Thresholds) Item {
 	if own.Value == nil || len(vals) == 0 {
 		return own
@@ -83,7 +68,7 @@ func withFlags(own Item, found []Flag) Item {
 
 // flagOrder is the order in which deriveFlags lists an item's flags (a
 // plan-percent mismatch once per authority, in Authorities' order).
-// withChildrenFlags places the children's checks by it; the split tests
+// withChildValues places the children's checks by it; the split tests
 // compare it with Derive on whole databases.
 func flagOrder() []string {
 	return []string{FlagPlanPercentMismatch, FlagPartsMismatch, FlagMissingPeriod, FlagChildrenRange,

@@ -28,10 +28,12 @@ type hotReads struct {
 
 func newHotReads() *hotReads { return &hotReads{reads: map[string]*hotRead{}} }
 
-// note records a read of the answer under key as of asOf; again derives it
-// through the same path, for RefreshRead.
-func (h *hotReads) note(key, asOf string, now time.Time, again func() func(context.Context) error) {
-	id := key + "\x00" + asOf
+// note records a read of the answer kept under key as of asOf, where
+// current is the date key the memo keeps it under (see tracker.current):
+// reads as of any date after every stored one are reads of one answer.
+// again derives it through the same path, for RefreshRead.
+func (h *hotReads) note(key, asOf, current string, now time.Time, again func() func(context.Context) error) {
+	id := key + "\x00" + current
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r, ok := h.reads[id]
@@ -70,7 +72,7 @@ func (h *hotReads) forgetOldest() {
 func readMemoized[T any](ctx context.Context, db *DB, key, asOf string, compute func(ctx context.Context, at int64) (T, []pair, error)) (T, error) {
 	v, err := memoized(ctx, db, key, asOf, compute)
 	if err == nil {
-		db.hot.note(key, asOf, time.Now(), func() func(context.Context) error {
+		db.hot.note(key, asOf, db.fresh.current(asOf), time.Now(), func() func(context.Context) error {
 			return func(ctx context.Context) error {
 				_, err := memoized(ctx, db, key, asOf, compute)
 				return err

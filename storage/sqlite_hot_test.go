@@ -13,9 +13,11 @@ import (
 func TestRefreshReadDerivesAskedAnswersAhead(t *testing.T) {
 	ctx := context.Background()
 	db, path := freshFixture(t)
-	for range 3 {
-		if got := compareValues(t, db, ""); got["ninh-kieu"] != 120 {
-			t.Fatalf("compare before the write: %v, want ninh-kieu 120", got)
+	// Three reads of one answer: as of today, and as of two dates after
+	// every stored one (the same current answer, refreshed once).
+	for _, asOf := range []string{"", "2030-01-01", "2031-05-05"} {
+		if got := compareValues(t, db, asOf); got["ninh-kieu"] != 120 {
+			t.Fatalf("compare as of %q before the write: %v, want ninh-kieu 120", asOf, got)
 		}
 	}
 	series := func() float64 { // ninh-kieu's 2018-H1 retail sales in its series

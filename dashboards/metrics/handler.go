@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -43,10 +44,13 @@ type Handler struct {
 	logger   *slog.Logger
 	now      func() time.Time
 
-	mu    sync.Mutex
-	cache *exposition // immutable once stored
-	gz    tailer
-	bufs  sync.Pool
+	// cache is the last exposition built, immutable once stored; readers
+	// load it without a lock. rebuild is held while one is built, so
+	// readers that need a newer one share that build.
+	cache   atomic.Pointer[exposition]
+	rebuild sync.Mutex
+	gz      tailer
+	bufs    sync.Pool
 }
 
 // exposition is the indicator gauges of one data version and date.
@@ -138,24 +142,31 @@ func (h *Handler) getBuf() *bytes.Buffer {
 // current returns the exposition of the current data version and date,
 // rebuilding it when either changed. The version is read before the data,
 // so a write racing a rebuild can only cause one extra rebuild, never a
-// stale cache labelled as fresh.
+// stale cache labelled as fresh. A reader whose version the cache already
+// reflects (or a later one) takes it without waiting, even while a rebuild
+// for a newer version runs; readers that need the rebuild wait for it and
+// share it.
 func (h *Handler) current(ctx context.Context) (*exposition, error) {
 	v, err := h.src.DataVersion(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read data version: %w", err)
 	}
 	day := storage.VietnamDate(h.now())
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if c := h.cache; c != nil && c.version == v && c.day == day {
+	fits := func(c *exposition) bool { return c != nil && c.version >= v && c.day == day }
+	if c := h.cache.Load(); fits(c) {
 		return c, nil
+	}
+	h.rebuild.Lock()
+	defer h.rebuild.Unlock()
+	if c := h.cache.Load(); fits(c) {
+		return c, nil // built by the reader we waited for
 	}
 	exp, err := build(ctx, h.src, h.depth)
 	if err != nil {
 		return nil, err
 	}
 	exp.version, exp.day = v, day
-	h.cache = exp
+	h.cache.Store(exp)
 	return exp, nil
 }
 

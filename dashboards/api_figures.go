@@ -3,6 +3,7 @@ package dashboards
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/plantrack/plantrack/storage"
 )
@@ -47,6 +48,10 @@ func (s *Server) markItems(r *http.Request, items []storage.Item, syn bool) []st
 	cat := s.words.catalog(r)
 	for i := range items {
 		items[i].Synthetic = items[i].Synthetic || syn
+		// The flags are shared with the kept answer (storage.Progress):
+		// explain a copy, so that concurrent answers in two languages
+		// neither race nor mix.
+		items[i].Flags = slices.Clone(items[i].Flags)
 		if items[i].Flags == nil {
 			items[i].Flags = []storage.Flag{}
 		}

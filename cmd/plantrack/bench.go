@@ -24,8 +24,8 @@ a 60-figure report, some time after one (once serve's /healthz reports that
 its background refresh reached the report; how long that refresh took is
 printed too), and under continuous writes (20 readers while a report is
 imported every second), where each request is set against its bound
-measured alone and against the same bound under the same 20 readers and
-writes. Prints a markdown table on stdout;
+measured alone and against the same bound under the same load (the same
+readers and writes, only that route replaced by its bound). Prints a markdown table on stdout;
 progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 

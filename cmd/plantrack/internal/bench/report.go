@@ -73,7 +73,7 @@ func (r Result) underWrites(w io.Writer) {
 	if len(r.UnderWrites) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nUnder continuous writes: 20 readers fetch these routes in turn without pause while another process imports a 60-figure report every second (%d reports); the single-reader bound is the one measured for the repeated request above. Then the same 20 readers run the bounds in turn (the bare SQL through the bench's own handle; for `/metrics`, the same bytes from a buffer served by the bench over loopback) under the same writes: the bound under the same load.\n\n", r.Writes)
+	fmt.Fprintf(w, "\nUnder continuous writes: 20 readers fetch these routes in turn without pause while another process imports a 60-figure report every second (%d reports); the single-reader bound is the one measured for the repeated request above. Then, for each route in turn, the same 20 readers and writes run again (for a third as long) with only that route replaced by its bound (the bare SQL through the bench's own handle; for `/metrics`, the same bytes from a buffer served by the bench over loopback): the bound under the same load.\n\n", r.Writes)
 	fmt.Fprintln(w, "| request | p50 | p99 | max | single-reader bound (p50) | ratio p50/bound | bound under the same load (p50; max) | ratio p50/bound under load | target | n |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, m := range r.UnderWrites {

@@ -114,13 +114,14 @@ type loadRoute struct {
 	do   func() error
 }
 
-// measureUnderWrites measures the routes under continuous writes twice:
-// their requests to the server, then — with the same readers and the same
-// writes — their bounds (the bare SQL through this process's own handle;
-// for /metrics, a server in this process sending the same bytes from a
-// buffer over loopback), so that each route's p50 can be set against its
-// bound under the same load as well as against the single-reader bound
-// (bounds, by route name).
+// measureUnderWrites measures the routes under continuous writes: their
+// requests to the server, then for each route its bound under the same
+// load — the same readers and writes, every other route still served by
+// the server, this one replaced by its bound (the bare SQL through this
+// process's own handle; for /metrics, a server in this process sending the
+// same bytes from a buffer over loopback) — so that each route's p50 can
+// be set against its bound under the same load as well as against the
+// single-reader bound (bounds, by route name).
 func measureUnderWrites(ctx context.Context, o *Options, rep *reporter, base string, routes []measurement, bounds map[string]Row, res *Result) error {
 	l := writeLoad{readers: 20, duration: o.WriteLoad, every: time.Second}
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: l.readers + 4}, Timeout: time.Minute}
@@ -147,10 +148,21 @@ func measureUnderWrites(ctx context.Context, o *Options, rep *reporter, base str
 	if err != nil {
 		return err
 	}
-	o.logf("measuring the bounds under the same load: %d readers, a 60-figure report a second for %s", l.readers, l.duration)
-	blat, _, err := l.run(ctx, rep, bnds)
-	if err != nil {
-		return fmt.Errorf("bounds: %w", err)
+	// Each route's bound under the same load: the same readers and
+	// writes, the other routes still served by the server, only this
+	// route replaced by its bound — a third as long per route.
+	blat := make([][]time.Duration, len(routes))
+	short := l
+	short.duration = max(l.duration/3, 2*l.every)
+	for r, m := range routes {
+		o.logf("measuring the bound of %s under the same load for %s", m.name, short.duration)
+		mixed := slices.Clone(reqs)
+		mixed[r] = bnds[r]
+		got, _, err := short.run(ctx, rep, mixed)
+		if err != nil {
+			return fmt.Errorf("bound of %s: %w", m.name, err)
+		}
+		blat[r] = got[r]
 	}
 	res.Writes = writes
 	for r, m := range routes {

@@ -29,14 +29,27 @@ func (s *Server) handleProgress(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, p.err)
 		return
 	}
+	// A progress answer has no derivation number of its own (storage
+	// assembles it from kept pieces), so its JSON is kept per data
+	// version, read before the answer: an answer a concurrent write
+	// overtook is kept under the older version, never served as the newer.
+	version, verr := s.db.DataVersion(r.Context())
 	pr, err := s.db.Progress(r.Context(), unit, period, asOf)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	items := s.markItems(r, pr.Items, pr.Unit.Synthetic)
-	s.writeJSON(w, http.StatusOK, progressView{Unit: pr.Unit.Code, NameVI: pr.Unit.NameVI, NameEN: pr.Unit.NameEN,
-		Period: pr.Period, AsOf: pr.AsOf, Synthetic: pr.Unit.Synthetic, Items: items})
+	view := func() any {
+		return progressView{Unit: pr.Unit.Code, NameVI: pr.Unit.NameVI, NameEN: pr.Unit.NameEN, Period: pr.Period,
+			AsOf: pr.AsOf, Synthetic: pr.Unit.Synthetic, Items: s.markItems(r, pr.Items, pr.Unit.Synthetic)}
+	}
+	if verr != nil {
+		s.writeJSON(w, http.StatusOK, view())
+		return
+	}
+	// pr.AsOf is the resolved date (today without as_of).
+	key := fmt.Sprintf("progress\x00%s\x00%s\x00%s\x00%s\x00@%d", unit, period, pr.AsOf, s.words.lang(r), version)
+	s.writeEncoded(w, key, view)
 }
 
 // markItems returns items, never nil, marked synthetic when syn, their

@@ -72,6 +72,9 @@ func (c *fragmentCache) get(version int64, key string) (cachedPage, bool) {
 func (c *fragmentCache) put(version int64, key string, p cachedPage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if version < c.version {
+		return // built before a write another request already saw: stale
+	}
 	if version != c.version {
 		c.version = version
 		c.pages = map[string]cachedPage{}

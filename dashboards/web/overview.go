@@ -262,12 +262,19 @@ func (l *Locale) overviewLinks(code string, per storage.Period) overviewLinks {
 
 // WarmOverview derives the storage answers that the overview of code at
 // its latest period reads (its progress, its children's status, its
-// sparklines), so that the next reader finds them kept. A unit without
-// figures is not an error.
+// sparklines), so that the next reader finds them kept, and renders the
+// page's content in each language into the page cache at the current data
+// version, so that the next reader of /units/{code} without a query is
+// served it as a repeated request is. A unit without figures is not an
+// error.
 func (p *Pages) WarmOverview(ctx context.Context, code string) error {
 	_, err := p.db.UnitOverview(ctx, storage.OverviewQuery{Unit: code, SpanYears: sparkYears})
 	if storage.ErrorCode(err) == storage.CodeNotFound {
 		return nil
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return p.warmPage(ctx, UnitPath(code), map[string]string{"code": code},
+		func(q *request) (view, error) { return p.buildOverview(q, false) })
 }

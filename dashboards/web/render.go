@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html/template"
 	"net/http"
@@ -128,6 +129,42 @@ func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*re
 		land(c, true)
 	}
 	p.writeLayout(w, r, L, c, http.StatusOK)
+}
+
+// warmPage renders the content of the page at path (its path values
+// given), as build makes it for a GET without query, into the page cache
+// for each language at the data version read first — what serveView would
+// cache for the first reader; a write since then drops it as any other.
+// A page already cached at that version is left as it is.
+func (p *Pages) warmPage(ctx context.Context, path string, values map[string]string, build func(*request) (view, error)) error {
+	version, err := p.db.DataVersion(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return err
+	}
+	for k, v := range values {
+		r.SetPathValue(k, v)
+	}
+	for _, L := range []*Locale{p.vi, p.en} {
+		key := cacheKey(L.Lang, r.URL)
+		if _, ok := p.cache.get(version, key); ok {
+			continue
+		}
+		v, err := build(&request{ctx: ctx, r: r, L: L})
+		if err != nil {
+			return err
+		}
+		c, err := p.renderContent(v.meta().Template, v)
+		if err != nil {
+			return err
+		}
+		c.meta = v.meta()
+		p.cache.put(version, key, c)
+	}
+	return nil
 }
 
 // join waits for a build of the same page and version already under way

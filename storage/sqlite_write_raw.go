@@ -48,11 +48,21 @@ func (w *Writer) rawStmt(ctx context.Context, dc any, query string) (driver.Stmt
 // whether there was a row.
 func (w *Writer) rawQueryRow(ctx context.Context, query string, args []driver.NamedValue, dest []driver.Value) (bool, error) {
 	found := false
+	err := w.rawQueryEach(ctx, query, args, dest, func() (bool, error) {
+		found = true
+		return false, nil
+	})
+	return found, err
+}
+
+// rawQueryEach runs query and calls each with every row copied into dest,
+// until each reports false or an error.
+func (w *Writer) rawQueryEach(ctx context.Context, query string, args []driver.NamedValue, dest []driver.Value, each func() (bool, error)) error {
 	ctx, err := unwatched(ctx)
 	if err != nil {
-		return false, err
+		return err
 	}
-	err = w.conn.Raw(func(dc any) error {
+	return w.conn.Raw(func(dc any) error {
 		s, err := w.rawStmt(ctx, dc, query)
 		if err != nil {
 			return err
@@ -66,16 +76,18 @@ func (w *Writer) rawQueryRow(ctx context.Context, query string, args []driver.Na
 			return err
 		}
 		defer rows.Close()
-		switch err := rows.Next(dest); {
-		case errors.Is(err, io.EOF):
-			return nil
-		case err != nil:
-			return err
+		for {
+			switch err := rows.Next(dest); {
+			case errors.Is(err, io.EOF):
+				return nil
+			case err != nil:
+				return err
+			}
+			if more, err := each(); err != nil || !more {
+				return err
+			}
 		}
-		found = true
-		return nil
 	})
-	return found, err
 }
 
 // rawExec runs an insert and returns the new row's id.

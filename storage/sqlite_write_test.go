@@ -341,3 +341,41 @@ func TestWriterCancelledContext(t *testing.T) {
 		t.Fatalf("write after a cancelled one: %+v", res)
 	}
 }
+
+// TestWriterInForceAmongSeveralRevisions: the revision a Put is compared
+// with is the one with the greatest (reported_at, id) reported on or before
+// the Put's reported_at, whatever order the lookup reads revisions in.
+func TestWriterInForceAmongSeveralRevisions(t *testing.T) {
+	db, _ := openTestDB(t)
+	seedSmall(t, db)
+	q1 := MustParsePeriod("2018-Q1")
+	put := func(v float64, at string) WriteResult {
+		return writeBatch(t, db, Batch{Observations: []Observation{{Unit: "can-tho", Indicator: "fdi", Period: q1,
+			Value: val(v), ReportedAt: at, Source: "s"}}})
+	}
+	// Revisions 1 (value 1, April 10), 2 (value 2, May 10), 3 (value 3, May 10 too, a later id).
+	for i, r := range []struct {
+		v  float64
+		at string
+	}{{1, "2018-04-10"}, {2, "2018-05-10"}, {3, "2018-05-10"}} {
+		if res := put(r.v, r.at); res.New != 1 {
+			t.Fatalf("revision %d: %+v, want new", i+1, res)
+		}
+	}
+	cases := []struct {
+		v      float64
+		at     string
+		newRev bool
+		why    string
+	}{
+		{1, "2018-04-10", false, "revision 1 is in force on April 10"},
+		{3, "2018-05-10", false, "of the two May 10 revisions, 3 (the later id) is in force"},
+		{3, "", false, "revision 3 is the current one"},
+		{2, "2018-05-10", true, "revision 2 is not in force on May 10: 3 is"},
+	}
+	for _, c := range cases {
+		if res := put(c.v, c.at); (res.New == 1) != c.newRev || res.New+res.Unchanged != 1 {
+			t.Errorf("value %g at %q: %+v; want new=%v (%s)", c.v, c.at, res, c.newRev, c.why)
+		}
+	}
+}

@@ -95,6 +95,12 @@ func (s *session) pipe(ctx context.Context, kind tableKind, read func(emit func(
 		var err error
 		defer func() { rd.finish(err, recover()) }()
 		err = read(rd.emit)
+		if err == nil {
+			// A read that stopped because ctx ended (emit reported
+			// false) may return nil: its rows are not all here, and the
+			// import must fail rather than store what came through.
+			err = context.Cause(ctx)
+		}
 	}()
 	defer wg.Wait()
 	defer stop()

@@ -90,7 +90,8 @@ func TestEveryHelpInBothLanguages(t *testing.T) {
 
 // TestLanguageOrder: the command's --lang (or import's --locale) wins, then
 // PLANTRACK_LANG, then the locale (LC_ALL before LC_MESSAGES before LANG; a
-// Vietnamese locale is Vietnamese, any other English), then Vietnamese.
+// Vietnamese locale is Vietnamese, any other language English, "C" none),
+// then Vietnamese.
 func TestLanguageOrder(t *testing.T) {
 	for _, c := range []struct {
 		env  map[string]string
@@ -99,7 +100,9 @@ func TestLanguageOrder(t *testing.T) {
 	}{
 		{nil, nil, "vi"},
 		{map[string]string{"LANG": "en_US.UTF-8"}, nil, "en"},
-		{map[string]string{"LANG": "C.UTF-8"}, nil, "en"},
+		{map[string]string{"LANG": "C.UTF-8"}, nil, "vi"}, // names no language
+		{map[string]string{"LC_ALL": "C", "LANG": "en_US.UTF-8"}, nil, "en"},
+		{map[string]string{"LC_ALL": "POSIX"}, nil, "vi"},
 		{map[string]string{"LANG": "vi_VN.UTF-8"}, nil, "vi"},
 		{map[string]string{"LC_ALL": "vi_VN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8", "LANG": "en_US.UTF-8"}, nil, "vi"},
 		{map[string]string{"LC_MESSAGES": "en_GB.UTF-8", "LANG": "vi_VN"}, nil, "en"},
@@ -149,12 +152,12 @@ func TestLanguageOrder(t *testing.T) {
 
 // TestLocaleLanguage: locales as environments write them are matched by
 // language, not by their first letters: a Vietnamese one (any region,
-// codeset or modifier) is Vietnamese; English, other languages and the
-// C/POSIX locales are English.
+// codeset or modifier) is Vietnamese; English and other languages are
+// English; the C/POSIX locales name no language ("").
 func TestLocaleLanguage(t *testing.T) {
 	for locale, want := range map[string]string{
 		"vi": "vi", "vi_VN": "vi", "vi_VN.UTF-8": "vi", "vi-VN": "vi", "vi_VN.UTF-8@latin": "vi",
-		"en_US.UTF-8": "en", "en": "en", "C": "en", "C.UTF-8": "en", "POSIX": "en", "fr_FR.UTF-8": "en",
+		"en_US.UTF-8": "en", "en": "en", "C": "", "C.UTF-8": "", "POSIX": "", "": "", "fr_FR.UTF-8": "en",
 		"zh_CN.UTF-8": "en", "vai_LR": "en", // Vai, not Vietnamese, though it starts with "v"
 	} {
 		if got := localeLanguage(locale); got != want {

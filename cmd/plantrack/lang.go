@@ -19,8 +19,9 @@ var langFlags = []string{"lang", "locale"}
 
 // pickLanguage is the language the CLI speaks: the command's --lang or
 // --locale when it names vi or en, else PLANTRACK_LANG, else the
-// environment's locale (LC_ALL, LC_MESSAGES, LANG: the first one set; a
-// Vietnamese locale is Vietnamese, any other English), else Vietnamese.
+// environment's locale (LC_ALL, LC_MESSAGES, LANG: the first one that
+// names a language; a Vietnamese locale is Vietnamese, any other language
+// English; "C" and "POSIX" name none and are passed over), else Vietnamese.
 func pickLanguage(flagValue string, getenv func(string) string) string {
 	if flagValue == catalog.VI || flagValue == catalog.EN {
 		return flagValue
@@ -29,8 +30,8 @@ func pickLanguage(flagValue string, getenv func(string) string) string {
 		return catalog.VI
 	}
 	for _, name := range []string{"PLANTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(name); v != "" {
-			return localeLanguage(v)
+		if lang := localeLanguage(getenv(name)); lang != "" {
+			return lang
 		}
 	}
 	return catalog.VI
@@ -38,13 +39,15 @@ func pickLanguage(flagValue string, getenv func(string) string) string {
 
 // localeLanguage matches a locale as the environment writes it
 // ("vi_VN.UTF-8", "en-GB", "C") against the CLI's languages: Vietnamese
-// when it names Vietnamese, English for any other locale.
+// when it names Vietnamese, English for any other language, and "" when it
+// names no language ("", "C", "POSIX"): Vietnamese comes first, so a
+// machine without a language set speaks Vietnamese.
 func localeLanguage(locale string) string {
 	locale, _, _ = strings.Cut(locale, ".") // the codeset
 	locale, _, _ = strings.Cut(locale, "@") // a modifier
 	tag, err := language.Parse(strings.ReplaceAll(locale, "_", "-"))
-	if err != nil {
-		return catalog.EN // "C", "POSIX" and other non-language locales
+	if err != nil || locale == "" {
+		return "" // "C", "POSIX" and other non-language locales
 	}
 	_, i, conf := cliLanguages.Match(tag)
 	if conf == language.No || i != 0 {

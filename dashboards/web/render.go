@@ -135,7 +135,8 @@ func (p *Pages) serveView(w http.ResponseWriter, r *http.Request, build func(*re
 // given), as build makes it for a GET without query, into the page cache
 // for each language at the data version read first — what serveView would
 // cache for the first reader; a write since then drops it as any other.
-// A page already cached at that version is left as it is.
+// A page already cached, or being built by a reader, at that version is
+// left to it; a reader asking while this renders shares the rendering.
 func (p *Pages) warmPage(ctx context.Context, path string, values map[string]string, build func(*request) (view, error)) error {
 	version, err := p.db.DataVersion(ctx)
 	if err != nil {
@@ -153,18 +154,36 @@ func (p *Pages) warmPage(ctx context.Context, path string, values map[string]str
 		if _, ok := p.cache.get(version, key); ok {
 			continue
 		}
-		v, err := build(&request{ctx: ctx, r: r, L: L})
+		// A reader building the page already will cache it; one arriving
+		// while this renders waits for it (serveView joins the flight).
+		f, leader := p.cache.lead(version, key)
+		if !leader {
+			continue
+		}
+		c, err := p.buildContent(ctx, r, L, build)
+		if err == nil {
+			p.cache.put(version, key, c)
+		}
+		p.cache.land(version, key, f, c, err == nil)
 		if err != nil {
 			return err
 		}
-		c, err := p.renderContent(v.meta().Template, v)
-		if err != nil {
-			return err
-		}
-		c.meta = v.meta()
-		p.cache.put(version, key, c)
 	}
 	return nil
+}
+
+// buildContent builds and renders a page's content for request r in L.
+func (p *Pages) buildContent(ctx context.Context, r *http.Request, L *Locale, build func(*request) (view, error)) (cachedPage, error) {
+	v, err := build(&request{ctx: ctx, r: r, L: L})
+	if err != nil {
+		return cachedPage{}, err
+	}
+	c, err := p.renderContent(v.meta().Template, v)
+	if err != nil {
+		return cachedPage{}, err
+	}
+	c.meta = v.meta()
+	return c, nil
 }
 
 // join waits for a build of the same page and version already under way

@@ -6,9 +6,16 @@ import (
 	"sync"
 )
 
-// encodedMax bounds how many encoded answers a Server keeps; past it, all
-// are forgotten (answers change with every write that touches them).
-const encodedMax = 512
+// encodedMax and encodedBudget bound how many encoded answers a Server
+// keeps and their bytes; past either, all are forgotten (answers change
+// with every write that touches them). An answer over a quarter of the
+// budget is not kept. The bytes bind at national scale: a comparison of
+// every commune is about a megabyte of JSON, and each as_of date a reader
+// asks for is another answer.
+const (
+	encodedMax    = 512
+	encodedBudget = 32 << 20
+)
 
 // encodedAnswers keeps the JSON encoding of API answers under a key that
 // names the answer exactly — the query and the number of the derivation
@@ -17,8 +24,9 @@ const encodedMax = 512
 // it again: under many readers, encoding a hundred comparison rows cost
 // more CPU than serving them from the memo.
 type encodedAnswers struct {
-	mu sync.Mutex
-	m  map[string][]byte
+	mu    sync.Mutex
+	m     map[string][]byte
+	bytes int // sum of len(m[k]) + len(k)
 }
 
 func (e *encodedAnswers) get(key string) ([]byte, bool) {
@@ -29,12 +37,20 @@ func (e *encodedAnswers) get(key string) ([]byte, bool) {
 }
 
 func (e *encodedAnswers) put(key string, b []byte) {
+	n := len(key) + len(b)
+	if n > encodedBudget/4 {
+		return
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.m == nil || len(e.m) >= encodedMax {
-		e.m = map[string][]byte{}
+	if old, ok := e.m[key]; ok {
+		e.bytes -= len(key) + len(old)
+	}
+	if e.m == nil || len(e.m) >= encodedMax || e.bytes+n > encodedBudget {
+		e.m, e.bytes = map[string][]byte{}, 0
 	}
 	e.m[key] = b
+	e.bytes += n
 }
 
 // writeEncoded answers 200 with the encoding of v kept under key, encoding

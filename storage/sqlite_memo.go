@@ -1,15 +1,23 @@
 package storage
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 	"sync"
 )
 
-// memoMax bounds how many answers and pieces the memo keeps: a comparison
-// across the communes of a nation is about a megabyte, a child's status row
-// a few kilobytes.
-const memoMax = 20000
+// memoMax bounds how many answers and pieces the memo keeps, memoBudget
+// the bytes they keep reachable (estimated by memoSize): a comparison
+// across the communes of a nation is about a megabyte, a child's figures
+// kept for its parent's checks (kidPiece) tens of kilobytes, so at
+// national scale the bytes bind first — unbounded, a few hundred fresh
+// as_of dates kept 1.9 GB resident (BENCHMARKS.md, national scale).
+const (
+	memoMax    = 20000
+	memoBudget = 64 << 20
+)
 
 // memo keeps derived answers (Progress, Compare, Series, …) and the pieces
 // they are assembled from (one child's status, one unit's comparison row,
@@ -23,12 +31,18 @@ type memo struct {
 	mu      sync.Mutex
 	entries map[string]memoEntry
 	flights map[string]*memoFlight
+	max     int   // entries kept at most (memoMax)
+	budget  int64 // bytes kept at most (memoBudget)
+	bytes   int64 // sum of the kept entries' sizes
+	tick    int64 // bumped by every get and put: the entries' use order
 }
 
 type memoEntry struct {
 	at   int64  // data version read before computing
 	deps []pair // what it depends on; see tracker
 	v    any
+	size int64 // memoSize when kept
+	used int64 // memo.tick when last got or put
 }
 
 // memoFlight is one computation of a missing answer: concurrent readers of
@@ -40,35 +54,76 @@ type memoFlight struct {
 }
 
 func newMemo() *memo {
-	return &memo{entries: map[string]memoEntry{}, flights: map[string]*memoFlight{}}
+	return &memo{entries: map[string]memoEntry{}, flights: map[string]*memoFlight{}, max: memoMax, budget: memoBudget}
 }
 
+// get returns the entry kept under key, marking it used.
 func (m *memo) get(key string) (memoEntry, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.entries[key]
+	if ok {
+		m.tick++
+		e.used = m.tick
+		m.entries[key] = e
+	}
 	return e, ok
 }
 
-// put keeps e under key unless a newer answer is kept there already. At
-// the bound, answers no longer valid go first, then everything.
+// put keeps e under key unless a newer answer is kept there already. An
+// entry larger than a quarter of the budget is not kept. Past either
+// bound (entries or bytes), answers no longer valid go first, then those
+// used longest ago, down to three quarters of each bound, so that
+// evictions are rare and an answer read often stays.
 func (m *memo) put(key string, e memoEntry, valid func(memoEntry) bool) {
+	e.size = memoSize(key, e)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if old, ok := m.entries[key]; ok && old.at > e.at {
+	old, had := m.entries[key]
+	if had && old.at > e.at {
 		return
 	}
-	if len(m.entries) >= memoMax {
-		for k, old := range m.entries {
-			if !valid(old) {
-				delete(m.entries, k)
-			}
-		}
-		if len(m.entries) >= memoMax*3/4 {
-			m.entries = map[string]memoEntry{}
+	if had {
+		delete(m.entries, key)
+		m.bytes -= old.size
+	}
+	if e.size > m.budget/4 {
+		return
+	}
+	if len(m.entries) >= m.max || m.bytes+e.size > m.budget {
+		m.evict(valid)
+	}
+	m.tick++
+	e.used = m.tick
+	m.entries[key] = e
+	m.bytes += e.size
+}
+
+// evict drops the entries no longer valid, then those used longest ago
+// until the memo holds at most three quarters of each bound; m.mu held.
+func (m *memo) evict(valid func(memoEntry) bool) {
+	for k, e := range m.entries {
+		if !valid(e) {
+			delete(m.entries, k)
+			m.bytes -= e.size
 		}
 	}
-	m.entries[key] = e
+	maxN, maxB := m.max*3/4, m.budget*3/4
+	if len(m.entries) <= maxN && m.bytes <= maxB {
+		return
+	}
+	keys := make([]string, 0, len(m.entries))
+	for k := range m.entries {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(m.entries[a].used, m.entries[b].used) })
+	for _, k := range keys {
+		if len(m.entries) <= maxN && m.bytes <= maxB {
+			return
+		}
+		m.bytes -= m.entries[k].size
+		delete(m.entries, k)
+	}
 }
 
 // ClearMemo forgets every kept answer and piece, so that the next reads
@@ -79,7 +134,7 @@ func (db *DB) ClearMemo() { db.memo.clear() }
 func (m *memo) clear() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.entries = map[string]memoEntry{}
+	m.entries, m.bytes = map[string]memoEntry{}, 0
 }
 
 // memoized returns the answer kept under key while it is valid, computing

@@ -29,7 +29,9 @@ const (
 // its children's status, its sparklines — including the parents of the
 // written units (storage names them among the touched, parents first: a
 // commune's report refreshes its province's overview before its own), and
-// then the /metrics exposition. Writes seen while it runs join the work (the union), so one
+// then the /metrics exposition — which the first call builds even when
+// nothing changed, so that the first scrape after start-up finds it ready
+// (at national scale building it cold costs seconds). Writes seen while it runs join the work (the union), so one
 // call ends with everything up to the returned data version refreshed.
 // Past a bound on the units one call names (a large import), only
 // /metrics is refreshed and readers derive the rest. Readers and writers
@@ -74,10 +76,11 @@ func (s *Server) Refresh(ctx context.Context) (v int64, err error) {
 			}
 		}
 	}
-	if work {
+	if work || !s.metricsWarm.Load() {
 		if err := s.metrics.Refresh(ctx); err != nil {
 			return 0, fmt.Errorf("refresh /metrics: %w", err)
 		}
+		s.metricsWarm.Store(true)
 	}
 	return v, nil
 }

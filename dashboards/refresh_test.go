@@ -146,3 +146,27 @@ func TestRefreshDerivesReadAnswersAhead(t *testing.T) {
 		t.Fatalf("after the revision: compare ninh-kieu 2018-H1 = %v, series 2018-H1 = %v; want 21000 in both", got, point)
 	}
 }
+
+// TestFirstRefreshWarmsMetrics: the first Refresh after start-up, with no
+// write seen, still builds the /metrics exposition, so the first scrape
+// derives nothing (Derivations does not move) — without it, that scrape
+// derived every exposed unit's latest figures (seconds at national scale).
+func TestFirstRefreshWarmsMetrics(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	before := f.db.Derivations()
+	if _, err := f.server.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if f.db.Derivations() == before {
+		t.Fatal("the first Refresh derived nothing; want the /metrics exposition built")
+	}
+	warmed := f.db.Derivations()
+	body := string(f.get("/metrics", 200, nil))
+	if !strings.Contains(body, `plantrack_indicator_value{indicator="retail_sales",unit="can-tho"}`) {
+		t.Fatalf("/metrics lacks can-tho's retail_sales:\n%.2000s", body)
+	}
+	if d := f.db.Derivations() - warmed; d != 0 {
+		t.Fatalf("the first scrape after the first Refresh derived %d answers or pieces; want none", d)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -41,6 +42,8 @@ type Server struct {
 	words   *apiWords
 	// refreshed is what the last Refresh did, for /healthz.
 	refreshed refreshNote
+	// metricsWarm is set once a Refresh built the /metrics exposition.
+	metricsWarm atomic.Bool
 	// encoded keeps the JSON of kept answers (see encodedAnswers).
 	encoded encodedAnswers
 	mux     *http.ServeMux

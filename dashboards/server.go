@@ -86,7 +86,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.metrics = metrics.NewHandler(s.db, s.reg, cfg.MetricsDepth, s.log)
+	s.metrics = metrics.NewHandler(gaugeSource{s.db}, s.reg, cfg.MetricsDepth, s.log)
 	s.mux = s.routes()
 	s.handler = s.middleware(s.mux)
 	return s, nil

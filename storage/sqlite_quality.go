@@ -156,6 +156,19 @@ func (db *DB) unitRefs(ctx context.Context, maxDepth int) ([]unitRef, error) {
 // so after a report only those are derived again; what the items point to
 // is shared, so do not modify it.
 func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, error) {
+	return db.latest(ctx, maxDepth, asOf, true)
+}
+
+// LatestOwn is Latest without the checks against each unit's children
+// (flags children_sum_mismatch and children_range; every other field and
+// flag is Latest's): what the /metrics gauges read, which show no flags.
+// Those checks read every child's figures of the period — 34 provinces ×
+// 97 communes × 60 indicators at national scale, most of a cold /metrics.
+func (db *DB) LatestOwn(ctx context.Context, maxDepth int, asOf string) ([]Item, error) {
+	return db.latest(ctx, maxDepth, asOf, false)
+}
+
+func (db *DB) latest(ctx context.Context, maxDepth int, asOf string, withChildren bool) ([]Item, error) {
 	asOf, err := resolveAsOf(asOf)
 	if err != nil {
 		return nil, err
@@ -174,10 +187,10 @@ func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, er
 	}
 	items := []Item{}
 	for _, u := range units {
-		key := db.pieceKey(fmt.Sprintf("latest\x00%d", u.id), asOf)
+		key := db.pieceKey(fmt.Sprintf("latest\x00%d\x00%t", u.id, withChildren), asOf)
 		got, ok := db.piece(key)
 		if !ok {
-			list, err := db.unitLatest(ctx, u, inds, asOf)
+			list, err := db.unitLatest(ctx, u, inds, asOf, withChildren)
 			if err != nil {
 				return nil, err
 			}
@@ -193,7 +206,7 @@ func (db *DB) Latest(ctx context.Context, maxDepth int, asOf string) ([]Item, er
 // reads the greatest end month of each indicator by index seeks, then only
 // the figures those periods need: the recent years and, for outliers, the
 // spans ending in those months in every year.
-func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf string) ([]Item, error) {
+func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf string, withChildren bool) ([]Item, error) {
 	ends, err := db.latestEnds(ctx, u.id, asOf)
 	if err != nil || len(ends) == 0 {
 		return nil, err
@@ -232,7 +245,9 @@ func (db *DB) unitLatest(ctx context.Context, u unitRef, inds indicatorSet, asOf
 		}
 		latest[iid] = o.Period
 		years[int64(o.Period.Year)] = true
-		byPeriod[o.Period] = append(byPeriod[o.Period], iid)
+		if withChildren {
+			byPeriod[o.Period] = append(byPeriod[o.Period], iid)
+		}
 	}
 	return db.deriveLatest(ctx, u, inds, asOf, own, latest, byPeriod, sortedIDs(years))
 }
@@ -257,7 +272,11 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 	}
 	// A unit whose latest periods are all of levels still counts its
 	// children: ChildCount is the number in force at each period's end.
+	// Without the checks against children (byPeriod empty), none is read.
 	for _, p := range latest {
+		if len(byPeriod) == 0 {
+			break
+		}
 		if _, ok := kids[p]; !ok {
 			k, err := db.childrenOf(ctx, u.id, periodEndDate(p))
 			if err != nil {
@@ -280,9 +299,14 @@ func (db *DB) deriveLatest(ctx context.Context, u unitRef, inds indicatorSet, as
 		if !ok {
 			continue
 		}
-		out = append(out, Derive(Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
-			Figures: figuresFor(nil, own[iid], p), Plans: plans[iid], Children: childFigures(kids[p], kidFigs, iid, p),
-			ChildCount: len(kids[p]), Synthetic: u.Synthetic}, db.th))
+		f := Facts{Unit: u.Code, Indicator: inds.byID[iid], Period: p, AsOf: asOf,
+			Figures: figuresFor(nil, own[iid], p), Plans: plans[iid], Synthetic: u.Synthetic}
+		if len(byPeriod) == 0 {
+			out = append(out, deriveOwn(f, db.th))
+			continue
+		}
+		f.Children, f.ChildCount = childFigures(kids[p], kidFigs, iid, p), len(kids[p])
+		out = append(out, Derive(f, db.th))
 	}
 	return out, nil
 }

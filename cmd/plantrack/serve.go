@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -83,6 +85,9 @@ func (s *serveCmd) run(ctx context.Context) error {
 	}
 	log := s.logger()
 	s.log = log
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
 	db, err := storage.Open(ctx, s.db)
 	if err != nil {
 		return whyNotOpened(s.db, err)
@@ -128,6 +133,13 @@ func (s *serveCmd) run(ctx context.Context) error {
 	log.Info("serving", "url", s.url(), "db", s.db, "inbox", s.inbox, "read_auth", s.cfg.ReadAuth)
 	return nil
 }
+
+// serveMemoryLimit is the Go runtime's soft memory limit for serve unless
+// GOMEMLIMIT sets another: the kept answers are bounded (64 MB, see
+// storage's memoBudget), but at national scale the garbage of concurrent
+// derivations let the heap's default goal (twice the live heap) take the
+// process to 338 MB resident; near this limit the collector runs sooner.
+const serveMemoryLimit = 200 << 20
 
 // refreshPoll is how often the background refresher reads the data
 // version: one small read when nothing changed.

@@ -51,6 +51,19 @@ type Handler struct {
 	rebuild sync.Mutex
 	gz      tailer
 	bufs    sync.Pool
+
+	// gathers are the live gathers running, by format: scrapes arriving
+	// while one runs share its result (see live).
+	gatherMu sync.Mutex
+	gathers  map[expfmt.Format]*liveGather
+}
+
+// liveGather is one run of the gatherer shared by the scrapes that arrived
+// while it ran; text is immutable once done is closed.
+type liveGather struct {
+	done    chan struct{}
+	text    []byte
+	waiters atomic.Int32 // scrapes that joined it (for tests)
 }
 
 // exposition is the indicator gauges of one data version and date.
@@ -81,24 +94,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	format := expfmt.NegotiateAccept(r.Header, expfmt.FmtText)
-	live := h.getBuf()
-	defer h.bufs.Put(live)
-	h.gatherLive(live, format)
+	live := h.live(format) // shared: read only
 
 	hdr := w.Header()
 	hdr.Set("Content-Type", string(format))
 	hdr.Add("Vary", "Accept-Encoding")
 	if !gzipneg.Accepts(r.Header.Get("Accept-Encoding")) {
-		hdr.Set("Content-Length", strconv.Itoa(len(exp.plain)+live.Len()))
+		hdr.Set("Content-Length", strconv.Itoa(len(exp.plain)+len(live)))
 		if r.Method != http.MethodHead {
 			_, _ = w.Write(exp.plain)
-			_, _ = w.Write(live.Bytes())
+			_, _ = w.Write(live)
 		}
 		return
 	}
 	tail := h.getBuf()
 	defer h.bufs.Put(tail)
-	if err := h.gz.tail(tail, exp.gz, live.Bytes()); err != nil {
+	if err := h.gz.tail(tail, exp.gz, live); err != nil {
 		h.logger.Error("metrics: gzip", "err", err)
 		http.Error(w, "metrics: compression failed", http.StatusInternalServerError)
 		return
@@ -109,6 +120,43 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(exp.gz.head)
 		_, _ = w.Write(tail.Bytes())
 	}
+}
+
+// live returns the gatherer's metrics encoded in format. A scrape that
+// arrives while another one's gather runs waits for it and serves its
+// result rather than gathering beside it: under many concurrent scrapes
+// (20 readers in the bench) the Go and process collectors and the
+// histograms were most of each scrape's CPU. What a joining scrape serves
+// was gathered from a moment just before it arrived — as if it had been
+// served a few milliseconds earlier; a scrape that finds no gather running
+// starts its own, so sequential scrapes each see their own moment.
+func (h *Handler) live(format expfmt.Format) []byte {
+	if h.gatherer == nil {
+		return nil
+	}
+	h.gatherMu.Lock()
+	if g := h.gathers[format]; g != nil {
+		g.waiters.Add(1)
+		h.gatherMu.Unlock()
+		<-g.done
+		return g.text
+	}
+	g := &liveGather{done: make(chan struct{})}
+	if h.gathers == nil {
+		h.gathers = map[expfmt.Format]*liveGather{}
+	}
+	h.gathers[format] = g
+	h.gatherMu.Unlock()
+	defer func() {
+		h.gatherMu.Lock()
+		delete(h.gathers, format)
+		h.gatherMu.Unlock()
+		close(g.done)
+	}()
+	var buf bytes.Buffer
+	h.gatherLive(&buf, format)
+	g.text = buf.Bytes()
+	return g.text
 }
 
 // gatherLive encodes the gatherer's metrics. A failing collector is logged

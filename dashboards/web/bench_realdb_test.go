@@ -1,17 +1,12 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/plantrack/plantrack/storage"
 )
 
 // BenchmarkOverviewRealDB measures the uncached overview page of a province
@@ -21,32 +16,8 @@ import (
 // It reports the median wall time and the CPU time per page, which varies
 // far less on a shared machine.
 func BenchmarkOverviewRealDB(b *testing.B) {
-	path := os.Getenv("PLANTRACK_BENCH_DB")
-	if path == "" {
-		b.Skip("PLANTRACK_BENCH_DB is not set: point it at a database made by `plantrack bench`")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dst := filepath.Join(b.TempDir(), "copy.db")
-	if err := os.WriteFile(dst, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	db, err := storage.Open(context.Background(), dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	pages, err := New(Deps{DB: db})
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, db, pages, unit := realBenchDB(b)
 	mux := routes(pages)
-	unit := os.Getenv("PLANTRACK_BENCH_UNIT")
-	if unit == "" {
-		unit = "p01"
-	}
 	var times []time.Duration
 	cpu0 := processCPU()
 	for b.Loop() {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -22,38 +20,14 @@ import (
 // PLANTRACK_BENCH_DB=/tmp/bprov/plantrack.db (skipped without it; its WAL
 // checkpointed). PLANTRACK_BENCH_UNIT names the province (default p01).
 func BenchmarkOverviewAfterReportRealDB(b *testing.B) {
-	path := os.Getenv("PLANTRACK_BENCH_DB")
-	if path == "" {
-		b.Skip("PLANTRACK_BENCH_DB is not set: point it at a database made by `plantrack bench`")
-	}
 	ctx := context.Background()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	dst := filepath.Join(b.TempDir(), "copy.db")
-	if err := os.WriteFile(dst, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	db, err := storage.Open(ctx, dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
+	dst, db, pages, unit := realBenchDB(b)
 	writer, err := storage.Open(ctx, dst)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { writer.Close() })
-	pages, err := New(Deps{DB: db})
-	if err != nil {
-		b.Fatal(err)
-	}
 	mux := routes(pages)
-	unit := os.Getenv("PLANTRACK_BENCH_UNIT")
-	if unit == "" {
-		unit = "p01"
-	}
 	inds, err := db.Indicators(ctx)
 	if err != nil {
 		b.Fatal(err)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"github.com/plantrack/plantrack/storage"
 )
 
 // TestHealthzReportsTheRefresh: /healthz names no refresh before the first
@@ -40,16 +38,7 @@ func TestHealthzReportsTheRefresh(t *testing.T) {
 	}
 	first := *h.Refreshed
 
-	other, err := storage.Open(ctx, f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
-		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
-	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	other := f.reviseFromAnotherHandle()
 	written, err := other.DataVersion(ctx)
 	if err != nil {
 		t.Fatal(err)

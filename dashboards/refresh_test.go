@@ -28,16 +28,7 @@ func TestRefreshAfterAnotherProcessWrites(t *testing.T) {
 	}
 	f.get("/metrics", 200, nil)
 
-	other, err := storage.Open(ctx, f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
-		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
-	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	other := f.reviseFromAnotherHandle()
 	written, err := other.DataVersion(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -105,16 +96,7 @@ func TestRefreshDerivesReadAnswersAhead(t *testing.T) {
 	f.get(compare, 200, nil)
 	f.get(series, 200, nil)
 
-	other, err := storage.Open(ctx, f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
-		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
-	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
-		t.Fatal(err)
-	}
+	f.reviseFromAnotherHandle()
 	if _, err := f.server.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -169,4 +151,24 @@ func TestFirstRefreshWarmsMetrics(t *testing.T) {
 	if d := f.db.Derivations() - warmed; d != 0 {
 		t.Fatalf("the first scrape after the first Refresh derived %d answers or pieces; want none", d)
 	}
+}
+
+// reviseFromAnotherHandle writes, through a second handle on the fixture's
+// file (as another process — a CLI import — would), a revision of
+// ninh-kieu's retail sales for 2018-H1: 21000. The handle stays open until
+// the test ends and is returned for reading what it wrote.
+func (f *fixture) reviseFromAnotherHandle() *storage.DB {
+	f.t.Helper()
+	ctx := context.Background()
+	other, err := storage.Open(ctx, f.path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { other.Close() })
+	rev := storage.Observation{Unit: "ninh-kieu", Indicator: "retail_sales", Period: storage.MustParsePeriod("2018-H1"),
+		Value: f64(21000), ReportStatus: storage.StatusEstimate, ReportedAt: "2018-06-20", Source: "revision"}
+	if _, err := other.Write(ctx, storage.Batch{Observations: []storage.Observation{rev}}, storage.Provenance{Via: "test"}); err != nil {
+		f.t.Fatal(err)
+	}
+	return other
 }

@@ -2,19 +2,10 @@ package dashboards
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
-
-	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/plantrack/plantrack/collector"
-	"github.com/plantrack/plantrack/collector/demo"
-	"github.com/plantrack/plantrack/storage"
 )
 
 // BenchmarkKeptAnswer is the CPU a repeated request costs the server when
@@ -24,21 +15,7 @@ import (
 // cores a request's latency is about 10× its CPU, so this ratio is what the
 // bench's "under continuous writes" rows multiply.
 func BenchmarkKeptAnswer(b *testing.B) {
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := demo.Load(ctx, db); err != nil {
-		b.Fatal(err)
-	}
-	s, err := New(DefaultConfig(), Deps{DB: db, Collector: collector.New(db, nil), Registry: prometheus.NewRegistry(),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		b.Fatal(err)
-	}
-	h := s.Handler()
+	_, h := demoServer(b)
 	for _, c := range []struct{ name, path string }{
 		{"progress", "/api/v1/progress?unit=demo-province"},
 		{"overview", "/units/demo-province"},

@@ -19,21 +19,10 @@ func BenchmarkCompareAfterWrite(b *testing.B) {
 	ctx := context.Background()
 	db, path := openTestDB(b)
 	inds, extra := benchIndicators(4)
-	units := []Unit{{Code: "p01", NameEN: "Province", Synthetic: true}}
-	var obs []Observation
-	for c := 1; c <= 100; c++ {
-		code := fmt.Sprintf("p01-c%03d", c)
-		units = append(units, Unit{Code: code, NameEN: code, Parent: "p01", Synthetic: true})
-		obs = append(obs, benchBatch(code, inds, 2015, 2024).Observations...)
-	}
-	if _, err := db.Write(ctx, Batch{Units: units, Indicators: extra, Observations: obs}, Provenance{Via: "demo"}); err != nil {
-		b.Fatal(err)
-	}
-	other, err := Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { other.Close() })
+	batch := provinceBatch("p01", inds, 2015, 2024, false)
+	batch.Indicators = extra
+	writeBatch(b, db, batch)
+	other := secondHandle(b, path)
 	q := CompareQuery{Indicator: inds[0].Code, Parent: "p01", A: MustParsePeriod("2024-H1"), B: MustParsePeriod("2023-H1")}
 	var parent, ind int64
 	if err := db.r.QueryRowContext(ctx, `SELECT (SELECT id FROM units WHERE code = 'p01'),

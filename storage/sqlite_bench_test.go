@@ -207,3 +207,32 @@ func rawInsert(b *testing.B, db *DB, obs []Observation) {
 		b.Fatal(err)
 	}
 }
+
+// provinceBatch is a synthetic province code with a hundred communes
+// (code-c001 … code-c100), each with benchBatch's figures of inds from
+// year from to year to, and the province's own figures too when own.
+func provinceBatch(code string, inds []Indicator, from, to int, own bool) Batch {
+	var batch Batch
+	if own {
+		batch = benchBatch(code, inds, from, to)
+	}
+	batch.Units = []Unit{{Code: code, NameEN: code, Synthetic: true}}
+	for c := 1; c <= 100; c++ {
+		child := fmt.Sprintf("%s-c%03d", code, c)
+		batch.Units = append(batch.Units, Unit{Code: child, NameEN: child, Parent: code, Synthetic: true})
+		batch.Observations = append(batch.Observations, benchBatch(child, inds, from, to).Observations...)
+	}
+	return batch
+}
+
+// secondHandle opens another handle on the file at path, as another
+// process (a CLI import beside serve) would; it closes when tb ends.
+func secondHandle(tb testing.TB, path string) *DB {
+	tb.Helper()
+	other, err := Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { other.Close() })
+	return other
+}

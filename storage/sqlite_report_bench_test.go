@@ -24,19 +24,10 @@ func BenchmarkProgressAfterReport(b *testing.B) {
 	ctx := context.Background()
 	db, path := openTestDB(b)
 	all, extra := benchIndicators(60)
-	batch := benchBatch("prov", all, 2023, 2024)
-	batch.Units, batch.Indicators = []Unit{{Code: "prov", Synthetic: true}}, extra
-	for c := 1; c <= 100; c++ {
-		code := fmt.Sprintf("prov-c%03d", c)
-		batch.Units = append(batch.Units, Unit{Code: code, Parent: "prov", Synthetic: true})
-		batch.Observations = append(batch.Observations, benchBatch(code, all, 2023, 2024).Observations...)
-	}
+	batch := provinceBatch("prov", all, 2023, 2024, true)
+	batch.Indicators = extra
 	writeBatch(b, db, batch)
-	writer, err := Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { writer.Close() })
+	writer := secondHandle(b, path)
 	provID, err := db.unitIDOf(ctx, "prov")
 	if err != nil {
 		b.Fatal(err)

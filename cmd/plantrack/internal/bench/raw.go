@@ -104,8 +104,8 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 			tx.Rollback()
 			return n, err
 		}
-		batch, done := 0, false
-		for batch < 10000 {
+		inTx, done := 0, false
+		for inTx < 10000 {
 			rec, err := r.Read()
 			if err == io.EOF {
 				done = true
@@ -132,7 +132,7 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 				tx.Rollback()
 				return n, err
 			}
-			batch++
+			inTx++
 			n++
 		}
 		stmt.Close()

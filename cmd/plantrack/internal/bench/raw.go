@@ -144,3 +144,30 @@ func rawInsertFile(ctx context.Context, db *sql.DB, path string, units, inds map
 		}
 	}
 }
+
+// referencesHold checks, after the timed insert, that every row the raw
+// insert stored (with foreign keys unenforced, like any bulk load) points
+// at a stored unit, indicator and batch: a bound that stored broken rows
+// would not be a bound of the import.
+func referencesHold(ctx context.Context, dbPath string) error {
+	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `PRAGMA foreign_key_check(figures)`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("a stored figure points at no row of %s", parent)
+	}
+	return rows.Err()
+}

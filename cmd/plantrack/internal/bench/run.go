@@ -152,6 +152,9 @@ func timedRaw(ctx context.Context, o *Options, path string, ds Dataset, cpu *tim
 	if n != ds.Rows {
 		return d, fmt.Errorf("raw insert stored %d rows, want %d", n, ds.Rows)
 	}
+	if err := referencesHold(ctx, path); err != nil {
+		return d, fmt.Errorf("raw insert: %w", err)
+	}
 	o.logf("  %d rows in %s (%.0f rows/s)", n, d.Round(time.Millisecond), float64(n)/d.Seconds())
 	return d, nil
 }

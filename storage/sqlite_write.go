@@ -79,9 +79,9 @@ type Writer struct {
 	unitIDs, indicatorIDs map[string]int64
 	putUnits              map[string]Unit
 	putIndicators         map[string]Indicator
-	seen                  map[obsKey]int64 // revision this writer stored or matched
+	pairs                 map[[2]int32]*pairState // figures this writer saw, by unit × indicator
+	last                  *pairState              // the pair of the previous PutObservation
 	seenPlans             map[planKey]int64
-	emptyPairs            map[[2]int64]bool // unit × indicator without any revision when the writer began
 	stmts                 map[string]*sql.Stmt
 	raw                   map[string]driver.Stmt // hot statements, prepared on the driver connection
 	insArgs               []driver.NamedValue    // insertObservationSQL's arguments, refilled per row
@@ -120,9 +120,8 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 		indicatorIDs:  map[string]int64{},
 		putUnits:      map[string]Unit{},
 		putIndicators: map[string]Indicator{},
-		seen:          map[obsKey]int64{},
+		pairs:         map[[2]int32]*pairState{},
 		seenPlans:     map[planKey]int64{},
-		emptyPairs:    map[[2]int64]bool{},
 		stmts:         map[string]*sql.Stmt{},
 		raw:           map[string]driver.Stmt{},
 	}, nil

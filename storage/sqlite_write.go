@@ -86,6 +86,7 @@ type Writer struct {
 	raw                   map[string]driver.Stmt // hot statements, prepared on the driver connection
 	insArgs               []driver.NamedValue    // insertObservationSQL's arguments, refilled per row
 	ids                   writerIDs
+	refs                  writtenRefs // what Commit checks, enforcement being off (see sqlite_write_refs.go)
 
 	res     WriteResult
 	changed bool
@@ -107,8 +108,12 @@ func (db *DB) BeginWrite(ctx context.Context, prov Provenance) (*Writer, error) 
 	if err != nil {
 		return nil, fmt.Errorf("begin write: %w", err)
 	}
-	if err := db.beginImmediate(ctx, conn); err != nil {
+	if _, err := conn.ExecContext(ctx, enforcement(false)); err != nil {
 		conn.Close()
+		return nil, fmt.Errorf("begin write: %w", err)
+	}
+	if err := db.beginImmediate(ctx, conn); err != nil {
+		release(conn)
 		return nil, err
 	}
 	return &Writer{
@@ -191,6 +196,10 @@ func (w *Writer) Commit() (WriteResult, error) {
 		return WriteResult{}, fmt.Errorf("commit after a failed write: %w", w.failed)
 	}
 	ctx := context.Background()
+	if err := w.checkReferences(ctx); err != nil {
+		w.Rollback()
+		return WriteResult{}, err
+	}
 	if w.changed {
 		if err := bumpDataVersion(ctx, w.conn); err != nil {
 			w.Rollback()
@@ -203,8 +212,17 @@ func (w *Writer) Commit() (WriteResult, error) {
 		return WriteResult{}, fmt.Errorf("commit write: %w", err)
 	}
 	w.done = true
-	w.conn.Close()
+	release(w.conn)
 	return w.res, nil
+}
+
+// release hands the writing connection back to the pool with foreign-key
+// enforcement on again; a connection that cannot turn it on is discarded.
+func release(conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.Background(), enforcement(true)); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	conn.Close()
 }
 
 // Rollback discards everything Put so far. It is safe to call after Commit
@@ -220,11 +238,10 @@ func (w *Writer) Rollback() error {
 		// Never hand a connection that may still be inside a transaction
 		// back to the pool.
 		w.conn.Raw(func(any) error { return driver.ErrBadConn })
-	}
-	w.conn.Close()
-	if err != nil {
+		w.conn.Close()
 		return fmt.Errorf("roll back write: %w", err)
 	}
+	release(w.conn)
 	return nil
 }
 

@@ -262,6 +262,7 @@ func (w *Writer) insertArgs(k obsKey, o Observation, id, batch int64) []driver.N
 			w.insArgs[i].Ordinal = i + 1
 		}
 	}
+	w.refs.add(int64(k.unit), int64(k.indicator), batch)
 	a := w.insArgs
 	a[0].Value, a[1].Value, a[2].Value = int64(k.unit), int64(k.indicator), int64(k.year)
 	a[3].Value, a[4].Value, a[5].Value = int64(k.first), int64(k.last), o.ReportedAt

@@ -72,6 +72,7 @@ func (w *Writer) insertPlan(ctx context.Context, uid, iid int64, p Plan) (int64,
 		return 0, err
 	}
 	first, last := termColumns(p.Term)
+	w.refs.add(uid, iid, 0)
 	res, err := s.ExecContext(ctx, uid, iid, p.Year, p.Version, string(p.Basis), nullFloat(p.Target),
 		nullFloat(p.TargetLow), nullFloat(p.TargetHigh), p.AdoptedOn, p.Source,
 		w.prov.Via, w.prov.TokenName, w.prov.FileName, w.recordedAt, string(p.Authority), p.Reference, first, last)

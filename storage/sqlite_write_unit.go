@@ -74,6 +74,7 @@ func (w *Writer) storeUnit(ctx context.Context, u Unit, found bool) (Outcome, er
 	if n := len(spans); n > 0 {
 		parentID = spans[n-1].id
 	}
+	w.refs.unitTables = true
 	out := OutcomeUpdated
 	if found {
 		_, err = w.conn.ExecContext(ctx, `UPDATE units SET name_vi = ?, name_en = ?, parent_id = ?, synthetic = ?,

@@ -76,6 +76,8 @@ func storageVI() map[string]string {
 		"unit %q has no figures reported by %s; import some first":                                                   "đơn vị %q chưa có số liệu báo cáo đến %s; hãy nhập số liệu trước",
 		"unit %q not found; see /api/v1/units":                                                                       "không tìm thấy đơn vị %q; xem /api/v1/units",
 		"unit %s is given twice with different names or parents; keep one":                                           "đơn vị %s được khai hai lần với tên hoặc cấp trên khác nhau; chỉ giữ một",
+		"a written row refers to %s id %v, which is not stored; nothing was saved":                                   "một dòng vừa ghi trỏ tới bảng %s, mã số %v, vốn không có; không có gì được lưu",
+		"a written row of %s refers to a row of %s that is not stored; nothing was saved":                            "một dòng vừa ghi của bảng %s trỏ tới một dòng của bảng %s vốn không có; không có gì được lưu",
 		"unit or indicator id beyond 2^31; the database needs compacting":                                            "mã số đơn vị hoặc chỉ tiêu vượt 2^31; cần thu gọn cơ sở dữ liệu",
 		"unknown form": "không đúng dạng mã kỳ",
 		"unknown indicator; add it to the indicators first (see /api/v1/indicators)": "chỉ tiêu chưa có; hãy thêm vào danh mục chỉ tiêu trước (xem /api/v1/indicators)",

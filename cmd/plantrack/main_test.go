@@ -123,6 +123,9 @@ func TestServeDemoProgress(t *testing.T) {
 		if path == "/metrics" && strings.Contains(body, `unit="can-tho"}`) {
 			t.Error("/metrics exposes the retired Cần Thơ")
 		}
+		if path == "/metrics" && (!strings.Contains(body, "\ngo_goroutines ") || !strings.Contains(body, "\nprocess_open_fds ")) {
+			t.Error("/metrics lacks the sampled Go runtime and process figures")
+		}
 	}
 	if !strings.Contains(logs.String(), "demo data loaded") {
 		t.Errorf("log lacks the demo load: %s", logs.String())

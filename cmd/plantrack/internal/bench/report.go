@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -83,5 +84,17 @@ func (r Result) underWrites(w io.Writer) {
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s; %s | %s | %s | %d |\n", m.Name, ms(m.P50), ms(m.P99), ms(m.Max),
 			bound, ratio(m.P50, m.Bound), ms(m.LoadBound), ms(m.LoadBoundMax), ratio(m.P50, m.LoadBound), m.Target, m.N)
+	}
+	if f := r.Floor; f.N > 0 {
+		fmt.Fprintf(w, "\nFloor of the serving process under the same load: the same readers and writes with %s, a file `serve` answers from memory without reading the database or computing anything: p50 %s, p99 %s, max %s (n %d). It is what any request to `serve` waits under this load (20 readers in turn on 2 cores), however little it computes; against it, each route's p50:", f.Name, ms(f.P50), ms(f.P99), ms(f.Max), f.N)
+		for i, m := range r.UnderWrites {
+			sep := ","
+			if i == len(r.UnderWrites)-1 {
+				sep = "."
+			}
+			_, path, _ := strings.Cut(m.Name, " — ")
+			fmt.Fprintf(w, " %s %s%s", path, ratio(m.P50, f.P50), sep)
+		}
+		fmt.Fprintln(w)
 	}
 }

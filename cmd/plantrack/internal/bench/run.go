@@ -45,6 +45,9 @@ type Result struct {
 	// every second; Writes is how many were.
 	UnderWrites []Row
 	Writes      int
+	// Floor is a static file served by serve under the same load: what
+	// any request to it costs then (see measureFloor).
+	Floor Row
 	// Refreshes are the background refreshes the "some time after a
 	// report" rows waited for.
 	Refreshes []Refresh

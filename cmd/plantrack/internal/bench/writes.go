@@ -164,6 +164,9 @@ func measureUnderWrites(ctx context.Context, o *Options, rep *reporter, base str
 		}
 		blat[r] = got[r]
 	}
+	if err := measureFloor(ctx, o, client, base, rep, short, reqs, res); err != nil {
+		return err
+	}
 	res.Writes = writes
 	for r, m := range routes {
 		ds, bs := lat[r], blat[r]
@@ -241,4 +244,32 @@ func (l writeLoad) write(ctx context.Context, rep *reporter) (int, error) {
 			n++
 		}
 	}
+}
+
+// floorAsset is the static file of the floor: served by serve from memory,
+// with no database read and nothing computed.
+const floorAsset = "/assets/app.css"
+
+// measureFloor measures what any request to the serving process costs
+// under the load: the same readers and writes for a third as long, with
+// the last route (the smallest and cheapest answer, /metrics) replaced by
+// a static file that serve answers from memory: what any request to serve
+// waits under the load, however little it computes.
+func measureFloor(ctx context.Context, o *Options, client *http.Client, base string, rep *reporter, l writeLoad, reqs []loadRoute, res *Result) error {
+	b, _, err := body(client, base+floorAsset, false)
+	if err != nil {
+		return fmt.Errorf("floor: %w", err)
+	}
+	o.logf("measuring the serving process's floor under the same load for %s", l.duration)
+	mixed := slices.Clone(reqs)
+	last := len(mixed) - 1
+	mixed[last] = loadRoute{floorAsset, fetch(client, base+floorAsset, false)}
+	got, _, err := l.run(ctx, rep, mixed)
+	if err != nil {
+		return fmt.Errorf("floor: %w", err)
+	}
+	ds := got[last]
+	res.Floor = Row{Name: fmt.Sprintf("`%s` (%d bytes) in place of %s", floorAsset, len(b), reqs[last].name),
+		P50: quantile(ds, .5), P99: quantile(ds, .99), Max: ds[len(ds)-1], N: len(ds)}
+	return nil
 }

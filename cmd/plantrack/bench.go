@@ -25,7 +25,9 @@ its background refresh reached the report; how long that refresh took is
 printed too), and under continuous writes (20 readers while a report is
 imported every second), where each request is set against its bound
 measured alone and against the same bound under the same load (the same
-readers and writes, only that route replaced by its bound). Prints a markdown table on stdout;
+readers and writes, only that route replaced by its bound) and against
+the serving process's floor under that load (a static file in place of
+/metrics). Prints a markdown table on stdout;
 progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 

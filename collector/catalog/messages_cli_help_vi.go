@@ -227,7 +227,9 @@ its background refresh reached the report; how long that refresh took is
 printed too), and under continuous writes (20 readers while a report is
 imported every second), where each request is set against its bound
 measured alone and against the same bound under the same load (the same
-readers and writes, only that route replaced by its bound). Prints a markdown table on stdout;
+readers and writes, only that route replaced by its bound) and against
+the serving process's floor under that load (a static file in place of
+/metrics). Prints a markdown table on stdout;
 progress goes to stderr when it is a terminal. Scales: small (a minute or two), province,
 national (~29 M figures; about an hour and ~20 GB of disk).
 
@@ -243,7 +245,8 @@ của serve cho biết lượt làm mới nền đã tới báo cáo; thời gia
 cũng được in ra), và khi ghi liên tục (20 người đọc trong khi mỗi giây nhập
 một báo cáo), khi đó mỗi yêu cầu được so với cận của nó đo riêng lẻ và với
 cùng cận đó đo dưới cùng tải (cùng người đọc và lượt ghi, chỉ đường đó được
-thay bằng cận của nó). In một bảng markdown ra
+thay bằng cận của nó) và với mức sàn của tiến trình serve dưới tải đó (một
+tệp tĩnh thay cho /metrics). In một bảng markdown ra
 stdout; tiến trình ra stderr khi đó là terminal. Các cỡ: small (một hai
 phút), province, national (~29 triệu số liệu; khoảng một giờ và ~20 GB đĩa).
 

@@ -56,7 +56,6 @@ type Handler struct {
 	// while one runs share its result (see live).
 	gatherMu sync.Mutex
 	gathers  map[expfmt.Format]*liveGather
-	liveSize atomic.Int64 // length of the last live text
 }
 
 // liveGather is one run of the gatherer shared by the scrapes that arrived
@@ -154,37 +153,29 @@ func (h *Handler) live(format expfmt.Format) []byte {
 		h.gatherMu.Unlock()
 		close(g.done)
 	}()
-	g.text = h.gatherLive(format)
+	var buf bytes.Buffer
+	h.gatherLive(&buf, format)
+	g.text = buf.Bytes()
 	return g.text
 }
 
-// gatherLive returns the gatherer's metrics encoded in format, in the
-// text format through appendFamilyText where it can. A failing collector
-// is logged and the rest is still served, so one broken collector cannot
-// hide the indicators.
-func (h *Handler) gatherLive(format expfmt.Format) []byte {
+// gatherLive encodes the gatherer's metrics. A failing collector is logged
+// and the rest is still served, so one broken collector cannot hide the
+// indicators.
+func (h *Handler) gatherLive(buf *bytes.Buffer, format expfmt.Format) {
+	if h.gatherer == nil {
+		return
+	}
 	mfs, err := h.gatherer.Gather()
 	if err != nil {
 		h.logger.Warn("metrics: gathering the service's own metrics", "err", err)
 	}
-	// sized as the last one, so that appending seldom copies
-	b := make([]byte, 0, h.liveSize.Load()+1024)
-	text := format.FormatType() == expfmt.TypeTextPlain
+	enc := expfmt.NewEncoder(buf, format)
 	for _, mf := range mfs {
-		if text {
-			var ok bool
-			if b, ok = appendFamilyText(b, mf); ok {
-				continue
-			}
-		}
-		buf := bytes.NewBuffer(b)
-		if err := expfmt.NewEncoder(buf, format).Encode(mf); err != nil {
+		if err := enc.Encode(mf); err != nil {
 			h.logger.Warn("metrics: encoding", "family", mf.GetName(), "err", err)
 		}
-		b = buf.Bytes()
 	}
-	h.liveSize.Store(int64(len(b)))
-	return b
 }
 
 func (h *Handler) getBuf() *bytes.Buffer {

@@ -57,6 +57,38 @@ type DB struct {
 	// waitNotice is called once per write that finds another process
 	// writing and waits for it (see SetWaitNotice).
 	waitNotice func()
+	// stmts are the reading statements of constant queries asked on every
+	// request or new data version (see readStmt), by query.
+	stmts sync.Map
+}
+
+// readStmt returns the reading statement of query, prepared once for the
+// DB's life: database/sql then prepares it once per connection and reuses
+// it there, where a query string is parsed anew on every call (a tenth of
+// a millisecond for the few queries of a sync). For constant queries only:
+// a query with literal values would be kept for each value.
+func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s, ok := db.stmts.Load(query); ok {
+		return s.(*sql.Stmt), nil
+	}
+	s, err := db.r.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if kept, loaded := db.stmts.LoadOrStore(query, s); loaded {
+		s.Close()
+		return kept.(*sql.Stmt), nil
+	}
+	return s, nil
+}
+
+// txStmt is readStmt for use inside tx.
+func (db *DB) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	s, err := db.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return tx.StmtContext(ctx, s), nil
 }
 
 // SetWaitNotice sets what a write does when another process (a server
@@ -123,6 +155,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func (db *DB) Close() error {
 	db.bgStop()
 	db.bg.Wait()
+	db.stmts.Range(func(_, s any) bool {
+		s.(*sql.Stmt).Close()
+		return true
+	})
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 
@@ -337,11 +373,18 @@ func bumpDataVersion(ctx context.Context, tx execer) error {
 // are valid while it stays the same.
 func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
-	if err := db.r.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v); err != nil {
+	s, err := db.readStmt(ctx, dataVersionSQL)
+	if err == nil {
+		err = s.QueryRowContext(ctx).Scan(&v)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("read data version: %w", err)
 	}
 	return v, nil
 }
+
+// dataVersionSQL reads the data version (see DataVersion).
+const dataVersionSQL = `SELECT value FROM meta WHERE key = 'data_version'`
 
 // HasObservations reports whether any observation revision is stored.
 func (db *DB) HasObservations(ctx context.Context) (bool, error) {

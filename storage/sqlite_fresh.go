@@ -113,13 +113,17 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("read changes: %w", err)
 	}
 	defer tx.Rollback()
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'data_version'`).Scan(&v); err != nil {
+	meta, err := db.txStmt(ctx, tx, dataVersionSQL)
+	if err == nil {
+		err = meta.QueryRowContext(ctx).Scan(&v)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("read changes: %w", err)
 	}
 	if t.started && v == t.synced {
 		return v, nil
 	}
-	shape, tables, err := shapeOf(ctx, tx)
+	shape, tables, err := db.shapeOf(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
@@ -148,11 +152,20 @@ func (db *DB) sync(ctx context.Context) (int64, error) {
 		t.shape, t.readers, t.all = shape, readers, v
 		t.overflow = true
 	}
-	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, reported_at FROM figures WHERE id > ?`, &t.obsMark); err != nil {
-		return 0, err
-	}
-	if err := t.touch(ctx, tx, v, `SELECT unit_id, indicator_id, id, adopted_on FROM plans NOT INDEXED WHERE id > ?`, &t.planMark); err != nil {
-		return 0, err
+	for _, c := range []struct {
+		query string
+		mark  *int64
+	}{
+		{`SELECT unit_id, indicator_id, id, reported_at FROM figures WHERE id > ?`, &t.obsMark},
+		{`SELECT unit_id, indicator_id, id, adopted_on FROM plans NOT INDEXED WHERE id > ?`, &t.planMark},
+	} {
+		s, err := db.txStmt(ctx, tx, c.query)
+		if err != nil {
+			return 0, fmt.Errorf("read changes: %w", err)
+		}
+		if err := t.touch(ctx, s, v, c.mark); err != nil {
+			return 0, err
+		}
 	}
 	t.synced = v
 	return v, nil
@@ -202,8 +215,8 @@ func (db *DB) scanHorizonLater(obsMark, planMark int64) {
 // parent's pair), and moves *mark and the horizon past them. Figures are
 // found by figures_id, plans by rowid (NOT INDEXED: plans_key would be
 // scanned whole).
-func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, mark *int64) error {
-	rows, err := tx.QueryContext(ctx, query, *mark)
+func (t *tracker) touch(ctx context.Context, s *sql.Stmt, v int64, mark *int64) error {
+	rows, err := s.QueryContext(ctx, *mark)
 	if err != nil {
 		return fmt.Errorf("read changes: %w", err)
 	}
@@ -220,12 +233,9 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 		if date > t.horizon {
 			t.horizon = date
 		}
-		for _, r := range append([]reader{{p.unit, true}}, t.readers[p.unit]...) {
-			t.noteChanged(r.id)
-			for _, own := range []bool{false, r.own} {
-				t.stamps[pair{r.id, p.ind, own}] = v
-				t.stamps[pair{r.id, 0, own}] = v
-			}
+		t.stamp(reader{p.unit, true}, p.ind, v)
+		for _, r := range t.readers[p.unit] {
+			t.stamp(r, p.ind, v)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -233,6 +243,19 @@ func (t *tracker) touch(ctx context.Context, tx *sql.Tx, v int64, query string, 
 	}
 	*mark = next
 	return nil
+}
+
+// stamp records that what r derives from indicator ind (and from all its
+// indicators, 0) changed at version v: its pairs without own always, with
+// own when r reads the figures as its own.
+func (t *tracker) stamp(r reader, ind, v int64) {
+	t.noteChanged(r.id)
+	t.stamps[pair{r.id, ind, false}] = v
+	t.stamps[pair{r.id, 0, false}] = v
+	if r.own {
+		t.stamps[pair{r.id, ind, true}] = v
+		t.stamps[pair{r.id, 0, true}] = v
+	}
 }
 
 // appendOnly are the tables whose changes are found by id (figures,
@@ -255,9 +278,13 @@ var revisioned = map[string]bool{"units": true, "indicators": true, "unit_parent
 // indicators and their links through the catalog revisions' greatest id,
 // whatever later migrations add (not in revisioned nor appendOnly) by
 // hashing it whole — and those tables' names (see readersOf).
-func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, []string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'
+func (db *DB) shapeOf(ctx context.Context, tx *sql.Tx) (uint64, []string, error) {
+	names, err := db.txStmt(ctx, tx, `SELECT name FROM sqlite_master WHERE type = 'table'
 		AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return 0, nil, fmt.Errorf("read changes: %w", err)
+	}
+	rows, err := names.QueryContext(ctx)
 	if err != nil {
 		return 0, nil, fmt.Errorf("read changes: %w", err)
 	}
@@ -274,7 +301,11 @@ func shapeOf(ctx context.Context, tx *sql.Tx) (uint64, []string, error) {
 	}
 	rows.Close()
 	var rev int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM catalog_revisions`).Scan(&rev); err != nil {
+	revs, err := db.txStmt(ctx, tx, `SELECT coalesce(max(id), 0) FROM catalog_revisions`)
+	if err == nil {
+		err = revs.QueryRowContext(ctx).Scan(&rev)
+	}
+	if err != nil {
 		return 0, nil, fmt.Errorf("read changes: %w", err)
 	}
 	h := fnv.New64a()

@@ -162,15 +162,26 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 	if len(missing) > 0 {
 		below, belowArgs := belowAt(parent.id, q.Level, date)
 		sel, args := `unit_id IN (`+below+`)`, belowArgs
-		if len(missing) < len(kids) {
+		// One child (the first read after its report) is read with
+		// statements prepared once: parsing them was most of its cost.
+		few := len(missing) == 1 && len(kids) > 1
+		switch {
+		case few:
+			sel, args = `unit_id = ?`, []any{missing[0]}
+		case len(missing) < len(kids):
 			slices.Sort(missing)
 			sel, args = unitsCond(missing), nil
 		}
-		plans, err := db.plansWhere(ctx, sel+` AND indicator_id = ? AND year IN (?, ?)`, append(args, iid, q.A.Year, q.B.Year)...)
+		planCond, planArgs := sel+` AND indicator_id = ? AND year IN (?, ?)`, append(slices.Clone(args), iid, q.A.Year, q.B.Year)
+		plansOf := db.plansWhere
+		if few {
+			plansOf = db.fewPlansWhere
+		}
+		plans, err := plansOf(ctx, planCond, planArgs...)
 		if err != nil {
 			return Comparison{}, nil, err
 		}
-		figs, err := db.compareFigures(ctx, sel, args, missing, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare)
+		figs, err := db.compareFigures(ctx, sel, args, missing, iid, ind, q.A, q.B, asOf, plans, db.narrowCompare, few)
 		if err == nil {
 			err = db.reconstruct(ctx, asOf, figs, missing, `indicator_id = ? AND year IN (?, ?, ?, ?)`,
 				append([]any{iid}, compareYears(q.A, q.B)...))
@@ -240,15 +251,19 @@ func sortedByCode(m map[int64]string) []int64 {
 // every percent of the year), a missing span — are then read whole, so the
 // answer is the same either way; only the number of rows read differs.
 func (db *DB) compareFigures(ctx context.Context, sel string, selArgs []any, units []int64, iid int64, ind Indicator, a, b Period,
-	asOf string, plans map[int64]map[int64][]Plan, narrow bool) (figures, error) {
+	asOf string, plans map[int64]map[int64][]Plan, narrow, few bool) (figures, error) {
 	full := `indicator_id = ? AND year IN (?, ?, ?, ?)`
 	fullArgs := append([]any{iid}, compareYears(a, b)...)
+	load := db.loadFigures
+	if few { // sel has no literal values (see compareChildren)
+		load = db.loadFewFigures
+	}
 	if !narrow {
-		return db.loadFigures(ctx, asOf, sel+` AND `+full, append(slices.Clone(selArgs), fullArgs...)...)
+		return load(ctx, asOf, sel+` AND `+full, append(slices.Clone(selArgs), fullArgs...)...)
 	}
 	// One IN list per index column (no OR), so SQLite seeks each unit's
 	// few rows instead of scanning all of its figures of the indicator.
-	figs, err := db.loadFigures(ctx, asOf, sel+` AND indicator_id = ?
+	figs, err := load(ctx, asOf, sel+` AND indicator_id = ?
 		AND year IN (?, ?, ?, ?) AND last_month IN (?, ?, 12)`,
 		append(slices.Clone(selArgs), append([]any{iid}, append(compareYears(a, b), a.Last, b.Last)...)...)...)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -154,6 +155,44 @@ func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond s
 		args = append([]any{unitID}, args...)
 	}
 	return db.scanFigures(ctx, query, unitID, false, append(args, asOf))
+}
+
+// loadFewFigures is loadFigures for a condition without literal values
+// that selects few rows — one unit's figures read again after a write: its
+// statement is prepared once (readStmt) rather than parsed on every call,
+// which is most of such a read's cost, and its rows come through
+// database/sql, slower per row but few.
+func (db *DB) loadFewFigures(ctx context.Context, asOf, cond string, args ...any) (figures, error) {
+	s, err := db.readStmt(ctx, figureSelect+` WHERE (`+cond+`) AND reported_at <= ?`+figureOrder)
+	if err != nil {
+		return nil, fmt.Errorf("read figures: %w", err)
+	}
+	rows, err := s.QueryContext(ctx, append(slices.Clone(args), asOf)...)
+	if err != nil {
+		return nil, fmt.Errorf("read figures: %w", err)
+	}
+	defer rows.Close()
+	sc := &figureScan{out: figures{}, percents: map[string]*Percent{}}
+	row, vals, dest := make([]driver.Value, 8), make([]any, 8), make([]any, 8)
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read figures: %w", err)
+		}
+		for i, v := range vals {
+			row[i] = v
+		}
+		if err := sc.add(row); err != nil {
+			return nil, fmt.Errorf("read figures: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read figures: %w", err)
+	}
+	sc.flush()
+	return sc.out, nil
 }
 
 // scanFigures runs a figure query whose rows come grouped by unit and

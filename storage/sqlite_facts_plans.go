@@ -38,9 +38,30 @@ func (db *DB) plansOf(ctx context.Context, unitID int64, indicatorID int64, year
 // of each key is kept, which is cheaper than asking SQLite for the newest
 // per key.
 func (db *DB) plansWhere(ctx context.Context, cond string, args ...any) (map[int64]map[int64][]Plan, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT unit_id, indicator_id, year, basis, target, target_low, target_high,
-		version, adopted_on, source, authority, reference, term_first, term_last FROM plans WHERE `+cond+`
-		ORDER BY unit_id, indicator_id, year, authority, term_first, term_last, version, id`, args...)
+	return db.readPlans(ctx, false, cond, args)
+}
+
+// fewPlansWhere is plansWhere for a condition without literal values that
+// selects few rows (one unit's plans read again after a write): its
+// statement is prepared once (see readStmt).
+func (db *DB) fewPlansWhere(ctx context.Context, cond string, args ...any) (map[int64]map[int64][]Plan, error) {
+	return db.readPlans(ctx, true, cond, args)
+}
+
+func (db *DB) readPlans(ctx context.Context, prepared bool, cond string, args []any) (map[int64]map[int64][]Plan, error) {
+	query := `SELECT unit_id, indicator_id, year, basis, target, target_low, target_high,
+		version, adopted_on, source, authority, reference, term_first, term_last FROM plans WHERE ` + cond + `
+		ORDER BY unit_id, indicator_id, year, authority, term_first, term_last, version, id`
+	var rows *sql.Rows
+	var err error
+	if prepared {
+		var s *sql.Stmt
+		if s, err = db.readStmt(ctx, query); err == nil {
+			rows, err = s.QueryContext(ctx, args...)
+		}
+	} else {
+		rows, err = db.r.QueryContext(ctx, query, args...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read plans: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"runtime"
 	"slices"
 	"time"
 )
@@ -94,6 +95,7 @@ func sampleAfterRefresh(ctx context.Context, rep *reporter, client *http.Client,
 			return nil, nil, err
 		}
 		rs = append(rs, r)
+		runtime.GC() // the report's garbage, as in sampleAfterReport
 		t := time.Now()
 		if err := fn(); err != nil {
 			return nil, nil, err

@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"context"
 	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -94,5 +96,39 @@ func TestMemoEvictsInvalidFirstAndSkipsGiants(t *testing.T) {
 	m.put("giant", memoEntry{at: 1, v: make([]float64, 1000)}, valid) // 8,000 bytes > 24,000/4
 	if _, ok := m.entries["giant"]; ok || m.bytes != before {
 		t.Errorf("an entry over a quarter of the budget was kept (bytes %d → %d)", before, m.bytes)
+	}
+}
+
+// TestMemoSizeSamplesLargeCollections checks the sampled estimate of a
+// real kept answer, a province's hundred children's progress, against the
+// walk of every element: within 10 %, and the sample visits a fraction of
+// the values (fewer pointers counted).
+func TestMemoSizeSamplesLargeCollections(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTestDB(t)
+	inds, extra := benchIndicators(len(Catalog()) + 8)
+	batch := provinceBatch("p01", inds, 2023, 2024, true)
+	batch.Indicators = extra
+	writeBatch(t, db, batch)
+	st, err := db.ChildrenStatus(ctx, "p01", MustParsePeriod("2024-H1"), "")
+	if err != nil || len(st) != 100 {
+		t.Fatalf("children status: %d children, %v", len(st), err)
+	}
+	size := func(exact bool) (int64, int) {
+		w := sizeWalker{seen: map[uintptr]bool{}, exact: exact}
+		v := reflect.ValueOf(st)
+		return int64(v.Type().Size()) + w.beyond(v), len(w.seen)
+	}
+	exact, walked := size(true)
+	sampled, visited := size(false)
+	t.Logf("exact %d bytes (%d pointers), sampled %d bytes (%d pointers)", exact, walked, sampled, visited)
+	if exact < 100_000 {
+		t.Fatalf("exact size %d bytes: the fixture is too small to test sampling", exact)
+	}
+	if diff := float64(sampled-exact) / float64(exact); diff < -0.1 || diff > 0.1 {
+		t.Errorf("sampled estimate %d bytes, exact %d: off by %.1f %%", sampled, exact, 100*diff)
+	}
+	if visited*2 > walked {
+		t.Errorf("the sample counted %d pointers, the exact walk %d: not sampled", visited, walked)
 	}
 }

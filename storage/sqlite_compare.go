@@ -172,12 +172,8 @@ func (db *DB) compareChildren(ctx context.Context, q CompareQuery, asOf string, 
 			slices.Sort(missing)
 			sel, args = unitsCond(missing), nil
 		}
-		planCond, planArgs := sel+` AND indicator_id = ? AND year IN (?, ?)`, append(slices.Clone(args), iid, q.A.Year, q.B.Year)
-		plansOf := db.plansWhere
-		if few {
-			plansOf = db.fewPlansWhere
-		}
-		plans, err := plansOf(ctx, planCond, planArgs...)
+		plans, err := db.readPlans(ctx, few, sel+` AND indicator_id = ? AND year IN (?, ?)`,
+			append(slices.Clone(args), iid, q.A.Year, q.B.Year))
 		if err != nil {
 			return Comparison{}, nil, err
 		}

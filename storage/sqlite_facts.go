@@ -148,8 +148,14 @@ func (db *DB) loadUnitFigures(ctx context.Context, asOf string, unitID int64, co
 	return figs[unitID], nil
 }
 
+// figureQuery selects, in figureOrder, the figures cond selects that were
+// reported by an as_of given as the last argument.
+func figureQuery(cond string) string {
+	return figureSelect + ` WHERE (` + cond + `) AND reported_at <= ?` + figureOrder
+}
+
 func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond string, args []any) (figures, error) {
-	query := figureSelect + ` WHERE (` + cond + `) AND reported_at <= ?` + figureOrder
+	query := figureQuery(cond)
 	if unitID != 0 {
 		query = unitFigureSelect + ` WHERE unit_id = ? AND (` + cond + `) AND reported_at <= ?` + figureOrder
 		args = append([]any{unitID}, args...)
@@ -163,7 +169,7 @@ func (db *DB) readFigures(ctx context.Context, asOf string, unitID int64, cond s
 // which is most of such a read's cost, and its rows come through
 // database/sql, slower per row but few.
 func (db *DB) loadFewFigures(ctx context.Context, asOf, cond string, args ...any) (figures, error) {
-	s, err := db.readStmt(ctx, figureSelect+` WHERE (`+cond+`) AND reported_at <= ?`+figureOrder)
+	s, err := db.readStmt(ctx, figureQuery(cond))
 	if err != nil {
 		return nil, fmt.Errorf("read figures: %w", err)
 	}

@@ -41,13 +41,9 @@ func (db *DB) plansWhere(ctx context.Context, cond string, args ...any) (map[int
 	return db.readPlans(ctx, false, cond, args)
 }
 
-// fewPlansWhere is plansWhere for a condition without literal values that
-// selects few rows (one unit's plans read again after a write): its
-// statement is prepared once (see readStmt).
-func (db *DB) fewPlansWhere(ctx context.Context, cond string, args ...any) (map[int64]map[int64][]Plan, error) {
-	return db.readPlans(ctx, true, cond, args)
-}
-
+// readPlans is plansWhere; prepared, for a condition without literal values
+// that is asked often (one unit's plans read again after a write), prepares
+// its statement once (see readStmt).
 func (db *DB) readPlans(ctx context.Context, prepared bool, cond string, args []any) (map[int64]map[int64][]Plan, error) {
 	query := `SELECT unit_id, indicator_id, year, basis, target, target_low, target_high,
 		version, adopted_on, source, authority, reference, term_first, term_last FROM plans WHERE ` + cond + `
